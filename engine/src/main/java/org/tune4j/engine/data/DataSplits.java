@@ -1,0 +1,26 @@
+package org.tune4j.engine.data;
+
+/**
+ * The three sets a study uses: the optimizer sees only validation accuracy; test accuracy is
+ * reported for the final model only.
+ */
+public record DataSplits(LabeledImages train, LabeledImages validation, LabeledImages test) {
+
+    /**
+     * Splits {@code trainAll} without shuffling, as the tutorial does: the first
+     * {@code count - validationCount} images train, the last {@code validationCount} validate.
+     */
+    public static DataSplits holdOutLast(LabeledImages trainAll, LabeledImages test, int validationCount) {
+        if (validationCount <= 0 || validationCount >= trainAll.count()) {
+            throw new IllegalArgumentException("validation count " + validationCount
+                    + " must be between 1 and " + (trainAll.count() - 1) + " (training images available)");
+        }
+        int cut = trainAll.count() - validationCount;
+        return new DataSplits(trainAll.slice(0, cut), trainAll.slice(cut, trainAll.count()), test);
+    }
+
+    /** Keeps only the first {@code n} training images (for quick runs); validation and test unchanged. */
+    public DataSplits limitTrain(int n) {
+        return new DataSplits(train.first(n), validation, test);
+    }
+}
