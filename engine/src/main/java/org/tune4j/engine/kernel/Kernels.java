@@ -1,0 +1,63 @@
+package org.tune4j.engine.kernel;
+
+/**
+ * Picks the matrix-multiply implementation for a {@link KernelMode}.
+ *
+ * <p>{@link KernelMode#SIMD} gives {@link SimdMatMul} when the {@code jdk.incubator.vector} module
+ * is in the boot layer (the JVM was started with {@code --add-modules jdk.incubator.vector}) and
+ * the class links; otherwise it falls back to {@link ScalarMatMul}, and {@link #simdStatus()} says
+ * why. {@code SimdMatMul} is only ever named by its class name here, so this class loads and the
+ * scalar path works on a JVM without the module.
+ */
+public final class Kernels {
+
+    private static final String SIMD_MODULE = "jdk.incubator.vector";
+    private static final String SIMD_CLASS = "org.tune4j.engine.kernel.SimdMatMul";
+    private static final MatMul SCALAR = new ScalarMatMul();
+
+    private Kernels() {
+    }
+
+    /** The matrix multiply for this mode; SIMD falls back to scalar when the Vector API is absent. */
+    public static MatMul matMul(KernelMode mode) {
+        if (mode == KernelMode.SIMD && SimdHolder.MAT_MUL != null) {
+            return SimdHolder.MAT_MUL;
+        }
+        return SCALAR;
+    }
+
+    /** Whether {@link KernelMode#SIMD} really runs on the Vector API in this JVM. */
+    public static boolean simdAvailable() {
+        return SimdHolder.MAT_MUL != null;
+    }
+
+    /** One line for logs: the vector width in use, or why SIMD fell back to scalar. */
+    public static String simdStatus() {
+        return SimdHolder.STATUS;
+    }
+
+    /** Resolved on first use, once per JVM. */
+    private static final class SimdHolder {
+        static final MatMul MAT_MUL;
+        static final String STATUS;
+
+        static {
+            MatMul found = null;
+            String status;
+            if (ModuleLayer.boot().findModule(SIMD_MODULE).isEmpty()) {
+                status = "scalar fallback: module " + SIMD_MODULE
+                        + " is not loaded (start the JVM with --add-modules " + SIMD_MODULE + ")";
+            } else {
+                try {
+                    Class<?> type = Class.forName(SIMD_CLASS);
+                    found = (MatMul) type.getDeclaredConstructor().newInstance();
+                    status = "SIMD: Vector API, " + type.getMethod("vectorShape").invoke(null);
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    status = "scalar fallback: " + SIMD_CLASS + " failed to load: " + e;
+                }
+            }
+            MAT_MUL = found;
+            STATUS = status;
+        }
+    }
+}

@@ -1,0 +1,440 @@
+package org.tune4j.engine.kernel;
+
+import java.util.Arrays;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Matrix products on the Vector API ({@code jdk.incubator.vector}): register-blocked FMA
+ * micro-kernels that agree with {@link ScalarMatMul} up to float rounding (sums are taken in a
+ * different order).
+ *
+ * <p><b>ab and atb</b> share one blocked product. A block of A (up to {@value #MC} rows by
+ * {@value #KC} of k) is packed into micro-panels of {@value #MR} rows laid out k-major, so the
+ * kernel broadcasts four consecutive floats per step whichever way A is stored; that is the only
+ * difference between ab and atb. B is read in strips of {@code NR = 4 * lanes} columns (64 with
+ * 512-bit vectors), either in place or first copied into a contiguous panel: the copy pays when a
+ * strip is reused by many row panels and its rows would otherwise be far apart in memory (the
+ * row stride of a 12544-column im2col matrix maps every row onto the same few L1 sets). The
+ * micro-kernel keeps a 4 x NR tile of C in 16 vector accumulators, broadcasts one element of A per
+ * row and issues 16 FMAs per step of k. Edge tiles (fewer than 4 rows or NR columns left) run the
+ * same kernel on zero-padded panels into a small tile buffer whose valid part is then copied out.
+ *
+ * <p><b>abt</b> multiplies rows of A by rows of B, both contiguous along k, so it is computed as
+ * blocks of 4 x 4 dot products with vectors along k, reduced across lanes once per chunk of k.
+ * That reads B in place and suits the backward-weights product, where k (pixels in the batch) is
+ * long; the part of k beyond a multiple of the lane count is summed by scalar code.
+ *
+ * <p>Scratch: each thread that calls this object gets one {@link Scratch} of fixed size (about
+ * 300 KB, held by a {@link ThreadLocal} for the life of the thread); there is no allocation per
+ * call. Only load this class when the {@code jdk.incubator.vector} module is present: go through
+ * {@link Kernels#matMul(KernelMode)}.
+ */
+public final class SimdMatMul implements MatMul {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Floats per vector (16 for 512-bit vectors). */
+    private static final int L = S.length();
+    /** Rows of C per micro-tile. */
+    static final int MR = 4;
+    /** Columns of C per micro-tile: four vectors. */
+    private static final int NR = 4 * L;
+    /** Depth of a packed block of k: a 128 x 64 panel of B (32 KB) stays in L1. */
+    static final int KC = 128;
+    /** Rows of a packed block of A: 512 x 128 floats (256 KB) stay in L2. */
+    static final int MC = 512;
+    /** Depth of k between lane reductions in abt: 4 + 4 rows of 2048 floats sit in L1 and L2. */
+    static final int KC_DOT = 2048;
+
+    /** When to copy a strip of B into a contiguous panel; see {@link #packB(int, int)}. */
+    enum BPacking { AUTO, ALWAYS, NEVER }
+
+    private final BPacking bPacking;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    public SimdMatMul() {
+        this(BPacking.AUTO);
+    }
+
+    /** For tests and benchmarks that force one B path. */
+    SimdMatMul(BPacking bPacking) {
+        this.bPacking = bPacking;
+    }
+
+    /** The vector width this kernel runs at, e.g. "512-bit (16 floats)". */
+    public static String vectorShape() {
+        return S.vectorBitSize() + "-bit (" + L + " floats)";
+    }
+
+    /** Per-thread packing buffers; fixed size, allocated once per thread. */
+    private static final class Scratch {
+        /** Packed A block: MC rows (rounded up to MR) x KC, micro-panel after micro-panel. */
+        final float[] a = new float[MC * KC];
+        /** Packed B strip: KC x NR, row after row. */
+        final float[] b = new float[KC * NR];
+        /** Edge tile of C: MR x NR. */
+        final float[] tile = new float[MR * NR];
+    }
+
+    @Override
+    public void ab(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n, boolean accumulate) {
+        // A(i, p) = a[aOff + i * k + p]
+        blocked(a, aOff, k, 1, b, bOff, c, cOff, m, k, n, accumulate);
+    }
+
+    @Override
+    public void atb(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n, boolean accumulate) {
+        // a is stored (k x m): A(i, p) = a[aOff + p * m + i]
+        blocked(a, aOff, 1, m, b, bOff, c, cOff, m, k, n, accumulate);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // ab / atb: packed A, B in place or packed, 4 x NR micro-kernel
+
+    /**
+     * c(m x n) (+)= A · b(k x n) where A(i, p) = a[aOff + i * rowStride + p * colStride].
+     */
+    private void blocked(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
+                         float[] c, int cOff, int m, int k, int n, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                Arrays.fill(c, cOff, cOff + m * n, 0f);
+            }
+            return;
+        }
+        Scratch s = scratch.get();
+        for (int kb = 0; kb < k; kb += KC) {
+            int kc = Math.min(KC, k - kb);
+            boolean loadC = accumulate || kb > 0;
+            for (int ib = 0; ib < m; ib += MC) {
+                int mc = Math.min(MC, m - ib);
+                packA(a, aOff + ib * rowStride + kb * colStride, rowStride, colStride, mc, kc, s.a);
+                boolean packB = packB(mc, kc);
+                int jb = 0;
+                for (; jb + NR <= n; jb += NR) {
+                    float[] panel = b;
+                    int panelOff = bOff + kb * n + jb;
+                    int ldb = n;
+                    if (packB) {
+                        packBStrip(b, panelOff, n, kc, NR, s.b);
+                        panel = s.b;
+                        panelOff = 0;
+                        ldb = NR;
+                    }
+                    int ir = 0;
+                    for (; ir + MR <= mc; ir += MR) {
+                        kernel(s.a, ir * kc, panel, panelOff, ldb, c, cOff + (ib + ir) * n + jb, n, kc, loadC);
+                    }
+                    if (ir < mc) {
+                        edgeTile(s, ir * kc, panel, panelOff, ldb, c, cOff + (ib + ir) * n + jb, n,
+                                mc - ir, NR, kc, loadC);
+                    }
+                }
+                if (jb < n) {
+                    // the last strip is narrower than NR: pack it zero-padded, write through the tile
+                    packBStrip(b, bOff + kb * n + jb, n, kc, n - jb, s.b);
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        edgeTile(s, ir * kc, s.b, 0, NR, c, cOff + (ib + ir) * n + jb, n,
+                                Math.min(MR, mc - ir), n - jb, kc, loadC);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Copying B pays when the strip is reused by enough row panels and is deep enough that its
+     * rows, n floats apart, no longer fit L1 together.
+     */
+    private boolean packB(int mc, int kc) {
+        return switch (bPacking) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> mc >= 8 * MR && kc > 48;
+        };
+    }
+
+    /**
+     * Packs rows [0, mc) x [0, kc) of A into micro-panels of MR rows, each stored k-major
+     * (dst[panel * MR * kc + p * MR + r]); rows past mc are zero.
+     */
+    private static void packA(float[] a, int off, int rowStride, int colStride, int mc, int kc, float[] dst) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int panel = ir * kc;
+            int rows = Math.min(MR, mc - ir);
+            for (int r = 0; r < MR; r++) {
+                if (r < rows) {
+                    int src = off + (ir + r) * rowStride;
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * MR + r] = a[src + p * colStride];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        dst[panel + p * MR + r] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Copies kc rows x cols columns of B (row stride ldb) into dst (row stride NR), zero-padded. */
+    private static void packBStrip(float[] b, int off, int ldb, int kc, int cols, float[] dst) {
+        for (int p = 0; p < kc; p++) {
+            System.arraycopy(b, off + p * ldb, dst, p * NR, cols);
+            if (cols < NR) {
+                Arrays.fill(dst, p * NR + cols, (p + 1) * NR, 0f);
+            }
+        }
+    }
+
+    /** Runs the kernel into the tile buffer for a partial tile of rows x cols and copies it out. */
+    private static void edgeTile(Scratch s, int apOff, float[] panel, int panelOff, int ldb,
+                                 float[] c, int cOff, int ldc, int rows, int cols, int kc, boolean loadC) {
+        float[] tile = s.tile;
+        if (loadC) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(c, cOff + r * ldc, tile, r * NR, cols);
+            }
+        }
+        kernel(s.a, apOff, panel, panelOff, ldb, tile, 0, NR, kc, loadC);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tile, r * NR, c, cOff + r * ldc, cols);
+        }
+    }
+
+    /**
+     * The micro-kernel: c[4 x NR] (+)= ap[4 x kc, packed k-major] · b[kc x NR, row stride ldb].
+     * Accumulators start from C when loadC, else from zero; the end stores unconditionally
+     * (a conditional store here made JDK 17's C2 2.3x slower).
+     */
+    private static void kernel(float[] ap, int apOff, float[] b, int bOff, int ldb,
+                               float[] c, int cOff, int ldc, int kc, boolean loadC) {
+        int c0 = cOff;
+        int c1 = cOff + ldc;
+        int c2 = cOff + 2 * ldc;
+        int c3 = cOff + 3 * ldc;
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
+        if (loadC) {
+            c00 = FloatVector.fromArray(S, c, c0);
+            c01 = FloatVector.fromArray(S, c, c0 + L);
+            c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
+            c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+            c10 = FloatVector.fromArray(S, c, c1);
+            c11 = FloatVector.fromArray(S, c, c1 + L);
+            c12 = FloatVector.fromArray(S, c, c1 + 2 * L);
+            c13 = FloatVector.fromArray(S, c, c1 + 3 * L);
+            c20 = FloatVector.fromArray(S, c, c2);
+            c21 = FloatVector.fromArray(S, c, c2 + L);
+            c22 = FloatVector.fromArray(S, c, c2 + 2 * L);
+            c23 = FloatVector.fromArray(S, c, c2 + 3 * L);
+            c30 = FloatVector.fromArray(S, c, c3);
+            c31 = FloatVector.fromArray(S, c, c3 + L);
+            c32 = FloatVector.fromArray(S, c, c3 + 2 * L);
+            c33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c00 = z; c01 = z; c02 = z; c03 = z;
+            c10 = z; c11 = z; c12 = z; c13 = z;
+            c20 = z; c21 = z; c22 = z; c23 = z;
+            c30 = z; c31 = z; c32 = z; c33 = z;
+        }
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * ldb;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            int ai = apOff + p * MR;
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            c03 = b3.fma(a0, c03);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            c13 = b3.fma(a1, c13);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            c23 = b3.fma(a2, c23);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+            c33 = b3.fma(a3, c33);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c03.intoArray(c, c0 + 3 * L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c12.intoArray(c, c1 + 2 * L);
+        c13.intoArray(c, c1 + 3 * L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c22.intoArray(c, c2 + 2 * L);
+        c23.intoArray(c, c2 + 3 * L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
+        c32.intoArray(c, c3 + 2 * L);
+        c33.intoArray(c, c3 + 3 * L);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // abt: blocks of dot products along k
+
+    @Override
+    public void abt(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n, boolean accumulate) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (!accumulate) {
+            Arrays.fill(c, cOff, cOff + m * n, 0f);
+        }
+        int kVec = k - k % L;
+        for (int p0 = 0; p0 < kVec; p0 += KC_DOT) {
+            int len = Math.min(KC_DOT, kVec - p0);
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                int bj = bOff + j * k + p0;
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    dot4x4(a, aOff + i * k + p0, b, bj, k, len, c, cOff + i * n + j, n);
+                }
+                for (; i < m; i++) {
+                    // one row of a against four rows of b: c[i][j..j+3]
+                    dot4x1(b, bj, k, a, aOff + i * k + p0, len, c, cOff + i * n + j, 1);
+                }
+            }
+            for (; j < n; j++) {
+                int bj = bOff + j * k + p0;
+                int i = 0;
+                for (; i + 4 <= m; i += 4) {
+                    // four rows of a against one row of b: c[i..i+3][j]
+                    dot4x1(a, aOff + i * k + p0, k, b, bj, len, c, cOff + i * n + j, n);
+                }
+                for (; i < m; i++) {
+                    c[cOff + i * n + j] += dot1x1(a, aOff + i * k + p0, b, bj, len);
+                }
+            }
+        }
+        if (kVec < k) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float sum = 0f;
+                    for (int p = kVec; p < k; p++) {
+                        sum += a[aOff + i * k + p] * b[bOff + j * k + p];
+                    }
+                    c[cOff + i * n + j] += sum;
+                }
+            }
+        }
+    }
+
+    /**
+     * c[r * ldc + t] += dot(x row r, y row t) for r, t in 0..3, over len floats (a multiple of L);
+     * rows of x and y are ld apart.
+     */
+    private static void dot4x4(float[] x, int xOff, float[] y, int yOff, int ld, int len,
+                               float[] c, int cOff, int ldc) {
+        FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
+        FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
+        FloatVector s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+        for (int p = 0; p < len; p += L) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yOff + p);
+            FloatVector y1 = FloatVector.fromArray(S, y, yOff + ld + p);
+            FloatVector y2 = FloatVector.fromArray(S, y, yOff + 2 * ld + p);
+            FloatVector y3 = FloatVector.fromArray(S, y, yOff + 3 * ld + p);
+            FloatVector x0 = FloatVector.fromArray(S, x, xOff + p);
+            s00 = x0.fma(y0, s00);
+            s01 = x0.fma(y1, s01);
+            s02 = x0.fma(y2, s02);
+            s03 = x0.fma(y3, s03);
+            FloatVector x1 = FloatVector.fromArray(S, x, xOff + ld + p);
+            s10 = x1.fma(y0, s10);
+            s11 = x1.fma(y1, s11);
+            s12 = x1.fma(y2, s12);
+            s13 = x1.fma(y3, s13);
+            FloatVector x2 = FloatVector.fromArray(S, x, xOff + 2 * ld + p);
+            s20 = x2.fma(y0, s20);
+            s21 = x2.fma(y1, s21);
+            s22 = x2.fma(y2, s22);
+            s23 = x2.fma(y3, s23);
+            FloatVector x3 = FloatVector.fromArray(S, x, xOff + 3 * ld + p);
+            s30 = x3.fma(y0, s30);
+            s31 = x3.fma(y1, s31);
+            s32 = x3.fma(y2, s32);
+            s33 = x3.fma(y3, s33);
+        }
+        int c0 = cOff, c1 = cOff + ldc, c2 = cOff + 2 * ldc, c3 = cOff + 3 * ldc;
+        c[c0] += s00.reduceLanes(VectorOperators.ADD);
+        c[c0 + 1] += s01.reduceLanes(VectorOperators.ADD);
+        c[c0 + 2] += s02.reduceLanes(VectorOperators.ADD);
+        c[c0 + 3] += s03.reduceLanes(VectorOperators.ADD);
+        c[c1] += s10.reduceLanes(VectorOperators.ADD);
+        c[c1 + 1] += s11.reduceLanes(VectorOperators.ADD);
+        c[c1 + 2] += s12.reduceLanes(VectorOperators.ADD);
+        c[c1 + 3] += s13.reduceLanes(VectorOperators.ADD);
+        c[c2] += s20.reduceLanes(VectorOperators.ADD);
+        c[c2 + 1] += s21.reduceLanes(VectorOperators.ADD);
+        c[c2 + 2] += s22.reduceLanes(VectorOperators.ADD);
+        c[c2 + 3] += s23.reduceLanes(VectorOperators.ADD);
+        c[c3] += s30.reduceLanes(VectorOperators.ADD);
+        c[c3 + 1] += s31.reduceLanes(VectorOperators.ADD);
+        c[c3 + 2] += s32.reduceLanes(VectorOperators.ADD);
+        c[c3 + 3] += s33.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * c[cOff + r * cStride] += dot(x row r, y) for r in 0..3 (rows of x ldx apart) over len floats,
+     * a multiple of L; two accumulators per row hide the FMA latency.
+     */
+    private static void dot4x1(float[] x, int xOff, int ldx, float[] y, int yOff, int len,
+                               float[] c, int cOff, int cStride) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        FloatVector t0 = s0, t1 = s0, t2 = s0, t3 = s0;
+        int p = 0;
+        for (; p + 2 * L <= len; p += 2 * L) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yOff + p);
+            FloatVector y1 = FloatVector.fromArray(S, y, yOff + p + L);
+            s0 = FloatVector.fromArray(S, x, xOff + p).fma(y0, s0);
+            t0 = FloatVector.fromArray(S, x, xOff + p + L).fma(y1, t0);
+            s1 = FloatVector.fromArray(S, x, xOff + ldx + p).fma(y0, s1);
+            t1 = FloatVector.fromArray(S, x, xOff + ldx + p + L).fma(y1, t1);
+            s2 = FloatVector.fromArray(S, x, xOff + 2 * ldx + p).fma(y0, s2);
+            t2 = FloatVector.fromArray(S, x, xOff + 2 * ldx + p + L).fma(y1, t2);
+            s3 = FloatVector.fromArray(S, x, xOff + 3 * ldx + p).fma(y0, s3);
+            t3 = FloatVector.fromArray(S, x, xOff + 3 * ldx + p + L).fma(y1, t3);
+        }
+        if (p < len) {
+            FloatVector y0 = FloatVector.fromArray(S, y, yOff + p);
+            s0 = FloatVector.fromArray(S, x, xOff + p).fma(y0, s0);
+            s1 = FloatVector.fromArray(S, x, xOff + ldx + p).fma(y0, s1);
+            s2 = FloatVector.fromArray(S, x, xOff + 2 * ldx + p).fma(y0, s2);
+            s3 = FloatVector.fromArray(S, x, xOff + 3 * ldx + p).fma(y0, s3);
+        }
+        c[cOff] += s0.add(t0).reduceLanes(VectorOperators.ADD);
+        c[cOff + cStride] += s1.add(t1).reduceLanes(VectorOperators.ADD);
+        c[cOff + 2 * cStride] += s2.add(t2).reduceLanes(VectorOperators.ADD);
+        c[cOff + 3 * cStride] += s3.add(t3).reduceLanes(VectorOperators.ADD);
+    }
+
+    /** dot(x, y) over len floats, a multiple of L. */
+    private static float dot1x1(float[] x, int xOff, float[] y, int yOff, int len) {
+        FloatVector s = FloatVector.zero(S);
+        for (int p = 0; p < len; p += L) {
+            s = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), s);
+        }
+        return s.reduceLanes(VectorOperators.ADD);
+    }
+}
