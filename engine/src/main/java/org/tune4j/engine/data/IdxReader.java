@@ -1,0 +1,210 @@
+/*
+ * IdxReader: reads the IDX format of LeCun, Cortes and Burges ("THE MNIST DATABASE of handwritten
+ * digits", http://yann.lecun.com/exdb/mnist/), raw or gzipped, used by MNIST and Fashion-MNIST.
+ * It validates everything the header claims (magic, data type, rank, dimensions, payload length)
+ * and that an image file and a label file agree on the count. It is not a general IDX reader: only
+ * unsigned-byte images of rank 3 and unsigned-byte labels of rank 1 are accepted. It does not fetch
+ * or verify checksums (see Mnist and Checksums).
+ */
+package org.tune4j.engine.data;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads IDX image and label files into {@link LabeledImages}.
+ *
+ * <p>Layout (big-endian): a 4-byte magic {@code 0x00 0x00 type rank}, then {@code rank} 4-byte
+ * dimensions, then the payload. MNIST images have magic 2051 ({@code 0x00000803}: unsigned bytes,
+ * rank 3: count, rows, columns); labels have magic 2049 ({@code 0x00000801}: rank 1: count). A file
+ * starting with the gzip magic {@code 1f 8b} is decompressed first, whatever its name.
+ *
+ * <p>Pixels become {@code value / 255f}, in [0, 1]. Every failure is a {@link DataFileException}
+ * naming the file and what was expected versus found.
+ */
+public final class IdxReader {
+
+    /** Magic number of an IDX file of unsigned-byte images: type 0x08, rank 3. */
+    public static final int IMAGES_MAGIC = 0x00000803;
+    /** Magic number of an IDX file of unsigned-byte labels: type 0x08, rank 1. */
+    public static final int LABELS_MAGIC = 0x00000801;
+
+    private static final int UNSIGNED_BYTE = 0x08;
+    private static final float[] UNIT = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            UNIT[v] = v / 255f;
+        }
+    }
+
+    private IdxReader() {
+    }
+
+    /**
+     * Images as stored: unsigned bytes, (count, rows, columns) row-major.
+     *
+     * @param pixels count x rows x columns bytes, each an unsigned value 0..255
+     */
+    public record Images(int count, int rows, int columns, byte[] pixels) {
+    }
+
+    /** Reads an image file and a label file and pairs them; {@code classNames} gives the label range. */
+    public static LabeledImages read(Path imageFile, Path labelFile, List<String> classNames) throws IOException {
+        Images images = readImages(imageFile);
+        byte[] labels = readLabels(labelFile);
+        return combine(imageFile.toString(), images, labelFile.toString(), labels, classNames);
+    }
+
+    /** Reads and validates an IDX image file (raw or gzipped). */
+    public static Images readImages(Path file) throws IOException {
+        return parseImages(file.toString(), readBytes(file));
+    }
+
+    /** Reads and validates an IDX label file (raw or gzipped); the labels as unsigned bytes. */
+    public static byte[] readLabels(Path file) throws IOException {
+        return parseLabels(file.toString(), readBytes(file));
+    }
+
+    /**
+     * The bytes of {@code file}, gunzipped when it starts with the gzip magic {@code 1f 8b}.
+     *
+     * @throws DataFileException when the file is missing or its gzip stream is corrupt
+     */
+    public static byte[] readBytes(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DataFileException("file not found: " + file);
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            in.mark(2);
+            int b0 = in.read();
+            int b1 = in.read();
+            in.reset();
+            if (b0 == 0x1f && b1 == 0x8b) {
+                try (GZIPInputStream gz = new GZIPInputStream(in, 1 << 16)) {
+                    return gz.readAllBytes();
+                } catch (ZipException | EOFException e) {
+                    throw new DataFileException(file + ": corrupt or truncated gzip data (" + e.getMessage() + ")", e);
+                }
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** Parses the bytes of an IDX image file; {@code name} is used in error messages. */
+    public static Images parseImages(String name, byte[] data) throws DataFileException {
+        int[] dims = parseHeader(name, data, IMAGES_MAGIC, 3);
+        String[] names = {"image count", "rows", "columns"};
+        for (int i = 1; i < 3; i++) {
+            if (dims[i] <= 0) {
+                throw new DataFileException(name + ": expected a positive number of " + names[i] + ", found " + dims[i]);
+            }
+        }
+        long expected = (long) dims[0] * dims[1] * dims[2];
+        checkPayload(name, data.length - 16L, expected, "pixel bytes (" + dims[0] + " x " + dims[1] + " x " + dims[2] + ")");
+        byte[] pixels = java.util.Arrays.copyOfRange(data, 16, data.length);
+        return new Images(dims[0], dims[1], dims[2], pixels);
+    }
+
+    /** Parses the bytes of an IDX label file; {@code name} is used in error messages. */
+    public static byte[] parseLabels(String name, byte[] data) throws DataFileException {
+        int[] dims = parseHeader(name, data, LABELS_MAGIC, 1);
+        checkPayload(name, data.length - 8L, dims[0], "label bytes");
+        return java.util.Arrays.copyOfRange(data, 8, data.length);
+    }
+
+    /**
+     * Pairs images with labels, checking that the counts agree and every label is a valid class,
+     * and converts pixels to floats in [0, 1] (one channel).
+     */
+    public static LabeledImages combine(String imageName, Images images, String labelName, byte[] labels,
+                                        List<String> classNames) throws DataFileException {
+        if (images.count() != labels.length) {
+            throw new DataFileException("image and label files disagree: " + imageName + " holds " + images.count()
+                    + " images but " + labelName + " holds " + labels.length + " labels");
+        }
+        int[] intLabels = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i] & 0xff;
+            if (label >= classNames.size()) {
+                throw new DataFileException(labelName + ": label " + i + " is " + label + ", expected 0.."
+                        + (classNames.size() - 1));
+            }
+            intLabels[i] = label;
+        }
+        return new LabeledImages(toUnitFloats(images.pixels()), intLabels, images.count(), 1,
+                images.rows(), images.columns(), classNames);
+    }
+
+    /** Unsigned bytes to floats: {@code v / 255f}. */
+    static float[] toUnitFloats(byte[] bytes) {
+        float[] out = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = UNIT[bytes[i] & 0xff];
+        }
+        return out;
+    }
+
+    /** Checks magic, type and rank; returns the dimensions. Dimensions must be non-negative. */
+    private static int[] parseHeader(String name, byte[] data, int expectedMagic, int rank) throws DataFileException {
+        String kind = rank == 3 ? "image" : "label";
+        if (data.length < 4) {
+            throw new DataFileException(name + ": truncated: expected a 4-byte IDX magic number, found "
+                    + data.length + " bytes");
+        }
+        int magic = bigEndianInt(data, 0);
+        if (magic != expectedMagic) {
+            throw new DataFileException(name + ": expected magic " + expectedMagic + " (IDX " + kind
+                    + " file: unsigned bytes, rank " + rank + "), found " + magic + describeMagic(data, rank));
+        }
+        int headerBytes = 4 + 4 * rank;
+        if (data.length < headerBytes) {
+            throw new DataFileException(name + ": truncated header: expected " + headerBytes + " bytes, found "
+                    + data.length);
+        }
+        int[] dims = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = bigEndianInt(data, 4 + 4 * i);
+            if (dims[i] < 0) {
+                throw new DataFileException(name + ": dimension " + i + " is " + Integer.toUnsignedString(dims[i])
+                        + ", larger than this reader supports (" + Integer.MAX_VALUE + ")");
+            }
+        }
+        return dims;
+    }
+
+    /** Explains a wrong magic number: not IDX at all, wrong data type, or wrong rank. */
+    private static String describeMagic(byte[] data, int expectedRank) {
+        if (data[0] != 0 || data[1] != 0) {
+            return " (not an IDX file: the first two bytes must be zero)";
+        }
+        int type = data[2] & 0xff;
+        if (type != UNSIGNED_BYTE) {
+            return String.format(" (data type 0x%02X, expected 0x08 = unsigned byte)", type);
+        }
+        int rank = data[3] & 0xff;
+        String hint = rank == 1 ? "; a label file?" : rank == 3 ? "; an image file?" : "";
+        return " (rank " + rank + ", expected rank " + expectedRank + hint + ")";
+    }
+
+    private static void checkPayload(String name, long found, long expected, String what) throws DataFileException {
+        if (found < expected) {
+            throw new DataFileException(name + ": truncated: expected " + expected + " " + what + ", found " + found);
+        }
+        if (found > expected) {
+            throw new DataFileException(name + ": expected " + expected + " " + what + ", found " + found
+                    + " (" + (found - expected) + " trailing bytes)");
+        }
+    }
+
+    private static int bigEndianInt(byte[] b, int off) {
+        return (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
+    }
+}
