@@ -1,0 +1,169 @@
+package org.tune4j.tuner.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The append-only journal of a study ({@code journal.jsonl}): one JSON object per line,
+ * each line written whole and forced to disk before the study goes on, so that a run killed at
+ * any moment loses at most the trial in flight.
+ *
+ * <p>Two kinds of line: {@code {"event":"asked","number":N,"params":{...}}} for a trial handed
+ * out by {@code tune4j ask} and not yet told, and {@code {"event":"finished","trial":{...}}}
+ * with a {@link TrialRecord}. A last line cut short by a crash (no newline, or not JSON) is
+ * reported as a warning and ignored, and the next append cuts it off first; a damaged line
+ * anywhere else is an error naming the file and line.
+ */
+public final class Journal {
+    /** File name of the journal inside a run directory. */
+    public static final String FILE_NAME = "journal.jsonl";
+
+    private final Path file;
+
+    public Journal(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Reads the journal (a missing file is an empty journal); warnings go to {@code warn}. */
+    public JournalContents read(Consumer<String> warn) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return JournalContents.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read journal " + file + ": " + e.getMessage(), e);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        // split leaves the text after the last newline as the final element ("" when complete)
+        List<TrialRecord> finished = new ArrayList<>();
+        Map<Integer, Map<String, Object>> pending = new LinkedHashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean last = i == lines.length - 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (last) {
+                warn.accept("journal " + file + ": ignoring the last line " + (i + 1)
+                        + ", cut short (no newline; the run was probably killed while writing it)");
+                break;
+            }
+            JsonNode node;
+            try {
+                node = Json.mapper().readTree(line);
+            } catch (JsonProcessingException e) {
+                if (i == lines.length - 2) {
+                    warn.accept("journal " + file + ": ignoring the last line " + (i + 1)
+                            + ", not valid JSON (cut short by a crash?)");
+                    break;
+                }
+                throw new IllegalStateException("journal " + file + " line " + (i + 1) + ": not valid JSON ("
+                        + e.getOriginalMessage() + "); the journal is damaged in the middle, not just at its end");
+            }
+            apply(node, i + 1, finished, pending);
+        }
+        return new JournalContents(finished, pending);
+    }
+
+    private void apply(JsonNode node, int lineNo, List<TrialRecord> finished, Map<Integer, Map<String, Object>> pending) {
+        String where = "journal " + file + " line " + lineNo;
+        String event = node.path("event").asText("");
+        try {
+            switch (event) {
+                case "asked" -> {
+                    int number = node.required("number").asInt();
+                    Map<String, Object> params = Json.mapper().convertValue(node.required("params"),
+                            new TypeReference<LinkedHashMap<String, Object>>() { });
+                    pending.put(number, params);
+                }
+                case "finished" -> {
+                    TrialRecord trial = Json.mapper().treeToValue(node.required("trial"), TrialRecord.class);
+                    for (TrialRecord t : finished) {
+                        if (t.number() == trial.number()) {
+                            throw new IllegalStateException(where + ": trial " + trial.number() + " is finished twice");
+                        }
+                    }
+                    finished.add(trial);
+                    pending.remove(trial.number());
+                }
+                default -> throw new IllegalStateException(where + ": expected \"event\" to be \"asked\" or \"finished\", found \""
+                        + event + "\"");
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IllegalStateException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Records that trial {@code number} was handed out with {@code params}. */
+    public void appendAsked(int number, Map<String, Object> params) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("event", "asked");
+        node.put("number", number);
+        node.set("params", Json.mapper().valueToTree(params));
+        append(Json.line(node));
+    }
+
+    /** Records a finished trial. */
+    public void appendFinished(TrialRecord trial) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("event", "finished");
+        node.set("trial", Json.mapper().valueToTree(trial));
+        append(Json.line(node));
+    }
+
+    private void append(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE)) {
+                long end = completeLength(ch);
+                ch.truncate(end);
+                ch.position(end);
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Length of the journal up to and including its last newline: a torn tail is cut off. */
+    private static long completeLength(FileChannel ch) throws IOException {
+        long size = ch.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long pos = size - 1; pos >= 0; pos--) {
+            one.clear();
+            ch.read(one, pos);
+            if (one.get(0) == '\n') {
+                return pos + 1;
+            }
+        }
+        return 0;
+    }
+}

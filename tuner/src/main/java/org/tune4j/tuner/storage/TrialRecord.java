@@ -1,0 +1,44 @@
+package org.tune4j.tuner.storage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A finished trial as the journal and {@code results.json} keep it.
+ *
+ * @param number  1-based call number (call 1 is the first point told)
+ * @param params  hyper-parameters by name, in space order (Double, Integer or String values)
+ * @param value   the objective told to the optimizer (minimized); for a failed trial of the
+ *                tutorial study the penalty, for a failed external command {@code null}
+ * @param state   {@link TrialState#COMPLETE} or {@link TrialState#FAILED}
+ * @param error   why the trial failed, or {@code null}
+ * @param seconds wall time of the evaluation
+ * @param history per-epoch training history (empty when the objective is not a training run)
+ * @param logDir  directory of the trial's training log relative to the run directory, or null
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record TrialRecord(int number, Map<String, Object> params, Double value, TrialState state, String error,
+                          double seconds, List<EpochRecord> history, String logDir) {
+
+    public TrialRecord {
+        if (number < 1) {
+            throw new IllegalArgumentException("trial number: expected >= 1, found " + number);
+        }
+        Objects.requireNonNull(state, "state");
+        if (state == TrialState.PENDING) {
+            throw new IllegalArgumentException("trial " + number + ": a finished trial cannot be pending");
+        }
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException("trial " + number + ": value must be finite, found " + value);
+        }
+        if (state == TrialState.COMPLETE && value == null) {
+            throw new IllegalArgumentException("trial " + number + ": a complete trial needs a value");
+        }
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        history = history == null ? List.of() : List.copyOf(history);
+    }
+}

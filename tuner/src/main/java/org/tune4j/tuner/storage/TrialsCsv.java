@@ -1,0 +1,36 @@
+package org.tune4j.tuner.storage;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code trials.csv}: one row per finished trial (number, state, value, each parameter,
+ * seconds, error), rewritten atomically after every trial, for spreadsheets and pandas.
+ */
+public final class TrialsCsv {
+    /** File name inside a run directory. */
+    public static final String FILE_NAME = "trials.csv";
+
+    private TrialsCsv() {
+    }
+
+    /** Writes all trials; {@code paramNames} gives the parameter columns in order. */
+    public static void write(Path file, List<String> paramNames, List<TrialRecord> trials) {
+        StringBuilder sb = new StringBuilder("number,state,value");
+        for (String name : paramNames) {
+            sb.append(',').append(Csv.field(name));
+        }
+        sb.append(",seconds,error\n");
+        for (TrialRecord t : trials) {
+            sb.append(t.number()).append(',').append(t.state().json()).append(',')
+                    .append(t.value() == null ? "" : Double.toString(t.value()));
+            for (String name : paramNames) {
+                Object v = t.params().get(name);
+                sb.append(',').append(v == null ? "" : Csv.field(String.valueOf(v)));
+            }
+            sb.append(',').append(String.format(java.util.Locale.ROOT, "%.3f", t.seconds()))
+                    .append(',').append(t.error() == null ? "" : Csv.field(t.error())).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+}
