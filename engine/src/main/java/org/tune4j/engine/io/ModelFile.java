@@ -1,0 +1,174 @@
+package org.tune4j.engine.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tune4j.engine.layer.Layer;
+import org.tune4j.engine.model.Sequential;
+
+/**
+ * Saves and loads {@link Sequential} models in tune4j's own format (never Java serialization).
+ *
+ * <pre>
+ * offset   size  content (all integers little-endian)
+ * 0        4     magic: the ASCII bytes "T4JM"
+ * 4        4     int32 format version, currently 1
+ * 8        4     int32 L: length in bytes of the architecture
+ * 12       L     architecture, UTF-8 JSON:
+ *                {"format":"tune4j-sequential","input":[C,H,W],"parameters":P,
+ *                 "layers":[{"type":"Conv2D","filters":16,"kernel_size":5,"stride":1,"padding":"same"},
+ *                           {"type":"Activation","activation":"relu"},
+ *                           {"type":"MaxPool2D","pool_size":2,"stride":2},{"type":"Flatten"},
+ *                           {"type":"Dense","units":10}, ...]}
+ * 12+L     4     int32 P: number of parameters
+ * 16+L     4P    float32 parameters in {@link Sequential#parameters()} order: per layer the kernel
+ *                (Conv2D (out, in, kh, kw); Dense (in, out)) then the bias
+ * </pre>
+ * Nothing follows. Saving writes a temporary file beside the target and renames it, so a reader
+ * never sees a half-written model. Loading checks every field and rejects truncated, extended or
+ * foreign files with a {@link ModelFileException}.
+ */
+public final class ModelFile {
+
+    /** The first four bytes of every model file. */
+    public static final String MAGIC = "T4JM";
+    /** The format version this class writes and reads. */
+    public static final int VERSION = 1;
+    private static final String FORMAT = "tune4j-sequential";
+
+    private ModelFile() {
+    }
+
+    /** Writes {@code model} to {@code file} atomically (temporary file, then rename). */
+    public static void save(Sequential model, Path file) throws IOException {
+        byte[] architecture = Json.write(describe(model)).getBytes(StandardCharsets.UTF_8);
+        float[] params = model.parameters();
+        ByteBuffer buf = ByteBuffer.allocate(16 + architecture.length + 4 * params.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(VERSION).putInt(architecture.length).put(architecture);
+        buf.putInt(params.length);
+        buf.asFloatBuffer().put(params);
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temp, buf.array());
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads a model written by {@link #save}. */
+    public static Sequential load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(file, "no such file");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        require(file, buf, 12, "a 12-byte header");
+        byte[] magic = new byte[4];
+        buf.get(magic);
+        if (!MAGIC.equals(new String(magic, StandardCharsets.ISO_8859_1))) {
+            throw new ModelFileException(file, "expected magic \"" + MAGIC + "\", found \""
+                    + printable(magic) + "\" (not a tune4j model file)");
+        }
+        int version = buf.getInt();
+        if (version != VERSION) {
+            throw new ModelFileException(file, "expected format version " + VERSION + ", found " + version);
+        }
+        int length = buf.getInt();
+        if (length < 0) {
+            throw new ModelFileException(file, "expected an architecture length >= 0, found " + length);
+        }
+        require(file, buf, length, "an architecture of " + length + " bytes");
+        byte[] json = new byte[length];
+        buf.get(json);
+        Sequential.Builder builder = architecture(file, new String(json, StandardCharsets.UTF_8));
+        require(file, buf, 4, "the parameter count");
+        int count = buf.getInt();
+        if (count < 0 || (long) count * 4 != buf.remaining()) {
+            throw new ModelFileException(file, "expected " + count + " parameters (" + 4L * count
+                    + " bytes) after the architecture, found " + buf.remaining() + " bytes");
+        }
+        float[] params = new float[count];
+        buf.asFloatBuffer().get(params);
+        try {
+            return builder.buildWith(params);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, "parameters do not fit the architecture: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> describe(Sequential model) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("format", FORMAT);
+        List<Object> input = new ArrayList<>();
+        for (int d : model.inputShape().dims()) {
+            input.add(d);
+        }
+        root.put("input", input);
+        root.put("parameters", model.parameterCount());
+        List<Object> layers = new ArrayList<>();
+        for (Layer layer : model.layers()) {
+            layers.add(layer.config());
+        }
+        root.put("layers", layers);
+        return root;
+    }
+
+    private static Sequential.Builder architecture(Path file, String json) throws ModelFileException {
+        try {
+            Map<?, ?> root = (Map<?, ?>) Json.parse(json);
+            if (!FORMAT.equals(root.get("format"))) {
+                throw new ModelFileException(file, "expected architecture format \"" + FORMAT + "\", found " + root.get("format"));
+            }
+            List<?> input = (List<?>) root.get("input");
+            if (input == null || input.size() != 3) {
+                throw new ModelFileException(file, "expected input [channels, height, width], found " + input);
+            }
+            Sequential.Builder b = Sequential.builder(toInt(input.get(0)), toInt(input.get(1)), toInt(input.get(2)));
+            for (Object layer : (List<?>) root.get("layers")) {
+                LayerConfigs.add(b, (Map<?, ?>) layer);
+            }
+            return b;
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            throw new ModelFileException(file, "invalid architecture: " + e.getMessage(), e);
+        }
+    }
+
+    static int toInt(Object value) {
+        if (!(value instanceof Long l) || l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("expected an integer, found " + value);
+        }
+        return (int) (long) l;
+    }
+
+    private static void require(Path file, ByteBuffer buf, int bytes, String what) throws ModelFileException {
+        if (buf.remaining() < bytes) {
+            throw new ModelFileException(file, "truncated: expected " + what + " at offset " + buf.position()
+                    + ", but only " + buf.remaining() + " bytes remain");
+        }
+    }
+
+    private static String printable(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02x", c));
+        }
+        return sb.toString();
+    }
+}

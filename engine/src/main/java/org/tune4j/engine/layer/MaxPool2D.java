@@ -1,0 +1,131 @@
+package org.tune4j.engine.layer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.tune4j.engine.kernel.MatMul;
+import org.tune4j.engine.tensor.Shape;
+
+/**
+ * Max pooling over square windows of NCHW feature maps, without padding (Keras' default "valid"):
+ * outH = floor((H - pool) / stride) + 1.
+ *
+ * <pre>
+ *   out(c, oy, ox)  = max over the window of input(c, ·, ·); its position is kept in the worker state
+ *   dInput(argmax) += dOut(c, oy, ox); every other input gradient is 0
+ * </pre>
+ * Ties go to the first maximum in row-major window order, as in PyTorch and TensorFlow.
+ * No parameters.
+ */
+public final class MaxPool2D implements Layer {
+
+    private final Shape inputShape;   // (C, H, W)
+    private final Shape outputShape;  // (C, outH, outW)
+    private final int pool;
+    private final int stride;
+
+    public MaxPool2D(Shape inputShape, int pool, int stride) {
+        if (!inputShape.isImage()) {
+            throw new IllegalArgumentException("MaxPool2D needs a (channels, height, width) input, found " + inputShape);
+        }
+        if (pool <= 0 || stride <= 0) {
+            throw new IllegalArgumentException("MaxPool2D: expected positive pool size and stride, found " + pool + ", " + stride);
+        }
+        if (inputShape.height() < pool || inputShape.width() < pool) {
+            throw new IllegalArgumentException("MaxPool2D: a " + pool + "x" + pool + " window does not fit the input "
+                    + inputShape.height() + "x" + inputShape.width());
+        }
+        this.inputShape = inputShape;
+        this.pool = pool;
+        this.stride = stride;
+        this.outputShape = Shape.of(inputShape.channels(), (inputShape.height() - pool) / stride + 1,
+                (inputShape.width() - pool) / stride + 1);
+    }
+
+    public int pool() { return pool; }
+    public int stride() { return stride; }
+
+    @Override public String kind() { return "MaxPool2D"; }
+    @Override public Shape inputShape() { return inputShape; }
+    @Override public Shape outputShape() { return outputShape; }
+    @Override public int parameterCount() { return 0; }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("type", kind());
+        c.put("pool_size", pool);
+        c.put("stride", stride);
+        return c;
+    }
+
+    @Override
+    public void initialize(float[] params, int pOff, RandomGenerator rng) {
+        // no parameters
+    }
+
+    /** Per-worker buffer: for every output value, the index of its maximum within the example's input. */
+    static final class State extends LayerState {
+        final int[] argmax;  // (capacity, C, outH, outW)
+
+        State(int capacity, MatMul matMul, int outSize) {
+            super(capacity, matMul);
+            argmax = new int[capacity * outSize];
+        }
+    }
+
+    @Override
+    public LayerState newState(int capacity, MatMul matMul) {
+        return new State(capacity, matMul, outputShape.size());
+    }
+
+    @Override
+    public void forward(LayerState state, float[] params, int pOff, float[] input, float[] out, int n) {
+        state.checkBatch(n);
+        int[] argmax = ((State) state).argmax;
+        int c = inputShape.channels();
+        int h = inputShape.height();
+        int w = inputShape.width();
+        int oh = outputShape.height();
+        int ow = outputShape.width();
+        for (int i = 0; i < n; i++) {
+            int inOff = i * inputShape.size();
+            for (int ch = 0; ch < c; ch++) {
+                for (int oy = 0; oy < oh; oy++) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int best = (ch * h + oy * stride) * w + ox * stride;
+                        for (int py = 0; py < pool; py++) {
+                            int rowStart = (ch * h + oy * stride + py) * w + ox * stride;
+                            for (int px = 0; px < pool; px++) {
+                                if (input[inOff + rowStart + px] > input[inOff + best]) {
+                                    best = rowStart + px;
+                                }
+                            }
+                        }
+                        int o = i * outputShape.size() + (ch * oh + oy) * ow + ox;
+                        out[o] = input[inOff + best];
+                        argmax[o] = best;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void backward(LayerState state, float[] params, float[] dParams, int pOff,
+                         float[] input, float[] out, float[] dOut, float[] dInput, int n) {
+        state.checkBatch(n);
+        if (dInput == null) {
+            return;
+        }
+        int[] argmax = ((State) state).argmax;
+        int inSize = inputShape.size();
+        int outSize = outputShape.size();
+        java.util.Arrays.fill(dInput, 0, n * inSize, 0f);
+        for (int i = 0; i < n; i++) {
+            for (int o = i * outSize; o < (i + 1) * outSize; o++) {
+                dInput[i * inSize + argmax[o]] += dOut[o];
+            }
+        }
+    }
+}

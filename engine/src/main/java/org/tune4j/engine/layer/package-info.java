@@ -1,0 +1,13 @@
+/**
+ * Network layers with their forward and backward passes side by side: {@link
+ * org.tune4j.engine.layer.Conv2D}, {@link org.tune4j.engine.layer.MaxPool2D}, {@link
+ * org.tune4j.engine.layer.Flatten}, {@link org.tune4j.engine.layer.Dense}, {@link
+ * org.tune4j.engine.layer.ActivationLayer}, and the fused loss {@link
+ * org.tune4j.engine.layer.SoftmaxCrossEntropy}; Keras' initialisation.
+ *
+ * <p>Layers describe computations and hold no per-call state: parameters live in the model's flat
+ * vector, activations, gradients and scratch buffers ({@link org.tune4j.engine.layer.LayerState})
+ * in the worker that runs them. Not here: composing layers (see {@code model}), training loops,
+ * matrix kernels (see {@code kernel}).
+ */
+package org.tune4j.engine.layer;

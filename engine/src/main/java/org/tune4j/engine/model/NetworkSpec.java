@@ -1,0 +1,78 @@
+package org.tune4j.engine.model;
+
+import java.util.List;
+import java.util.Objects;
+import org.tune4j.engine.layer.Activation;
+import org.tune4j.engine.layer.Padding;
+
+/**
+ * The network family of Hvass-Labs tutorial #19: convolution blocks (conv "same" + activation +
+ * 2x2 max pool), flatten, {@code denseLayers} dense layers of {@code denseNodes} with the
+ * activation, and a final dense layer of {@code classes} logits (softmax is part of the loss).
+ *
+ * <p>{@link #tutorial} gives the original: 28x28x1 input, conv 16 and 36 of 5x5, 10 classes. The
+ * {@code with*} methods vary it for the tutorial's exercises (more conv layers, other data).
+ * Validated on construction: an impossible network fails here, with the reason, not mid-training.
+ */
+public record NetworkSpec(int channels, int height, int width, int classes, List<ConvSpec> convLayers,
+                          int denseLayers, int denseNodes, Activation activation) {
+
+    /** The pooling window (and stride) after every convolution. */
+    public static final int POOL = 2;
+
+    public NetworkSpec {
+        convLayers = List.copyOf(convLayers);
+        Objects.requireNonNull(activation, "activation");
+        if (channels <= 0 || height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("input must have positive channels, height and width, found "
+                    + channels + "x" + height + "x" + width);
+        }
+        if (classes < 2) {
+            throw new IllegalArgumentException("classes must be at least 2, found " + classes);
+        }
+        if (denseLayers < 0) {
+            throw new IllegalArgumentException("dense layers must be at least 0, found " + denseLayers);
+        }
+        if (denseLayers > 0 && denseNodes <= 0) {
+            throw new IllegalArgumentException("dense nodes must be at least 1, found " + denseNodes);
+        }
+        int depth = convLayers.size();
+        long minimum = 1L << Math.min(depth, 40);
+        if (height < minimum || width < minimum) {
+            throw new IllegalArgumentException(depth + " conv layer" + (depth == 1 ? "" : "s") + " with " + POOL + "x" + POOL
+                    + " pooling need an input of at least " + minimum + "x" + minimum
+                    + ", found " + height + "x" + width);
+        }
+    }
+
+    /** The tutorial's network on 28x28 grayscale images with 10 classes. */
+    public static NetworkSpec tutorial(int denseLayers, int denseNodes, Activation activation) {
+        return new NetworkSpec(1, 28, 28, 10, List.of(new ConvSpec(16, 5), new ConvSpec(36, 5)),
+                denseLayers, denseNodes, activation);
+    }
+
+    public NetworkSpec withConvLayers(List<ConvSpec> conv) {
+        return new NetworkSpec(channels, height, width, classes, conv, denseLayers, denseNodes, activation);
+    }
+
+    public NetworkSpec withInput(int newChannels, int newHeight, int newWidth) {
+        return new NetworkSpec(newChannels, newHeight, newWidth, classes, convLayers, denseLayers, denseNodes, activation);
+    }
+
+    public NetworkSpec withClasses(int newClasses) {
+        return new NetworkSpec(channels, height, width, newClasses, convLayers, denseLayers, denseNodes, activation);
+    }
+
+    /** The model, initialised as Keras does from {@code seed}. */
+    public Sequential build(long seed) {
+        Sequential.Builder b = Sequential.builder(channels, height, width);
+        for (ConvSpec conv : convLayers) {
+            b.conv2d(conv.filters(), conv.kernelSize(), Padding.SAME).activation(activation).maxPool(POOL);
+        }
+        b.flatten();
+        for (int i = 0; i < denseLayers; i++) {
+            b.dense(denseNodes).activation(activation);
+        }
+        return b.dense(classes).build(seed);
+    }
+}

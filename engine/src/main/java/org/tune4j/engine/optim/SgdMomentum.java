@@ -1,0 +1,55 @@
+package org.tune4j.engine.optim;
+
+import java.util.Locale;
+
+/**
+ * Stochastic gradient descent with (heavy-ball) momentum, Polyak (1964), in Keras' form:
+ *
+ * <pre>
+ *   velocity = momentum * velocity - lr * g
+ *   theta    = theta + velocity
+ * </pre>
+ *
+ * With momentum 0 this is plain SGD.
+ */
+public final class SgdMomentum implements GradientOptimizer {
+
+    private final double learningRate;
+    private final double momentum;
+    private float[] velocity;  // (parameterCount)
+
+    public SgdMomentum(double learningRate, double momentum) {
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("SGD learning rate must be a finite number > 0, found " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("SGD momentum must be in [0, 1), found " + momentum);
+        }
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+    }
+
+    @Override
+    public void initialize(int parameterCount) {
+        velocity = new float[parameterCount];
+    }
+
+    @Override
+    public void step(float[] params, float[] gradients) {
+        if (velocity == null || velocity.length != params.length || gradients.length != params.length) {
+            throw new IllegalStateException("SGD sized for " + (velocity == null ? "no model (call initialize)" : velocity.length + " parameters")
+                    + ", given " + params.length + " parameters and " + gradients.length + " gradients");
+        }
+        float mu = (float) momentum;
+        float lr = (float) learningRate;
+        for (int i = 0; i < params.length; i++) {
+            velocity[i] = mu * velocity[i] - lr * gradients[i];
+            params[i] += velocity[i];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "SgdMomentum(lr=%s, momentum=%s)", learningRate, momentum);
+    }
+}

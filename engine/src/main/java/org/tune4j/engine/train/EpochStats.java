@@ -1,0 +1,16 @@
+package org.tune4j.engine.train;
+
+/**
+ * What one epoch of {@link Trainer#fit} measured.
+ *
+ * @param epoch           1-based
+ * @param loss            mean training loss over the epoch's examples (the model changes during the epoch)
+ * @param accuracy        fraction of training examples classified right, counted as each batch ran
+ * @param valLoss         mean loss on the validation set after the epoch (NaN without validation)
+ * @param valAccuracy     validation accuracy after the epoch (NaN without validation)
+ * @param seconds         wall time of the training pass (validation excluded)
+ * @param imagesPerSecond training examples per second of {@code seconds}
+ */
+public record EpochStats(int epoch, double loss, double accuracy, double valLoss, double valAccuracy,
+                         double seconds, double imagesPerSecond) {
+}

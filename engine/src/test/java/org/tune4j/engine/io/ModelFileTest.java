@@ -1,0 +1,117 @@
+package org.tune4j.engine.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.engine.layer.Activation;
+import org.tune4j.engine.layer.Padding;
+import org.tune4j.engine.model.NetworkSpec;
+import org.tune4j.engine.model.Sequential;
+
+/** Round trip, the documented byte layout, and rejection of damaged or foreign files. */
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static Sequential model() {
+        return Sequential.builder(3, 9, 9)
+                .conv2d(4, 3, 2, Padding.VALID).activation(Activation.TANH).maxPool(2, 1)
+                .flatten().dense(5).activation(Activation.SIGMOID).dense(3)
+                .build(42);
+    }
+
+    @Test
+    void roundTripKeepsArchitectureAndEveryWeight() throws Exception {
+        Sequential original = model();
+        Path file = dir.resolve("sub/model.t4j");
+        ModelFile.save(original, file);
+        Sequential loaded = ModelFile.load(file);
+        assertThat(loaded.parameters()).containsExactly(original.parameters());
+        assertThat(loaded.summary()).isEqualTo(original.summary());
+        assertThat(loaded.layers()).extracting(l -> l.config()).isEqualTo(original.layers().stream().map(l -> l.config()).toList());
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);  // the temporary file is gone
+        }
+    }
+
+    @Test
+    void tutorialModelLayoutIsAsDocumented() throws Exception {
+        Sequential m = NetworkSpec.tutorial(1, 16, Activation.RELU).build(1);
+        Path file = dir.resolve("tutorial.t4j");
+        ModelFile.save(m, file);
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[4];
+        b.get(magic);
+        assertThat(new String(magic, StandardCharsets.US_ASCII)).isEqualTo("T4JM");
+        assertThat(b.getInt()).isEqualTo(1);
+        int length = b.getInt();
+        byte[] json = new byte[length];
+        b.get(json);
+        assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"format\":\"tune4j-sequential\",\"input\":[1,28,28]");
+        assertThat(b.getInt()).isEqualTo(43_262);
+        assertThat(b.getFloat()).isEqualTo(m.parameters()[0]);
+        assertThat(b.remaining()).isEqualTo(4 * (43_262 - 1));
+    }
+
+    @Test
+    void truncatedFileIsRejectedNamingFileAndExpectation() throws Exception {
+        Path file = dir.resolve("cut.t4j");
+        ModelFile.save(model(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length - 7));
+        assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("parameters").hasMessageContaining("bytes");
+        Files.write(file, Arrays.copyOf(bytes, 30));
+        assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("truncated: expected an architecture of");
+        Files.write(file, Arrays.copyOf(bytes, 5));
+        assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("truncated: expected a 12-byte header");
+    }
+
+    @Test
+    void foreignFileIsRejectedByItsMagic() throws Exception {
+        Path file = dir.resolve("foreign.bin");
+        Files.write(file, "PK\u0003\u0004 this is a zip, not a model".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessage("model file " + file + ": expected magic \"T4JM\", found \"PK\\x03\\x04\" (not a tune4j model file)");
+    }
+
+    @Test
+    void wrongVersionAndMissingFileAreRejected() throws Exception {
+        Path file = dir.resolve("v9.t4j");
+        ModelFile.save(model(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[4] = 9;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("expected format version 1, found 9");
+        assertThatThrownBy(() -> ModelFile.load(dir.resolve("absent.t4j"))).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("no such file");
+    }
+
+    @Test
+    void damagedArchitectureIsRejected() throws Exception {
+        Path file = dir.resolve("bad.t4j");
+        ModelFile.save(model(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("\"Dense\"", "\"Dunce\"");
+        Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("unknown layer type Dunce");
+    }
+
+    @Test
+    void jsonReadsWhatItWrites() {
+        Object parsed = Json.parse(" {\"a\": [1, -2.5e3, true, null, \"x\\\"y\\u00e9\"], \"b\": {}} ");
+        assertThat(Json.write(parsed)).isEqualTo("{\"a\":[1,-2500.0,true,null,\"x\\\"yé\"],\"b\":{}}");
+        assertThatThrownBy(() -> Json.parse("{\"a\" 1}")).hasMessage("JSON: expected ':' at offset 5, found '1'");
+    }
+}
