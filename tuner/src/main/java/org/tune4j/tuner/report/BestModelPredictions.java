@@ -1,0 +1,63 @@
+package org.tune4j.tuner.report;
+
+import org.tune4j.engine.data.DataSplits;
+import org.tune4j.engine.data.Datasets;
+import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.engine.model.Sequential;
+import org.tune4j.engine.train.Evaluation;
+import org.tune4j.engine.train.Evaluator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The best model's predictions on the test set, for the image plots and the confusion matrix:
+ * loads {@code best-model.t4j} from the run directory and the dataset named in the run's config
+ * (through the engine's loaders and the given cache), and runs the model over the test images.
+ * Anything missing is a {@link PlotSkipped} with the reason, never a failed report.
+ */
+final class BestModelPredictions {
+
+    /** The file a study saves its best model to. */
+    static final String MODEL_FILE = "best-model.t4j";
+
+    private BestModelPredictions() {
+    }
+
+    static TestPredictions load(Path runDir, RunResults results, ReportOptions options, Consumer<String> log)
+            throws PlotSkipped {
+        Path modelFile = runDir.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(modelFile)) {
+            throw new PlotSkipped("no " + MODEL_FILE + " in the run directory (no trial has completed, or the run"
+                    + " did not save one)");
+        }
+        String dataset = results.configText("dataset", null);
+        if (dataset == null) {
+            throw new PlotSkipped("the run's config names no dataset, so there are no test images to show");
+        }
+        Sequential model;
+        try {
+            model = ModelFile.load(modelFile);
+        } catch (IOException | RuntimeException e) {
+            throw new PlotSkipped("cannot read " + modelFile + ": " + e.getMessage(), e);
+        }
+        DataSplits data;
+        try {
+            data = Datasets.load(dataset, options.dataCacheDir(), log);
+        } catch (IOException | RuntimeException e) {
+            throw new PlotSkipped("dataset \"" + dataset + "\" is not available (cache " + options.dataCacheDir()
+                    + "): " + e.getMessage(), e);
+        }
+        Evaluation evaluation;
+        try {
+            evaluation = new Evaluator(options.threads(), KernelMode.SIMD).evaluate(model, data.test());
+        } catch (IllegalArgumentException e) {
+            throw new PlotSkipped("the best model does not fit the test images of \"" + dataset + "\": "
+                    + e.getMessage(), e);
+        }
+        return new TestPredictions(data.test(), evaluation.predicted());
+    }
+}

@@ -1,0 +1,54 @@
+package org.tune4j.tuner.report;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How often each category of one categorical dimension was sampled, as the tutorial's histogram of
+ * the activation function: complete trials in blue, failed ones stacked on top in red. A category
+ * the optimizer keeps choosing is the one the surrogate believes in.
+ */
+final class CategoryHistogramPlot {
+
+    private CategoryHistogramPlot() {
+    }
+
+    static BufferedImage draw(DimensionInfo dim, List<TrialRecord> trials) {
+        List<String> categories = dim.categories();
+        List<Integer> complete = new ArrayList<>();
+        List<Integer> failed = new ArrayList<>();
+        for (String category : categories) {
+            complete.add(count(trials, dim, category, true));
+            failed.add(count(trials, dim, category, false));
+        }
+        CategoryChart chart = new CategoryChart(700, 450);
+        PlotStyle.apply(chart.getStyler());
+        chart.setTitle("Sampled values of " + dim.name() + " (" + trials.size() + " calls)");
+        chart.setXAxisTitle(dim.name());
+        chart.setYAxisTitle("number of calls");
+        chart.getStyler().setStacked(true);
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setYAxisDecimalPattern("0");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setAvailableSpaceFill(0.6);
+        CategorySeries ok = chart.addSeries("complete", categories, complete);
+        ok.setFillColor(PlotStyle.BAR);
+        CategorySeries bad = chart.addSeries("failed", categories, failed);
+        bad.setFillColor(PlotStyle.FAILED);
+        return PlotStyle.render(chart);
+    }
+
+    private static int count(List<TrialRecord> trials, DimensionInfo dim, String category, boolean complete) {
+        int n = 0;
+        for (TrialRecord t : trials) {
+            if (t.isComplete() == complete && category.equals(String.valueOf(t.params().get(dim.name())))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

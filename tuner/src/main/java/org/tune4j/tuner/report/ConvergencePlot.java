@@ -1,0 +1,88 @@
+package org.tune4j.tuner.report;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Convergence, as skopt's {@code plot_convergence}: the best objective value found so far against
+ * the number of calls. The objective is what the optimizer minimizes, minus the validation
+ * accuracy, so the curve falls as the search improves (a value of -0.99 is 99% accuracy). Every
+ * call's own value is shown as a grey dot, failed calls as red crosses at the penalty the study
+ * told the optimizer (0.0); failed calls without a value are left out.
+ */
+final class ConvergencePlot {
+
+    private ConvergencePlot() {
+    }
+
+    static BufferedImage draw(RunResults results) {
+        List<TrialRecord> trials = new ArrayList<>(results.trials());
+        trials.sort(Comparator.comparingInt(TrialRecord::number));
+        XYChart chart = new XYChart(900, 520);
+        PlotStyle.apply(chart.getStyler());
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);   // inside, it would hide failed calls at 0.0
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.setTitle("Convergence plot");
+        chart.setXAxisTitle("Number of calls n");
+        chart.setYAxisTitle("min f(x) after n calls   (f = - validation accuracy)");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0.000");
+        chart.getStyler().setXAxisMin(0.5);
+        chart.getStyler().setXAxisMax((trials.isEmpty() ? 1 : trials.get(trials.size() - 1).number()) + 0.5);
+
+        List<Double> calls = new ArrayList<>();
+        List<Double> bestSoFar = new ArrayList<>();
+        List<Double> eachCall = new ArrayList<>();
+        List<Double> eachCallX = new ArrayList<>();
+        List<Double> failedCalls = new ArrayList<>();
+        List<Double> failedValues = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        for (TrialRecord t : trials) {
+            double call = t.number();
+            if (Double.isNaN(t.value())) {
+                continue;   // a failed trial without a value has nothing to draw
+            }
+            best = Math.min(best, t.value());
+            calls.add(call);
+            bestSoFar.add(best);
+            if (t.isComplete()) {
+                eachCall.add(t.value());
+                eachCallX.add(call);
+            } else {
+                failedCalls.add(call);
+                failedValues.add(t.value());
+            }
+        }
+        scatter(chart, "value of each call", eachCallX, eachCall, SeriesMarkers.CIRCLE, new Color(0x99, 0x99, 0x99));
+        scatter(chart, "failed call", failedCalls, failedValues, SeriesMarkers.CROSS, PlotStyle.FAILED);
+        if (calls.isEmpty()) {
+            throw new IllegalArgumentException("convergence plot: no trial has a value yet");
+        }
+        XYSeries line = chart.addSeries("best so far", calls, bestSoFar);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setMarker(SeriesMarkers.CIRCLE);
+        line.setLineColor(PlotStyle.BAR);
+        line.setMarkerColor(PlotStyle.BAR);
+        return PlotStyle.render(chart);
+    }
+
+    private static void scatter(XYChart chart, String name, List<Double> xs, List<Double> ys, Marker marker, Color colour) {
+        if (xs.isEmpty()) {
+            return;   // XChart refuses empty series
+        }
+        XYSeries series = chart.addSeries(name, xs, ys);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker);
+        series.setMarkerColor(colour);
+    }
+}

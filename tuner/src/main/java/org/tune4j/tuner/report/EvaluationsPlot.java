@@ -1,0 +1,100 @@
+package org.tune4j.tuner.report;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The evaluations matrix, as skopt's {@code plot_evaluations}: on the diagonal, a histogram of the
+ * values sampled for each dimension; below it, every pair of dimensions as a scatter of the sampled
+ * points, coloured by call order (viridis: dark purple first, yellow last), with the best point as
+ * a red star. Log-uniform dimensions are on log axes, categorical ones show their category names.
+ */
+final class EvaluationsPlot {
+
+    private static final int CELL = 300;
+    private static final int BAR_WIDTH = 120;
+
+    private EvaluationsPlot() {
+    }
+
+    static BufferedImage draw(Samples samples) {
+        List<DimensionInfo> space = samples.space();
+        int n = space.size();
+        ChartGrid grid = new ChartGrid(n, n, CELL, CELL, BAR_WIDTH,
+                "Evaluations: " + samples.size() + " sampled points, coloured by call order");
+        for (int i = 0; i < n; i++) {
+            grid.put(i, i, histogram(space.get(i), samples.column(i)));
+            for (int j = 0; j < i; j++) {
+                grid.put(i, j, scatter(samples, j, i));
+            }
+        }
+        grid.putSide(orderBar(samples));
+        return grid.image();
+    }
+
+    private static BufferedImage histogram(DimensionInfo dim, double[] values) {
+        Histogram h = Histogram.of(dim, values);
+        XYChart chart = new XYChart(CELL, CELL);
+        PlotStyle.applySmall(chart.getStyler());
+        PlotStyle.dimensionAxis(chart, dim, true);
+        chart.setYAxisTitle("samples");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(Math.max(1, h.maxCount()) * 1.1);
+        chart.getStyler().setYAxisDecimalPattern("0");
+        XYSeries bars = chart.addSeries("samples", h.outlineX(dim.logUniform()), h.outlineY());
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setFillColor(PlotStyle.BAR);
+        bars.setLineColor(PlotStyle.TRANSPARENT);
+        return PlotStyle.render(chart);
+    }
+
+    private static BufferedImage scatter(Samples samples, int xDim, int yDim) {
+        XYChart chart = new XYChart(CELL, CELL);
+        PlotStyle.applySmall(chart.getStyler());
+        PlotStyle.dimensionAxis(chart, samples.space().get(xDim), true);
+        PlotStyle.dimensionAxis(chart, samples.space().get(yDim), false);
+        addPoints(chart, samples, xDim, yDim, true, 8);
+        return PlotStyle.render(chart);
+    }
+
+    /**
+     * Adds the sampled points of (xDim, yDim) to {@code chart}: one series per point so that each
+     * has its call-order colour (or all black when {@code byOrder} is false), then the best as a star.
+     */
+    static void addPoints(XYChart chart, Samples samples, int xDim, int yDim, boolean byOrder, int size) {
+        double[][] axis = samples.axis();
+        for (int r = 0; r < axis.length; r++) {
+            XYSeries point = chart.addSeries("call " + samples.calls()[r] + " #" + r,
+                    new double[]{axis[r][xDim]}, new double[]{axis[r][yDim]});
+            point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            point.setMarker(SeriesMarkers.CIRCLE);
+            point.setMarkerColor(byOrder ? orderColour(r, axis.length) : PlotStyle.SAMPLE);
+        }
+        chart.getStyler().setMarkerSize(size);
+        if (samples.hasBest()) {
+            double[] best = axis[samples.bestRow()];
+            XYSeries star = chart.addSeries("best", new double[]{best[xDim]}, new double[]{best[yDim]});
+            star.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            star.setMarker(new StarMarker());
+            star.setMarkerColor(PlotStyle.BEST);
+        }
+    }
+
+    private static Color orderColour(int row, int rows) {
+        return PlotStyle.viridis(rows <= 1 ? 1.0 : (double) row / (rows - 1));
+    }
+
+    /** The colour key: call order from first (bottom) to last (top). */
+    private static BufferedImage orderBar(Samples samples) {
+        int first = samples.size() == 0 ? 0 : samples.calls()[0];
+        int last = samples.size() == 0 ? 0 : samples.calls()[samples.size() - 1];
+        return ColourBar.draw("call order", PlotStyle::viridis,
+                Integer.toString(last), Integer.toString(first), BAR_WIDTH, 320);
+    }
+}

@@ -1,0 +1,37 @@
+package org.tune4j.tuner.report;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to draw a report. Immutable; {@link #defaults()} is what {@code tune4j report RUN_DIR} uses.
+ *
+ * @param dataCacheDir where the engine's loaders find the dataset named in the run's config (for the
+ *                     test-image plots and the confusion matrix); default {@code data/cache}
+ * @param threads      threads for evaluating the best model on the test set; default 2
+ * @param gridPoints   grid points per numeric dimension in the partial-dependence plots; default 20
+ */
+public record ReportOptions(Path dataCacheDir, int threads, int gridPoints) {
+
+    public ReportOptions {
+        Objects.requireNonNull(dataCacheDir, "dataCacheDir");
+        if (threads < 1) {
+            throw new IllegalArgumentException("report threads: expected at least 1, found " + threads);
+        }
+        if (gridPoints < 2 || gridPoints > 200) {
+            throw new IllegalArgumentException("report grid points: expected 2..200, found " + gridPoints);
+        }
+    }
+
+    public static ReportOptions defaults() {
+        return new ReportOptions(Path.of("data", "cache"), 2, 20);
+    }
+
+    public ReportOptions withDataCacheDir(Path dir) {
+        return new ReportOptions(dir, threads, gridPoints);
+    }
+
+    public ReportOptions withThreads(int n) {
+        return new ReportOptions(dataCacheDir, n, gridPoints);
+    }
+}

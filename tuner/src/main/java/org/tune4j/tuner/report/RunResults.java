@@ -1,0 +1,87 @@
+package org.tune4j.tuner.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a report reads from a run directory's {@code results.json} (format
+ * {@code tune4j-study/1}), as plain records. {@link ResultsReader} builds it; the study's storage
+ * code writes the file.
+ *
+ * @param config          the study configuration as written (calls, epochs, dataset, surrogate, ...),
+ *                        in file order; values are String, Number or Boolean
+ * @param space           the search space in dimension order
+ * @param trials          every trial in call order, complete and failed
+ * @param best            the best complete trial, if any
+ * @param expectedMinimum the surrogate's expected minimum, if the study computed one
+ * @param test            the best model's score on the test set, if measured
+ */
+public record RunResults(Map<String, Object> config, List<DimensionInfo> space, List<TrialRecord> trials,
+                         Optional<Best> best, Optional<ExpectedMinimum> expectedMinimum, Optional<TestScore> test) {
+
+    /** The best trial: its call number, parameters and value (minus validation accuracy). */
+    public record Best(int number, Map<String, Object> params, double value) {
+    }
+
+    /** Where the surrogate expects the minimum, and the value it predicts there. */
+    public record ExpectedMinimum(Map<String, Object> params, double predictedValue) {
+    }
+
+    /** The best model's accuracy and loss on the test set. */
+    public record TestScore(double accuracy, double loss) {
+    }
+
+    public RunResults {
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        space = List.copyOf(space);
+        trials = List.copyOf(trials);
+    }
+
+    /** Trials that completed, in call order. */
+    public List<TrialRecord> completeTrials() {
+        return trials.stream().filter(TrialRecord::isComplete).toList();
+    }
+
+    /** A config entry as text, or {@code fallback} when absent. */
+    public String configText(String key, String fallback) {
+        Object value = config.get(key);
+        return value == null ? fallback : String.valueOf(value);
+    }
+
+    /** A config entry as a number, or {@code fallback} when absent or not numeric. */
+    public double configNumber(String key, double fallback) {
+        return config.get(key) instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    /** The dimension called {@code name}, if the space has one. */
+    public Optional<DimensionInfo> dimension(String name) {
+        return space.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** The index of the dimension called {@code name}, or -1. */
+    public int dimensionIndex(String name) {
+        for (int i = 0; i < space.size(); i++) {
+            if (space.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Complete trials sorted best first (lowest value), ties by call number. */
+    public List<TrialRecord> trialsBestFirst() {
+        List<TrialRecord> sorted = new ArrayList<>(trials);
+        sorted.sort((a, b) -> {
+            if (a.isComplete() != b.isComplete()) {
+                return a.isComplete() ? -1 : 1;   // failed trials last
+            }
+            int byValue = Double.compare(a.value(), b.value());
+            return byValue != 0 ? byValue : Integer.compare(a.number(), b.number());
+        });
+        return sorted;
+    }
+}
