@@ -1,0 +1,64 @@
+package org.tune4j.optimizer;
+
+import java.time.Duration;
+import java.util.List;
+import org.tune4j.optimizer.space.Space;
+
+/**
+ * {@code minimize}: a short loop over {@link Optimizer#ask()} and {@link Optimizer#tell}, as
+ * scikit-optimize's {@code base_minimize}. The given points x0 are evaluated first (they count as
+ * calls but not toward the initial design), then asked points until {@code calls} evaluations,
+ * the space is exhausted, or a callback asks to stop.
+ */
+public final class Minimizer {
+    private Minimizer() {
+    }
+
+    public static OptimizeResult minimize(Objective f, Space space, OptimizerConfig config, int calls,
+            List<List<Object>> x0, List<Callback> callbacks) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("minimize: expected calls >= 1, found " + calls);
+        }
+        Optimizer optimizer = new Optimizer(space, config);
+        long start = System.nanoTime();
+        Duration longest = Duration.ZERO;
+        for (int call = 0; call < calls; call++) {
+            if (call >= x0.size() && optimizer.isExhausted()) {
+                return optimizer.result().withStopReason(new SpaceExhaustedException(space.cardinality()).getMessage());
+            }
+            List<Object> x = call < x0.size() ? space.validate(x0.get(call)) : optimizer.ask();
+            long t0 = System.nanoTime();
+            double y = evaluate(f, x);
+            longest = max(longest, Duration.ofNanos(System.nanoTime() - t0));
+            if (Double.isFinite(y)) {
+                optimizer.tell(x, y);
+            } else {
+                optimizer.tellFailed(x);
+            }
+            var progress = new Callback.Progress(optimizer.result(), Duration.ofNanos(System.nanoTime() - start),
+                    longest);
+            for (Callback c : callbacks) {
+                if (c.afterTrial(progress)) {
+                    return progress.result().withStopReason("stopped by callback " + c);
+                }
+            }
+        }
+        return optimizer.result();
+    }
+
+    /** The objective's value; NaN when it throws (the trial then counts as failed). */
+    private static double evaluate(Objective f, List<Object> x) {
+        try {
+            return f.evaluate(x);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("minimize interrupted while evaluating " + x, e);
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,258 @@
+package org.tune4j.optimizer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
+import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
+import org.tune4j.optimizer.acquisition.PosteriorMean;
+import org.tune4j.optimizer.numeric.RandomStreams;
+import org.tune4j.optimizer.space.Space;
+import org.tune4j.optimizer.surrogate.Prediction;
+import org.tune4j.optimizer.surrogate.Surrogate;
+
+/**
+ * The ask/tell core of Bayesian optimization (after scikit-optimize's {@code Optimizer}).
+ *
+ * <p>Life cycle: construct with a space and a config; then alternate {@link #ask()} (a point to
+ * evaluate) and {@link #tell} / {@link #tellFailed} (its outcome), in any interleaving:
+ * <ul>
+ * <li>The first {@code initialPoints} asks come from the initial design. Points told without
+ *     having been asked (a warm start such as the tutorial's x0) do not count toward it.</li>
+ * <li>After that, once at least two finite values are known, the surrogate is refitted from
+ *     scratch at every ask and the acquisition is maximized over unevaluated points.</li>
+ * <li>Points asked and not yet told are pending: further asks treat them as observed at the
+ *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), so
+ *     {@link #ask(int)} gives distinct points for parallel workers.</li>
+ * <li>An evaluated, failed or pending point is never proposed again; when a finite space has no
+ *     point left, {@code ask} throws {@link SpaceExhaustedException}.</li>
+ * </ul>
+ *
+ * <p>Reproducibility: the randomness of the n-th ask (n = told + pending trials) is the stream
+ * {@code (seed, n)}, and surrogates are fitted without warm starts, so an optimizer rebuilt by
+ * telling the same trials in the same order proposes exactly what the original one would have.
+ * Use {@link #replay} for trials an earlier session had asked (so they count toward the initial
+ * design) and {@link #tell} for given points. GP-hedge keeps gains learnt from its own asks,
+ * which a replay cannot rebuild: a resumed hedge run restarts its gains at zero.
+ *
+ * <p>Not thread-safe: one optimizer is driven by one thread (parallel workers go through ask(n)).
+ */
+public final class Optimizer {
+    private final Space space;
+    private final OptimizerConfig config;
+    private final ProposalStrategy strategy;
+    private final List<Trial> trials = new ArrayList<>();
+    private final List<double[]> completeUnits = new ArrayList<>();   // unit encodings of complete trials
+    private final List<Double> completeValues = new ArrayList<>();
+    private final Set<List<Object>> evaluated = new HashSet<>();
+    private final Set<List<Object>> pending = new LinkedHashSet<>();
+    private final List<Duration> askDurations = new ArrayList<>();
+    private List<double[]> design;  // unit-cube initial design, built on first use
+    private int designAsked;        // asks answered from the initial design (incl. replayed ones)
+    private Surrogate fitted;       // surrogate fitted on the complete trials only
+    private int fittedOn = -1;      // number of trials when `fitted` was fitted
+
+    public Optimizer(Space space, OptimizerConfig config) {
+        this.space = space;
+        this.config = config;
+        this.strategy = new ProposalStrategy(space, config);
+    }
+
+    /** A new point to evaluate (marked pending until told). */
+    public List<Object> ask() {
+        long started = System.nanoTime();
+        if (isExhausted()) {
+            throw new SpaceExhaustedException(space.cardinality());
+        }
+        int index = trials.size() + pending.size();
+        RandomGenerator rng = RandomStreams.of(config.seed(), "ask", index);
+        List<Object> point;
+        if (designAsked < config.initialPoints()) {
+            point = nextDesignPoint(rng);
+            designAsked++;
+        } else if (config.surrogate() == SurrogateKind.RANDOM || completeValues.size() < 2) {
+            point = strategy.randomUnused(excluded(), rng);
+        } else {
+            point = proposeWithSurrogate(index, rng);
+        }
+        pending.add(point);
+        askDurations.add(Duration.ofNanos(System.nanoTime() - started));
+        return point;
+    }
+
+    /** {@code n} distinct points for parallel evaluation (constant liar between them). */
+    public List<List<Object>> ask(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("ask(n): expected n >= 1, found " + n);
+        }
+        List<List<Object>> points = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            points.add(ask());
+        }
+        return points;
+    }
+
+    /**
+     * Records a finite objective value at x (asked or not).
+     *
+     * @throws IllegalArgumentException when y is NaN or infinite (use {@link #tellFailed}) or x is invalid
+     */
+    public void tell(List<Object> x, double y) {
+        record(x, y, TrialState.COMPLETE);
+    }
+
+    /** Records that evaluating x failed: kept in the history, never re-proposed, not used to fit. */
+    public void tellFailed(List<Object> x) {
+        record(x, Double.NaN, TrialState.FAILED);
+    }
+
+    /**
+     * Records a trial that an earlier session of the same study had asked for, when rebuilding an
+     * optimizer from a journal: like {@link #tell}, but it counts toward the initial design.
+     */
+    public void replay(List<Object> x, double y) {
+        countReplayedAsk();
+        tell(x, y);
+    }
+
+    /** The failed-trial counterpart of {@link #replay}. */
+    public void replayFailed(List<Object> x) {
+        countReplayedAsk();
+        tellFailed(x);
+    }
+
+    private void countReplayedAsk() {
+        if (designAsked < config.initialPoints()) {
+            designAsked++;
+        }
+    }
+
+    private void record(List<Object> x, double y, TrialState state) {
+        List<Object> point = space.validate(x);
+        if (state == TrialState.COMPLETE && !Double.isFinite(y)) {
+            throw new IllegalArgumentException("tell: the objective value must be finite, found " + y + " at "
+                    + space.toMap(point) + "; use tellFailed for a failed evaluation");
+        }
+        pending.remove(point);
+        evaluated.add(point);
+        trials.add(new Trial(trials.size(), point, y, state));
+        if (state == TrialState.COMPLETE) {
+            completeUnits.add(space.toUnit(point));
+            completeValues.add(y);
+        }
+    }
+
+    private List<Object> nextDesignPoint(RandomGenerator rng) {
+        if (design == null) {
+            design = config.initialDesign().generator().generate(config.initialPoints(), space.unitWidth(),
+                    RandomStreams.of(config.seed(), "initial-design", 0));
+        }
+        List<Object> point = space.fromUnit(design.get(designAsked));
+        return excluded().contains(point) ? strategy.randomUnused(excluded(), rng) : point;
+    }
+
+    private List<Object> proposeWithSurrogate(int index, RandomGenerator rng) {
+        Surrogate model;
+        double best = Collections.min(completeValues);
+        if (pending.isEmpty()) {
+            model = fittedSurrogate();
+        } else { // constant liar: pending points observed at the best value so far
+            List<double[]> xs = new ArrayList<>(completeUnits);
+            List<Double> ys = new ArrayList<>(completeValues);
+            for (List<Object> p : pending) {
+                xs.add(space.toUnit(p));
+                ys.add(best);
+            }
+            model = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit-with-lies", index));
+        }
+        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng);
+        return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
+    }
+
+    /** The surrogate fitted on the complete trials, refitted when trials were added since. */
+    private Surrogate fittedSurrogate() {
+        if (fittedOn != trials.size()) {
+            fitted = strategy.fit(completeUnits, completeValues,
+                    RandomStreams.of(config.seed(), "fit", trials.size()));
+            fittedOn = trials.size();
+        }
+        return fitted;
+    }
+
+    private Set<List<Object>> excluded() {
+        if (pending.isEmpty()) {
+            return evaluated;
+        }
+        Set<List<Object>> all = new HashSet<>(evaluated);
+        all.addAll(pending);
+        return all;
+    }
+
+    /** True when a finite space has no point left that is neither evaluated nor pending. */
+    public boolean isExhausted() {
+        return space.isFinite() && excluded().size() >= space.cardinality();
+    }
+
+    /**
+     * The surrogate fitted on all complete trials (fitted now if trials were told since the last
+     * fit); empty for random search or before two complete trials.
+     */
+    public Optional<Surrogate> surrogate() {
+        if (config.surrogate() == SurrogateKind.RANDOM || completeValues.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(fittedSurrogate());
+    }
+
+    /**
+     * The point the surrogate believes best, found by minimizing its mean over random candidates
+     * with gradient refinement and over the evaluated points; empty when there is no surrogate.
+     */
+    public Optional<ExpectedMinimum> expectedMinimum() {
+        Optional<Surrogate> model = surrogate();
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        Surrogate s = model.get();
+        RandomGenerator rng = RandomStreams.of(config.seed(), "expected-minimum", trials.size());
+        AcquisitionOptimizer minimizer = new AcquisitionOptimizer(config.candidates(), config.refineFrom());
+        Proposal p = minimizer.maximize(space, s, new PosteriorMean(), 0.0, Set.of(), rng).orElseThrow();
+        ExpectedMinimum best = new ExpectedMinimum(p.point(), -p.utility());
+        for (Trial t : trials) {
+            double mean = s.predict(space.toUnit(t.x())).mean();
+            if (t.isComplete() && mean < best.predictedValue()) {
+                best = new ExpectedMinimum(t.x(), mean);
+            }
+        }
+        return Optional.of(best);
+    }
+
+    /** A snapshot of the trials so far. */
+    public OptimizeResult result() {
+        return new OptimizeResult(space, config, trials, askDurations, Optional.empty());
+    }
+
+    /** Points asked and not yet told, in ask order. */
+    public List<List<Object>> pending() {
+        return List.copyOf(pending);
+    }
+
+    public Space space() {
+        return space;
+    }
+
+    public OptimizerConfig config() {
+        return config;
+    }
+
+    /** Predicted mean and std of the current surrogate at a point (for reports); empty without one. */
+    public Optional<Prediction> predict(List<Object> point) {
+        return surrogate().map(s -> s.predict(space.toUnit(point)));
+    }
+}

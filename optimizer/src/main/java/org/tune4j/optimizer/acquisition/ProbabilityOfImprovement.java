@@ -1,0 +1,41 @@
+package org.tune4j.optimizer.acquisition;
+
+/**
+ * Probability of improving on the best value by at least xi (Kushner 1964):
+ *
+ * <pre>
+ *   z = (best - mean - xi) / std,   PI = Φ(z)
+ *   ∂PI/∂mean = -φ(z) / std,   ∂PI/∂std = -φ(z) z / std
+ *   PI = 1 if best - mean - xi > 0 else 0        (std = 0)
+ * </pre>
+ * Utility to maximize, in [0, 1]. Example: mean 0, std 1, best -0.5, xi 0 gives 0.308538.
+ */
+public record ProbabilityOfImprovement(double xi) implements AcquisitionFunction {
+
+    public ProbabilityOfImprovement {
+        if (!Double.isFinite(xi) || xi < 0) {
+            throw new IllegalArgumentException("ProbabilityOfImprovement: expected finite xi >= 0, found " + xi);
+        }
+    }
+
+    @Override
+    public double utility(double mean, double std, double best) {
+        return sensitivity(mean, std, best).utility();
+    }
+
+    @Override
+    public Sensitivity sensitivity(double mean, double std, double best) {
+        double improvement = best - mean - xi;
+        if (!(std > 0)) {
+            return new Sensitivity(improvement > 0 ? 1 : 0, 0, 0);
+        }
+        double z = improvement / std;
+        double pdf = Gaussian.pdf(z);
+        return new Sensitivity(Gaussian.cdf(z), -pdf / std, -pdf * z / std);
+    }
+
+    @Override
+    public String name() {
+        return "PI";
+    }
+}

@@ -1,0 +1,88 @@
+package org.tune4j.optimizer.space;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A categorical dimension: a fixed list of distinct string categories, sampled uniformly.
+ *
+ * <p>Unit encoding, as in scikit-optimize: with exactly two categories, one column holding 0 for
+ * the first and 1 for the second (one-hot would add a redundant, perfectly anti-correlated column
+ * and a second length scale for the same information); with three or more, one-hot (k columns),
+ * so no false ordering is imposed between categories; a single category uses one constant column.
+ * Decoding takes the column above 0.5 (binary) or the arg-max (one-hot; the first on ties).
+ */
+public record CategoricalDimension(String name, List<String> categories) implements Dimension {
+
+    public CategoricalDimension {
+        Dimensions.requireName(name);
+        if (categories == null || categories.isEmpty()) {
+            throw new IllegalArgumentException("dimension '" + name + "': categories must not be empty");
+        }
+        var seen = new HashSet<String>();
+        for (String c : categories) {
+            if (c == null) {
+                throw new IllegalArgumentException("dimension '" + name + "': categories must not contain null");
+            }
+            if (!seen.add(c)) {
+                throw new IllegalArgumentException("dimension '" + name + "': duplicate category '" + c + "' in "
+                        + categories);
+            }
+        }
+        categories = List.copyOf(categories);
+    }
+
+    @Override
+    public String sample(RandomGenerator rng) {
+        return categories.get(rng.nextInt(categories.size()));
+    }
+
+    @Override
+    public int unitWidth() {
+        return categories.size() <= 2 ? 1 : categories.size();
+    }
+
+    @Override
+    public void toUnit(Object value, double[] out, int offset) {
+        int index = categories.indexOf(validate(value));
+        if (categories.size() <= 2) {
+            out[offset] = index;
+            return;
+        }
+        for (int i = 0; i < categories.size(); i++) {
+            out[offset + i] = i == index ? 1.0 : 0.0;
+        }
+    }
+
+    @Override
+    public String fromUnit(double[] unit, int offset) {
+        if (categories.size() == 1) {
+            return categories.get(0);
+        }
+        if (categories.size() == 2) {
+            return categories.get(unit[offset] > 0.5 ? 1 : 0);
+        }
+        int best = 0;
+        for (int i = 1; i < categories.size(); i++) {
+            if (unit[offset + i] > unit[offset + best]) {
+                best = i;
+            }
+        }
+        return categories.get(best);
+    }
+
+    @Override
+    public String validate(Object value) {
+        if (value instanceof String s && categories.contains(s)) {
+            return s;
+        }
+        throw new IllegalArgumentException("dimension '" + name + "': expected one of " + categories + ", found "
+                + Dimensions.describe(value));
+    }
+
+    @Override
+    public long cardinality() {
+        return categories.size();
+    }
+}

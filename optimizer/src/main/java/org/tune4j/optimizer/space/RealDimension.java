@@ -1,0 +1,85 @@
+package org.tune4j.optimizer.space;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A real-valued dimension on the closed interval [low, high] with a uniform or log-uniform prior.
+ * The unit encoding is one column, linear in the value (uniform) or in log10 of the value
+ * (log-uniform), as in scikit-optimize's {@code Real(..., transform="normalize")}.
+ */
+public record RealDimension(String name, double low, double high, Prior prior) implements Dimension {
+
+    public RealDimension {
+        Dimensions.requireName(name);
+        if (prior == null) {
+            throw new IllegalArgumentException("dimension '" + name + "': prior must not be null");
+        }
+        if (!Double.isFinite(low) || !Double.isFinite(high)) {
+            throw new IllegalArgumentException("dimension '" + name + "': low and high must be finite, found low="
+                    + low + ", high=" + high);
+        }
+        if (!(low < high)) {
+            throw new IllegalArgumentException("dimension '" + name + "': expected low < high, found low=" + low
+                    + ", high=" + high);
+        }
+        if (prior == Prior.LOG_UNIFORM && !(low > 0)) {
+            throw new IllegalArgumentException("dimension '" + name + "': log-uniform prior needs low > 0, found low="
+                    + low);
+        }
+    }
+
+    /** A uniform real dimension. */
+    public RealDimension(String name, double low, double high) {
+        this(name, low, high, Prior.UNIFORM);
+    }
+
+    @Override
+    public Double sample(RandomGenerator rng) {
+        return fromUnit(rng.nextDouble());
+    }
+
+    @Override
+    public int unitWidth() {
+        return 1;
+    }
+
+    @Override
+    public void toUnit(Object value, double[] out, int offset) {
+        double v = validate(value);
+        out[offset] = prior == Prior.LOG_UNIFORM
+                ? (Math.log10(v) - Math.log10(low)) / (Math.log10(high) - Math.log10(low))
+                : (v - low) / (high - low);
+    }
+
+    @Override
+    public Double fromUnit(double[] unit, int offset) {
+        return fromUnit(unit[offset]);
+    }
+
+    private Double fromUnit(double u) {
+        double c = Math.min(1.0, Math.max(0.0, u));
+        double v = prior == Prior.LOG_UNIFORM
+                ? Math.pow(10, Math.log10(low) + c * (Math.log10(high) - Math.log10(low)))
+                : low + c * (high - low);
+        return Math.min(high, Math.max(low, v));
+    }
+
+    @Override
+    public Double validate(Object value) {
+        if (!(value instanceof Number number)) {
+            throw new IllegalArgumentException("dimension '" + name + "': expected a number in [" + low + ", "
+                    + high + "], found " + Dimensions.describe(value));
+        }
+        double v = number.doubleValue();
+        if (!(v >= low && v <= high)) {
+            throw new IllegalArgumentException("dimension '" + name + "': expected a number in [" + low + ", "
+                    + high + "], found " + v);
+        }
+        return v;
+    }
+
+    @Override
+    public long cardinality() {
+        return Long.MAX_VALUE;
+    }
+}
