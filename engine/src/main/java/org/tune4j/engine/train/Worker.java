@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.engine.kernel.Kernels;
 import org.tune4j.engine.kernel.MatMul;
-import org.tune4j.engine.kernel.ScalarMatMul;
 import org.tune4j.engine.layer.Layer;
 import org.tune4j.engine.layer.LayerState;
 import org.tune4j.engine.layer.SoftmaxCrossEntropy;
@@ -41,7 +41,7 @@ public final class Worker {
         this.layers = model.layers();
         this.capacity = capacity;
         this.classes = model.outputShape().size();
-        MatMul matMul = matMul(kernels);
+        MatMul matMul = Kernels.matMul(kernels);
         int count = layers.size();
         states = new LayerState[count];
         acts = new float[count + 1][];
@@ -56,11 +56,6 @@ public final class Worker {
         probs = new float[capacity * classes];
         labels = new int[capacity];
         dParams = new float[model.parameterCount()];
-    }
-
-    /** The one place that maps a kernel mode to a kernel. */
-    private static MatMul matMul(KernelMode kernels) {
-        return new ScalarMatMul();
     }
 
     /** Largest number of examples per call. */

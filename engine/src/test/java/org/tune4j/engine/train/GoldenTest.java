@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tune4j.engine.io.TestJson;
 import org.tune4j.engine.kernel.KernelMode;
@@ -26,16 +27,18 @@ import org.tune4j.engine.model.Sequential;
  */
 class GoldenTest {
 
-    static Stream<Map<?, ?>> cases() throws IOException {
+    /** Every golden case with both kernels. */
+    static Stream<Arguments> cases() throws IOException {
         try (InputStream in = GoldenTest.class.getResourceAsStream("/golden/golden.json")) {
             Map<?, ?> root = (Map<?, ?>) TestJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return ((List<?>) root.get("cases")).stream().map(c -> (Map<?, ?>) c);
+            return ((List<?>) root.get("cases")).stream()
+                    .flatMap(c -> Stream.of(KernelMode.values()).map(mode -> Arguments.of(((Map<?, ?>) c).get("name"), c, mode)));
         }
     }
 
-    @ParameterizedTest(name = "{index}: {0}")
+    @ParameterizedTest(name = "{0} {2}")
     @MethodSource("cases")
-    void matchesPyTorch(Map<?, ?> golden) {
+    void matchesPyTorch(String name, Map<?, ?> golden, KernelMode kernels) {
         List<?> input = (List<?>) golden.get("input");
         Sequential.Builder builder = Sequential.builder(integer(input.get(0)), integer(input.get(1)), integer(input.get(2)));
         for (Object layer : (List<?>) golden.get("layers")) {
@@ -46,7 +49,7 @@ class GoldenTest {
         int n = integer(golden.get("batch"));
         int[] labels = ((List<?>) golden.get("labels")).stream().mapToInt(GoldenTest::integer).toArray();
 
-        Worker worker = new Worker(model, n, KernelMode.SCALAR);
+        Worker worker = new Worker(model, n, kernels);
         float[] images = floats(golden.get("inputs"));
         System.arraycopy(images, 0, worker.input(), 0, images.length);
         worker.setLabels(labels);
