@@ -17,13 +17,11 @@ record Histogram(double[] edges, int[] counts) {
         double[] edges = edges(dim);
         int[] counts = new int[edges.length - 1];
         for (double v : axisValues) {
-            for (int b = 0; b < counts.length; b++) {
-                boolean last = b == counts.length - 1;
-                if (v >= edges[b] && (v < edges[b + 1] || (last && v <= edges[b + 1]))) {
-                    counts[b]++;
-                    break;
-                }
+            int b = 0;
+            while (b < counts.length - 1 && v >= edges[b + 1]) {
+                b++;   // values on the bounds land in the first and last bins
             }
+            counts[b]++;
         }
         return new Histogram(edges, counts);
     }
@@ -38,6 +36,8 @@ record Histogram(double[] edges, int[] counts) {
             double f = (double) b / bins;
             edges[b] = dim.logUniform() ? Math.exp(Math.log(lo) + f * (Math.log(hi) - Math.log(lo))) : lo + f * (hi - lo);
         }
+        edges[0] = lo;   // exactly, whatever the rounding of exp(log(...))
+        edges[bins] = hi;
         return edges;
     }
 

@@ -96,7 +96,7 @@ final class ReportHtml {
 
     private void configuration() {
         out.append("<h2>Configuration</h2>\n<table>\n<tr><th>setting</th><th>value</th></tr>\n");
-        for (Map.Entry<String, Object> e : results.config().entrySet()) {
+        for (Map.Entry<String, Object> e : results.flatConfig().entrySet()) {
             out.append("<tr><td>").append(escape(e.getKey())).append("</td><td>").append(escape(String.valueOf(e.getValue())))
                     .append("</td></tr>\n");
         }

@@ -99,7 +99,7 @@ public final class ReportWriter {
 
     private void surrogatePlots(RunResults results, Samples samples) throws IOException {
         Attempt<Dependence> dependence = Attempt.of(() -> SurrogateDependence.fit(results, samples, options.gridPoints()));
-        String surrogate = results.configText("surrogate", "gp");
+        String surrogate = results.optimizerText("surrogate", "GP");
         figure("partial-dependence.png", "Partial dependence", Captions.partialDependence(results.trials().size()),
                 () -> PartialDependencePlot.draw(dependence.get(), samples, "Partial dependence of the final "
                         + surrogate + " surrogate (" + results.trials().size() + " calls)"));

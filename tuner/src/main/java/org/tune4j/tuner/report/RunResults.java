@@ -52,9 +52,41 @@ public record RunResults(Map<String, Object> config, List<DimensionInfo> space, 
         return value == null ? fallback : String.valueOf(value);
     }
 
-    /** A config entry as a number, or {@code fallback} when absent or not numeric. */
-    public double configNumber(String key, double fallback) {
-        return config.get(key) instanceof Number n ? n.doubleValue() : fallback;
+    /**
+     * An optimizer setting (surrogate, acquisition, xi, kappa, initial_points, initial_design, seed)
+     * as text, or {@code fallback}: from the config's {@code optimizer} object when it has one (as
+     * the study writes it), else from the config itself.
+     */
+    public String optimizerText(String key, String fallback) {
+        Object value = optimizerSettings().get(key);
+        return value == null ? fallback : String.valueOf(value);
+    }
+
+    /** An optimizer setting as a number (see {@link #optimizerText}), or {@code fallback}. */
+    public double optimizerNumber(String key, double fallback) {
+        return optimizerSettings().get(key) instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    private Map<?, ?> optimizerSettings() {
+        return config.get("optimizer") instanceof Map<?, ?> nested ? nested : config;
+    }
+
+    /** The config flattened for display: nested objects become dotted keys ({@code optimizer.seed}). */
+    public Map<String, Object> flatConfig() {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flatten("", config, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> out) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = prefix + e.getKey();
+            if (e.getValue() instanceof Map<?, ?> nested) {
+                flatten(key + ".", nested, out);
+            } else {
+                out.put(key, e.getValue());
+            }
+        }
     }
 
     /** The dimension called {@code name}, if the space has one. */

@@ -102,13 +102,14 @@ final class SurrogateDependence {
     static OptimizerConfig config(RunResults results) throws PlotSkipped {
         OptimizerConfig c = OptimizerConfig.defaults();
         try {
-            c = c.withSurrogate(surrogateKind(results.configText("surrogate", "gp")))
-                    .withAcquisition(enumNamed(AcquisitionKind.class, results.configText("acquisition", "EI")))
-                    .withInitialDesign(enumNamed(InitialDesign.class, results.configText("initial_design", "random")))
-                    .withXi(results.configNumber("xi", c.xi()))
-                    .withKappa(results.configNumber("kappa", c.kappa()))
-                    .withInitialPoints((int) results.configNumber("initial_points", c.initialPoints()))
-                    .withSeed((long) results.configNumber("seed", c.seed()));
+            c = c.withSurrogate(surrogateKind(results.optimizerText("surrogate", c.surrogate().name())))
+                    .withAcquisition(enumNamed(AcquisitionKind.class, results.optimizerText("acquisition", c.acquisition().name())))
+                    .withInitialDesign(enumNamed(InitialDesign.class,
+                            results.optimizerText("initial_design", c.initialDesign().name())))
+                    .withXi(results.optimizerNumber("xi", c.xi()))
+                    .withKappa(results.optimizerNumber("kappa", c.kappa()))
+                    .withInitialPoints((int) results.optimizerNumber("initial_points", c.initialPoints()))
+                    .withSeed((long) results.optimizerNumber("seed", c.seed()));
         } catch (IllegalArgumentException e) {
             throw new PlotSkipped("cannot rebuild the optimizer from the run's config: " + e.getMessage(), e);
         }

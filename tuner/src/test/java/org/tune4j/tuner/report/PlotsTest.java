@@ -1,0 +1,123 @@
+package org.tune4j.tuner.report;
+
+import org.junit.jupiter.api.Test;
+import org.tune4j.engine.data.LabeledImages;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The plot classes on their own, on synthetic inputs with known answers. */
+class PlotsTest {
+
+    private static final DimensionInfo LR = new DimensionInfo("learning_rate", DimensionInfo.Kind.REAL, 1e-6, 1e-2,
+            true, List.of());
+    private static final DimensionInfo LAYERS = new DimensionInfo("num_dense_layers", DimensionInfo.Kind.INTEGER, 1, 5,
+            false, List.of());
+    private static final DimensionInfo ACTIVATION = DimensionInfo.categorical("activation", List.of("relu", "sigmoid"));
+
+    /** Digits drawn as text, 28 x 28, ink = 1: stand-ins for MNIST test images. */
+    static TestPredictions digits(int count, int wrongEvery) {
+        float[] pixels = new float[count * 28 * 28];
+        int[] labels = new int[count];
+        int[] predicted = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = i % 10;
+            predicted[i] = i % wrongEvery == wrongEvery - 1 ? (labels[i] + 3) % 10 : labels[i];
+            BufferedImage glyph = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = glyph.createGraphics();
+            g.setColor(Color.WHITE);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
+            g.drawString(Integer.toString(labels[i]), 8, 23);
+            g.dispose();
+            for (int p = 0; p < 28 * 28; p++) {
+                pixels[i * 784 + p] = glyph.getRaster().getSample(p % 28, p / 28, 0) / 255f;
+            }
+        }
+        List<String> names = IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+        return new TestPredictions(new LabeledImages(pixels, labels, count, 1, 28, 28, names), predicted);
+    }
+
+    @Test
+    void imageGridsAndConfusionMatrixAreDrawn() {
+        TestPredictions predictions = digits(100, 4);
+
+        BufferedImage samples = ImageGridPlot.draw("Test images", predictions, predictions.first(9));
+        BufferedImage wrong = ImageGridPlot.draw("Misclassified", predictions, predictions.firstMisclassified(9));
+        BufferedImage confusion = ConfusionMatrixPlot.draw(predictions);
+
+        for (BufferedImage image : List.of(samples, wrong, confusion)) {
+            assertThat(Fixtures.luminanceVariance(image)).isGreaterThan(100);
+        }
+        assertThat(predictions.firstMisclassified(9)).containsExactly(3, 7, 11, 15, 19, 23, 27, 31, 35);
+        assertThat(predictions.accuracy()).isEqualTo(0.75);
+        assertThat(predictions.confusion()[3][6]).isEqualTo(5);   // every 4th image predicted label + 3
+    }
+
+    @Test
+    void aModelWithoutMistakesGetsAnEmptyMisclassifiedGrid() {
+        TestPredictions perfect = digits(20, Integer.MAX_VALUE);
+
+        assertThat(perfect.firstMisclassified(9)).isEmpty();
+        assertThat(Fixtures.luminanceVariance(ImageGridPlot.draw("Misclassified", perfect, new int[0])))
+                .isGreaterThan(10);
+    }
+
+    @Test
+    void averagedDependenceOfAnAdditiveFunctionIsTheFunctionPlusTheOthersMean() {
+        // f(lr, layers) = log10(lr) + 2 layers; averaging over layers {1, 3} adds 2 * 2 to the lr curve
+        double[][] background = {{1e-4, 1}, {1e-3, 3}};
+        Dependence d = new AveragedDependence(List.of(LR, LAYERS), background,
+                p -> Math.log10(p[0]) + 2 * p[1], 5);
+
+        Dependence.Curve lr = d.curve(0);
+        assertThat(lr.axis()).containsExactly(new double[]{1e-6, 1e-5, 1e-4, 1e-3, 1e-2}, within(1e-15));
+        assertThat(lr.mean()).containsExactly(new double[]{-2, -1, 0, 1, 2}, within(1e-12));
+        Dependence.Curve layers = d.curve(1);
+        assertThat(layers.axis()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(layers.mean()).containsExactly(new double[]{-1.5, 0.5, 2.5, 4.5, 6.5}, within(1e-12));
+        Dependence.Surface s = d.surface(0, 1);
+        assertThat(s.mean()[4][0]).isCloseTo(-6 + 10, within(1e-12));   // lr 1e-6, 5 layers: no averaging left
+    }
+
+    @Test
+    void gridsFollowTheDimensionKind() {
+        assertThat(Dependence.grid(ACTIVATION, 20)).containsExactly(0, 1);
+        assertThat(Dependence.grid(LAYERS, 20)).containsExactly(1, 2, 3, 4, 5);
+        DimensionInfo nodes = new DimensionInfo("nodes", DimensionInfo.Kind.INTEGER, 5, 512, false, List.of());
+        assertThat(Dependence.grid(nodes, 20)).hasSize(20).startsWith(5).endsWith(512);
+    }
+
+    @Test
+    void heatCellsMeetHalfwayAndGeometricallyOnALogAxis() {
+        assertThat(HeatMapLayer.edges(LAYERS, new double[]{1, 2, 3, 4, 5}))
+                .containsExactly(0.5, 1.5, 2.5, 3.5, 4.5, 5.5);
+        assertThat(HeatMapLayer.edges(LR, new double[]{1e-6, 1e-4, 1e-2}))
+                .containsExactly(new double[]{1e-6, 1e-5, 1e-3, 1e-2}, within(1e-15));
+    }
+
+    @Test
+    void histogramsCountPerCategoryAndPerInteger() {
+        assertThat(Histogram.of(ACTIVATION, new double[]{0, 0, 1, 0}).counts()).containsExactly(3, 1);
+        assertThat(Histogram.of(LAYERS, new double[]{1, 5, 5, 2}).counts()).containsExactly(1, 1, 0, 0, 2);
+        Histogram lr = Histogram.of(LR, new double[]{1e-6, 1e-2, 3e-4});
+        assertThat(lr.counts()).hasSize(10);
+        assertThat(IntStream.of(lr.counts()).sum()).isEqualTo(3);
+    }
+
+    @Test
+    void dimensionsFormatValuesAsPeopleReadThem() {
+        assertThat(LR.formatValue(1e-5)).isEqualTo("1.0e-05");
+        assertThat(LR.formatValue(0.0068)).isEqualTo("0.0068");
+        assertThat(LAYERS.formatValue(2)).isEqualTo("2");
+        assertThat(ACTIVATION.formatValue("relu")).isEqualTo("relu");
+        assertThat(ACTIVATION.axisValue("sigmoid")).isEqualTo(1);
+        assertThat(ACTIVATION.format(0.5)).isEmpty();
+    }
+}

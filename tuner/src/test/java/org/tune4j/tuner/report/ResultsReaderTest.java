@@ -1,0 +1,123 @@
+package org.tune4j.tuner.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ResultsReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path write(String json) throws IOException {
+        return Files.writeString(tmp.resolve("results.json"), json);
+    }
+
+    @Test
+    void readsTheFixtureStudy() throws IOException {
+        RunResults r = ResultsReader.read(write(Fixtures.resultsJson()));
+
+        assertThat(r.trials()).hasSize(15);
+        assertThat(r.space()).extracting(DimensionInfo::name)
+                .containsExactly("learning_rate", "num_dense_layers", "num_dense_nodes", "activation");
+        DimensionInfo lr = r.space().get(0);
+        assertThat(lr.kind()).isEqualTo(DimensionInfo.Kind.REAL);
+        assertThat(lr.logUniform()).isTrue();
+        assertThat(lr.low()).isEqualTo(1e-6);
+        assertThat(lr.high()).isEqualTo(1e-2);
+        assertThat(r.space().get(3).categories()).containsExactly("relu", "sigmoid");
+        assertThat(r.trials().get(0).params()).containsEntry("num_dense_nodes", 16).containsEntry("activation", "relu");
+        assertThat(r.trials().get(0).history()).hasSize(3);
+        assertThat(r.best()).hasValueSatisfying(b -> assertThat(b.number()).isEqualTo(13));
+        assertThat(r.best().get().value()).isEqualTo(-0.99);
+        assertThat(r.expectedMinimum()).isPresent();
+        assertThat(r.test()).hasValueSatisfying(t -> assertThat(t.accuracy()).isEqualTo(0.9882));
+        TrialRecord failed = r.trials().get(14);
+        assertThat(failed.isComplete()).isFalse();
+        assertThat(failed.accuracy()).isEmpty();
+        assertThat(failed.error()).contains("TrainingDivergedException");
+        assertThat(r.optimizerText("surrogate", "?")).isEqualTo("GP");
+        assertThat(r.optimizerNumber("seed", -1)).isEqualTo(19);
+        assertThat(r.flatConfig()).containsEntry("optimizer.acquisition", "EI").containsEntry("epochs", 3);
+    }
+
+    @Test
+    void sortsCompleteTrialsBestFirstAndFailedLast() throws IOException {
+        RunResults r = ResultsReader.read(write(Fixtures.resultsJson()));
+
+        assertThat(r.trialsBestFirst().get(0).number()).isEqualTo(13);
+        assertThat(r.trialsBestFirst().get(14).state()).isEqualTo("failed");
+        assertThat(r.trialsBestFirst().subList(0, 14)).extracting(TrialRecord::value).isSorted();
+    }
+
+    @Test
+    void aFailedTrialWithoutValueReadsAsNaN() throws IOException {
+        String json = Fixtures.resultsJson().replace("\"value\": 0.0,", "");
+
+        RunResults r = ResultsReader.read(write(json));
+
+        assertThat(r.trials().get(14).value()).isNaN();
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesFileAndField() throws IOException {
+        Path file = write(Fixtures.resultsJson().replaceFirst("\"value\": -0\\.\\d+", "\"value\": \"abc\""));
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .isInstanceOf(MalformedResultsException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("field trials[0].value")
+                .hasMessageContaining("expected a number, found string \"abc\"");
+    }
+
+    @Test
+    void aMissingFieldIsNamed() throws IOException {
+        Path file = write(Fixtures.resultsJson().replace("\"space\":", "\"spaces\":"));
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .isInstanceOf(MalformedResultsException.class)
+                .hasMessage(file + ": field space: missing");
+    }
+
+    @Test
+    void anUnknownPriorIsNamedWithItsDimension() throws IOException {
+        Path file = write(Fixtures.resultsJson().replace("\"log-uniform\"", "\"log\""));
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .hasMessageContaining("field space.learning_rate.prior")
+                .hasMessageContaining("expected \"uniform\" or \"log-uniform\", found \"log\"");
+    }
+
+    @Test
+    void anotherFormatIsRefused() throws IOException {
+        Path file = write(Fixtures.resultsJson().replace("\"format\": 1,", "\"format\": 7,"));
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .hasMessageContaining("field format: expected 1")
+                .hasMessageContaining("found number 7");
+    }
+
+    @Test
+    void brokenJsonNamesTheFile() throws IOException {
+        Path file = write("{\"format\": 1, \"trials\": [");
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .isInstanceOf(MalformedResultsException.class)
+                .hasMessageStartingWith(file + ": not valid JSON");
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        Path file = tmp.resolve("nowhere").resolve("results.json");
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessageContaining("results.json");
+    }
+}
