@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * Element-wise activation functions. The derivative is expressed through the output y = f(x),
  * which is what the backward pass keeps:
  * <ul>
- *   <li>RELU: y = max(0, x), dy/dx = 1 if y &gt; 0 else 0 (0 at x = 0, as TensorFlow and PyTorch)</li>
+ *   <li>RELU: y = max(0, x), dy/dx = 1 if y &gt; 0 else 0 (0 at x = 0, as TensorFlow and PyTorch); NaN stays NaN</li>
  *   <li>SIGMOID: y = 1 / (1 + e^-x), dy/dx = y (1 - y)</li>
  *   <li>TANH: y = tanh x, dy/dx = 1 - y^2</li>
  * </ul>
@@ -20,7 +20,7 @@ public enum Activation {
     /** y = f(x). */
     public float apply(float x) {
         return switch (this) {
-            case RELU -> x > 0f ? x : 0f;
+            case RELU -> Math.max(x, 0f);
             case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
             case TANH -> (float) Math.tanh(x);
         };

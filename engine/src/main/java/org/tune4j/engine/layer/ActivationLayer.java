@@ -8,7 +8,9 @@ import org.tune4j.engine.tensor.Shape;
 
 /**
  * Applies an {@link Activation} element by element: out = f(input), dInput = dOut * f'(x), with
- * f' computed from the kept output (see {@link Activation#derivativeFromOutput}). No parameters.
+ * f' computed from the kept output, the same formulas as {@link Activation#apply} and {@link
+ * Activation#derivativeFromOutput} written as one loop per function. NaN propagates (so a diverging
+ * run is detected at the loss). No parameters.
  */
 public final class ActivationLayer implements Layer {
 
@@ -49,8 +51,22 @@ public final class ActivationLayer implements Layer {
     public void forward(LayerState state, float[] params, int pOff, float[] input, float[] out, int n) {
         state.checkBatch(n);
         int size = n * shape.size();
-        for (int i = 0; i < size; i++) {
-            out[i] = activation.apply(input[i]);
+        switch (activation) {  // one loop per function, so the JIT sees no switch per element
+            case RELU -> {
+                for (int i = 0; i < size; i++) {
+                    out[i] = Math.max(input[i], 0f);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < size; i++) {
+                    out[i] = (float) (1.0 / (1.0 + Math.exp(-input[i])));
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < size; i++) {
+                    out[i] = (float) Math.tanh(input[i]);
+                }
+            }
         }
     }
 
@@ -62,8 +78,22 @@ public final class ActivationLayer implements Layer {
             return;
         }
         int size = n * shape.size();
-        for (int i = 0; i < size; i++) {
-            dInput[i] = dOut[i] * activation.derivativeFromOutput(out[i]);
+        switch (activation) {
+            case RELU -> {
+                for (int i = 0; i < size; i++) {
+                    dInput[i] = out[i] > 0f ? dOut[i] : 0f;
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < size; i++) {
+                    dInput[i] = dOut[i] * out[i] * (1f - out[i]);
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < size; i++) {
+                    dInput[i] = dOut[i] * (1f - out[i] * out[i]);
+                }
+            }
         }
     }
 }

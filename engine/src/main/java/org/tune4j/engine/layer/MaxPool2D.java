@@ -14,7 +14,8 @@ import org.tune4j.engine.tensor.Shape;
  *   out(c, oy, ox)  = max over the window of input(c, ·, ·); its position is kept in the worker state
  *   dInput(argmax) += dOut(c, oy, ox); every other input gradient is 0
  * </pre>
- * Ties go to the first maximum in row-major window order, as in PyTorch and TensorFlow.
+ * Ties go to the first maximum in row-major window order, as in PyTorch and TensorFlow; a NaN
+ * in a window wins (propagates).
  * No parameters.
  */
 public final class MaxPool2D implements Layer {
@@ -88,23 +89,27 @@ public final class MaxPool2D implements Layer {
         int w = inputShape.width();
         int oh = outputShape.height();
         int ow = outputShape.width();
+        int o = 0;  // runs over (n, C, outH, outW) in order
         for (int i = 0; i < n; i++) {
             int inOff = i * inputShape.size();
             for (int ch = 0; ch < c; ch++) {
                 for (int oy = 0; oy < oh; oy++) {
-                    for (int ox = 0; ox < ow; ox++) {
-                        int best = (ch * h + oy * stride) * w + ox * stride;
+                    for (int ox = 0; ox < ow; ox++, o++) {
+                        int corner = inOff + (ch * h + oy * stride) * w + ox * stride;
+                        int best = corner;
+                        float max = input[corner];
                         for (int py = 0; py < pool; py++) {
-                            int rowStart = (ch * h + oy * stride + py) * w + ox * stride;
+                            int row = corner + py * w;
                             for (int px = 0; px < pool; px++) {
-                                if (input[inOff + rowStart + px] > input[inOff + best]) {
-                                    best = rowStart + px;
+                                float v = input[row + px];
+                                if (v > max || Float.isNaN(v)) {
+                                    max = v;
+                                    best = row + px;
                                 }
                             }
                         }
-                        int o = i * outputShape.size() + (ch * oh + oy) * ow + ox;
-                        out[o] = input[inOff + best];
-                        argmax[o] = best;
+                        out[o] = max;
+                        argmax[o] = best - inOff;
                     }
                 }
             }
