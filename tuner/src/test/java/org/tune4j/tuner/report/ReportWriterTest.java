@@ -3,6 +3,9 @@ package org.tune4j.tuner.report;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.layer.Activation;
+import org.tune4j.engine.model.NetworkSpec;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -95,6 +98,36 @@ class ReportWriterTest {
                 .contains("Test images with predictions", "Misclassified test images", "Confusion matrix")
                 .contains("no best-model.t4j in the run directory");
         assertThat(fixtureHtml).contains("<p class=\"note\">Not drawn (Test images with predictions");
+    }
+
+    @Test
+    void withABestModelAndItsDatasetTheTestImagePlotsAreDrawn() throws IOException {
+        Path data = Path.of("..", "data", "fixtures", "mnist-small").toAbsolutePath().normalize();
+        assertThat(data).as("the committed MNIST fixture (tests run in the tuner module directory)").isDirectory();
+        String json = Fixtures.resultsJson().replace("\"dataset\": \"mnist\"", "\"dataset\": \"" + data + "\"");
+        Path run = Fixtures.runDir(tmp, "with-model", json);
+        ModelFile.save(NetworkSpec.tutorial(1, 16, Activation.RELU).build(7), run.resolve("best-model.t4j"));
+
+        Report report = ReportWriter.write(run, ReportOptions.defaults().withThreads(1), line -> { });
+
+        assertThat(report.notes()).isEmpty();
+        assertThat(report.figures()).extracting(f -> f.file().getFileName().toString())
+                .endsWith("test-samples.png", "misclassified.png", "confusion-matrix.png");
+        for (Report.Figure figure : report.figures()) {
+            assertThat(Fixtures.luminanceVariance(Fixtures.readPng(figure.file()))).as(figure.title()).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void aBestModelWithoutItsDatasetIsANoteNotAFailure() throws IOException {
+        String json = Fixtures.resultsJson().replace("\"dataset\": \"mnist\"", "\"dataset\": \"no-such-dataset\"");
+        Path run = Fixtures.runDir(tmp, "model-without-data", json);
+        ModelFile.save(NetworkSpec.tutorial(1, 16, Activation.RELU).build(7), run.resolve("best-model.t4j"));
+
+        Report report = ReportWriter.write(run);
+
+        assertThat(report.figures()).hasSize(SEARCH_PLOTS.size());
+        assertThat(report.notes()).singleElement().asString().contains("dataset \"no-such-dataset\" is not available");
     }
 
     @Test
