@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.optim.GradientOptimizer;
@@ -15,7 +16,8 @@ import org.tune4j.engine.optim.GradientOptimizer;
  * {@link TrainConfig#seed()}) and walks it in batches of {@link TrainConfig#batchSize()}. Each
  * batch is cut into {@code threads} contiguous slices; worker t computes the forward and backward
  * pass of slice t with its own buffers; the workers' gradients are summed in worker order (so a
- * run is reproducible for a given seed and thread count) and the optimizer takes one step.
+ * run is reproducible for a given seed and thread count) and the optimizer takes one step. Worker
+ * 0 runs on the calling thread, the others on helper threads that live for one fit.
  * After each epoch the validation set is evaluated.
  *
  * <p>Not here: early stopping, learning-rate schedules, checkpoints (callers use the listener).
@@ -73,6 +75,10 @@ public final class Trainer {
         final float[] gradient;     // (parameterCount): the batch gradient, summed over workers
         final double[] sliceLoss;   // (threads)
         final int[] sliceCorrect;   // (threads)
+        final IntConsumer sliceTask = this::slice;    // created once: a training step allocates nothing
+        final IntConsumer reduceTask = this::reduce;
+        int currentFrom;            // the current batch: order[currentFrom, currentFrom + currentSize)
+        int currentSize;
 
         Epochs(Sequential model, GradientOptimizer optimizer, LabeledImages train, WorkerPool pool, TrainingListener listener) {
             this.model = model;
@@ -126,15 +132,9 @@ public final class Trainer {
 
         /** Forward and backward of examples order[from, from + n) split over the workers; returns the loss sum. */
         double step(int from, int n) {
-            int threads = pool.size();
-            pool.forEach(t -> {
-                int lo = from + (int) ((long) n * t / threads);
-                int hi = from + (int) ((long) n * (t + 1) / threads);
-                Worker w = pool.worker(t);
-                w.load(train, order, lo, hi - lo);
-                sliceLoss[t] = w.forwardBackward(hi - lo, n);
-                sliceCorrect[t] = w.correct(hi - lo);
-            });
+            currentFrom = from;
+            currentSize = n;
+            pool.forEach(sliceTask);
             double sum = 0;
             for (double l : sliceLoss) {
                 sum += l;
@@ -142,25 +142,38 @@ public final class Trainer {
             return sum;
         }
 
+        /** Worker t's contiguous slice of the current batch. */
+        private void slice(int t) {
+            int threads = pool.size();
+            int lo = currentFrom + (int) ((long) currentSize * t / threads);
+            int hi = currentFrom + (int) ((long) currentSize * (t + 1) / threads);
+            Worker w = pool.worker(t);
+            w.load(train, order, lo, hi - lo);
+            sliceLoss[t] = w.forwardBackward(hi - lo, currentSize);
+            sliceCorrect[t] = w.correct(hi - lo);
+        }
+
         /** The workers' gradients summed in worker order; each thread sums one range of parameters. */
         float[] batchGradient() {
-            int threads = pool.size();
-            if (threads == 1) {
+            if (pool.size() == 1) {
                 return pool.worker(0).gradients();
             }
-            int length = gradient.length;
-            pool.forEach(t -> {
-                int lo = (int) ((long) length * t / threads);
-                int hi = (int) ((long) length * (t + 1) / threads);
-                System.arraycopy(pool.worker(0).gradients(), lo, gradient, lo, hi - lo);
-                for (int w = 1; w < threads; w++) {
-                    float[] g = pool.worker(w).gradients();
-                    for (int i = lo; i < hi; i++) {
-                        gradient[i] += g[i];
-                    }
-                }
-            });
+            pool.forEach(reduceTask);
             return gradient;
+        }
+
+        /** gradient[range t] = Σ over workers w = 0, 1, ... of worker w's gradient, in that order. */
+        private void reduce(int t) {
+            int threads = pool.size();
+            int lo = (int) ((long) gradient.length * t / threads);
+            int hi = (int) ((long) gradient.length * (t + 1) / threads);
+            System.arraycopy(pool.worker(0).gradients(), lo, gradient, lo, hi - lo);
+            for (int w = 1; w < threads; w++) {
+                float[] g = pool.worker(w).gradients();
+                for (int i = lo; i < hi; i++) {
+                    gradient[i] += g[i];
+                }
+            }
         }
 
         private void shuffle() {

@@ -1,11 +1,6 @@
 package org.tune4j.engine.train;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.tune4j.engine.data.LabeledImages;
@@ -14,32 +9,36 @@ import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.tensor.Shape;
 
 /**
- * A fixed set of {@link Worker}s over one model and, with more than one, a fixed thread pool that
- * runs a task on every worker at once. Created per fit or evaluation and closed at its end; with
- * one thread, tasks run on the caller's thread.
+ * A fixed set of {@link Worker}s over one model, run in lock step: {@link #forEach} runs a task
+ * for every worker at once, worker 0 on the calling thread and each other worker on its own
+ * helper thread, and returns when all are done. Created per fit or evaluation and closed at its
+ * end. A round allocates nothing: the helpers wait on a {@link Phaser} between rounds.
  */
 final class WorkerPool implements AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Worker[] workers;
-    private final ExecutorService executor;  // null with one worker
+    private final Thread[] helpers;           // helpers[t - 1] runs worker t
+    private final Phaser phaser;              // parties: the caller and every helper
+    private final Throwable[] failures;       // (workers): what each worker threw this round
+    private volatile IntConsumer task;
+    private volatile boolean closed;
 
     WorkerPool(Sequential model, int threads, int capacityPerWorker, KernelMode kernels) {
         workers = new Worker[threads];
         for (int t = 0; t < threads; t++) {
             workers[t] = new Worker(model, capacityPerWorker, kernels);
         }
-        if (threads == 1) {
-            executor = null;
-        } else {
-            int pool = POOLS.incrementAndGet();
-            AtomicInteger next = new AtomicInteger();
-            executor = Executors.newFixedThreadPool(threads, r -> {
-                Thread thread = new Thread(r, "tune4j-pool" + pool + "-worker" + next.getAndIncrement());
-                thread.setDaemon(true);
-                return thread;
-            });
+        failures = new Throwable[threads];
+        phaser = new Phaser(threads);
+        helpers = new Thread[threads - 1];
+        int pool = POOLS.incrementAndGet();
+        for (int t = 1; t < threads; t++) {
+            int index = t;
+            helpers[t - 1] = new Thread(() -> helperLoop(index), "tune4j-pool" + pool + "-worker" + t);
+            helpers[t - 1].setDaemon(true);
+            helpers[t - 1].start();
         }
     }
 
@@ -47,41 +46,48 @@ final class WorkerPool implements AutoCloseable {
 
     Worker worker(int t) { return workers[t]; }
 
-    /** Runs task(t) for every worker index t, concurrently, and waits for all; rethrows the first failure in worker order. */
-    void forEach(IntConsumer task) {
-        if (executor == null) {
-            task.accept(0);
-            return;
+    /** Runs task(t) for every worker index t concurrently and waits for all; rethrows the first failure in worker order. */
+    void forEach(IntConsumer work) {
+        if (closed) {
+            throw new IllegalStateException("worker pool is closed");
         }
-        List<Future<?>> futures = new ArrayList<>(workers.length);
-        for (int t = 0; t < workers.length; t++) {
-            int index = t;
-            futures.add(executor.submit(() -> task.accept(index)));
-        }
-        RuntimeException failure = null;
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("interrupted while waiting for workers", e);
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : asRuntime(e.getCause());
+        task = work;
+        phaser.arriveAndAwaitAdvance();  // start: helpers see the task
+        run(0);
+        phaser.arriveAndAwaitAdvance();  // end: every helper has finished
+        task = null;
+        for (int t = 0; t < failures.length; t++) {
+            Throwable failure = failures[t];
+            if (failure != null) {
+                java.util.Arrays.fill(failures, null);
+                if (failure instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException("worker " + t + " failed", failure);
             }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
-    private static RuntimeException asRuntime(Throwable cause) {
-        if (cause instanceof RuntimeException r) {
-            return r;
+    private void helperLoop(int t) {
+        while (true) {
+            phaser.arriveAndAwaitAdvance();
+            if (closed) {
+                return;
+            }
+            run(t);
+            phaser.arriveAndAwaitAdvance();
         }
-        if (cause instanceof Error e) {
-            throw e;
+    }
+
+    private void run(int t) {
+        try {
+            task.accept(t);
+        } catch (Throwable e) {
+            failures[t] = e;
         }
-        return new IllegalStateException("worker failed", cause);
     }
 
     /** Fails unless the data fit the model: same image shape, same number of classes. */
@@ -96,10 +102,23 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Stops the helper threads and waits for them to exit. */
     @Override
     public void close() {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (helpers.length > 0) {
+            phaser.arriveAndAwaitAdvance();  // releases the helpers, which see closed and return
+        }
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }
