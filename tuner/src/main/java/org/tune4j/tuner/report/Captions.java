@@ -3,10 +3,6 @@ package org.tune4j.tuner.report;
 /** How to read each plot: the captions under the figures of report.html. */
 final class Captions {
 
-    static final String CONVERGENCE = "The best value found after n calls, as skopt's plot_convergence. The value is"
-            + " what the optimizer minimizes, minus the validation accuracy, so lower is better (-0.99 is 99%)."
-            + " Grey dots are each call's own value, red crosses failed calls (told to the optimizer as 0.0)."
-            + " A curve that flattens early means later calls found nothing better.";
 
     static final String EVALUATIONS = "Where the optimizer sampled, as skopt's plot_evaluations. Diagonal: histogram"
             + " of the values tried for each hyper-parameter. Below it: every pair of hyper-parameters, one dot per"
@@ -32,12 +28,20 @@ final class Captions {
     private Captions() {
     }
 
+    static String convergence(RunResults results) {
+        return "The best value found after n calls, as skopt's plot_convergence. The value is what the optimizer"
+                + " minimizes" + (results.valueIsMinusAccuracy()
+                ? ", minus the validation accuracy, so lower is better (-0.99 is 99%)." : ", so lower is better.")
+                + " Grey dots are each call's own value, red crosses failed calls at the penalty the study told the"
+                + " optimizer. A curve that flattens early means later calls found nothing better.";
+    }
+
     static String partialDependence(int calls) {
         return "What the final surrogate believes, as skopt's plot_objective: the model is refitted from the " + calls
                 + " calls in results.json. Diagonal: the predicted value against one hyper-parameter, averaged over the"
                 + " sampled values of the others (partial dependence; lower is better); the red dashed line marks the"
                 + " best call. Below it: the same for every pair, as a heat map with one colour scale, yellow ="
-                + " lowest predicted value (highest accuracy), dark purple = highest; black dots are the sampled"
+                + " lowest predicted value (the best), dark purple = highest; black dots are the sampled"
                 + " points, the red star the best. Categorical hyper-parameters are included, one cell per category.";
     }
 

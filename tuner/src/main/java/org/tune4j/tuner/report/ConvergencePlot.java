@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Convergence, as skopt's {@code plot_convergence}: the best objective value found so far against
- * the number of calls. The objective is what the optimizer minimizes, minus the validation
- * accuracy, so the curve falls as the search improves (a value of -0.99 is 99% accuracy). Every
+ * the number of calls. The objective is what the optimizer minimizes (for the tutorial study, minus
+ * the validation accuracy: -0.99 is 99%), so the curve falls as the search improves. Every
  * call's own value is shown as a grey dot, failed calls as red crosses at the penalty the study
  * told the optimizer (0.0); failed calls without a value are left out.
  */
@@ -34,7 +34,8 @@ final class ConvergencePlot {
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.setTitle("Convergence plot");
         chart.setXAxisTitle("Number of calls n");
-        chart.setYAxisTitle("min f(x) after n calls   (f = - validation accuracy)");
+        chart.setYAxisTitle(results.valueIsMinusAccuracy() ? "min f(x) after n calls   (f = - validation accuracy)"
+                : "min f(x) after n calls");
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisDecimalPattern("0.000");
         chart.getStyler().setXAxisMin(0.5);

@@ -47,10 +47,12 @@ final class ReportHtml {
             """;
 
     private final RunResults results;
+    private final boolean accuracy;   // values are minus validation accuracies: show them as percentages
     private final StringBuilder out = new StringBuilder();
 
     private ReportHtml(RunResults results) {
         this.results = results;
+        this.accuracy = results.valueIsMinusAccuracy();
     }
 
     static String render(String runName, RunResults results, List<Report.Figure> figures, List<String> notes)
@@ -80,14 +82,15 @@ final class ReportHtml {
                 .append(results.trials().size() - complete).append(" failed.</p>\n");
         if (results.best().isPresent()) {
             RunResults.Best best = results.best().get();
-            out.append("<p><b>Best validation accuracy: ").append(percent(-best.value())).append("</b> at call ")
+            out.append("<p><b>Best ").append(accuracy ? "validation accuracy: " + percent(-best.value())
+                            : "value: " + number(best.value())).append("</b> at call ")
                     .append(best.number()).append(": ").append(escape(params(best.params()))).append("</p>\n");
         } else {
             out.append("<p>No trial has completed yet.</p>\n");
         }
         results.expectedMinimum().ifPresent(e -> out.append("<p>Surrogate's expected minimum: ")
-                .append(escape(params(e.params()))).append(", predicted validation accuracy ")
-                .append(percent(-e.predictedValue()))
+                .append(escape(params(e.params()))).append(accuracy ? ", predicted validation accuracy " : ", predicted value ")
+                .append(accuracy ? percent(-e.predictedValue()) : number(e.predictedValue()))
                 .append(" (the surrogate's estimate of the best point, less lucky than the best observation).</p>\n"));
         results.test().ifPresent(t -> out.append("<p>Best model on the test set: accuracy ").append(percent(t.accuracy()))
                 .append(", loss ").append(String.format(Locale.ROOT, "%.4f", t.loss())).append(".</p>\n"));
@@ -116,7 +119,7 @@ final class ReportHtml {
         for (DimensionInfo d : results.space()) {
             out.append("<th>").append(escape(d.name())).append("</th>");
         }
-        out.append("<th>validation accuracy</th><th>state</th><th>seconds</th></tr>\n");
+        out.append(accuracy ? "<th>validation accuracy</th>" : "<th>value</th>").append("<th>state</th><th>seconds</th></tr>\n");
         int bestNumber = results.best().map(RunResults.Best::number).orElse(-1);
         int rank = 0;
         for (TrialRecord t : results.trialsBestFirst()) {
@@ -128,7 +131,8 @@ final class ReportHtml {
                 Object v = t.params().get(d.name());
                 out.append("<td class=\"num\">").append(escape(v == null ? "" : safeFormat(d, v))).append("</td>");
             }
-            out.append("<td class=\"num\">").append(t.accuracy().map(ReportHtml::percent).orElse("&ndash;"))
+            String shown = !t.isComplete() ? "&ndash;" : accuracy ? percent(-t.value()) : number(t.value());
+            out.append("<td class=\"num\">").append(shown)
                     .append("</td><td>").append(escape(t.state())).append("</td><td class=\"num\">")
                     .append(Double.isNaN(t.seconds()) ? "" : String.format(Locale.ROOT, "%.1f", t.seconds()))
                     .append("</td></tr>\n");
@@ -143,8 +147,8 @@ final class ReportHtml {
             out.append("<p>None.</p>\n");
             return;
         }
-        out.append("<p>A failed trial keeps the penalty value the study told the optimizer (0.0, as if the accuracy"
-                        + " were 0) so that the optimizer avoids its region; its accuracy shows as &ndash;.</p>\n")
+        out.append("<p>A failed trial keeps the penalty value, if any, that the study told the optimizer (for the"
+                        + " tutorial study 0.0, as if the accuracy were 0) so that the optimizer avoids its region.</p>\n")
                 .append("<table id=\"failures\">\n<tr><th>call</th><th>parameters</th><th>error</th></tr>\n");
         for (TrialRecord t : failed) {
             out.append("<tr class=\"failed\"><td class=\"num\">").append(t.number()).append("</td><td>")
@@ -187,6 +191,10 @@ final class ReportHtml {
         } catch (IllegalArgumentException e) {
             return String.valueOf(value);
         }
+    }
+
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%.6g", value);
     }
 
     static String percent(double fraction) {

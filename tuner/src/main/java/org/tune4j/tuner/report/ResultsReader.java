@@ -79,7 +79,8 @@ public final class ResultsReader {
             JsonNode t = object(root, "test", "test");
             test = Optional.of(new RunResults.TestScore(number(t, "accuracy", "test.accuracy"), number(t, "loss", "test.loss")));
         }
-        return new RunResults(config, space, trials, best, expected, test);
+        String kind = present(root, "kind") ? text(root, "kind", "kind") : RunResults.TUNE;
+        return new RunResults(kind, config, space, trials, best, expected, test);
     }
 
     private List<DimensionInfo> space(JsonNode node) throws MalformedResultsException {

@@ -12,6 +12,9 @@ import java.util.Optional;
  * {@code tune4j-study/1}), as plain records. {@link ResultsReader} builds it; the study's storage
  * code writes the file.
  *
+ * @param kind            what the study optimized: {@value #TUNE} (the tutorial's networks: value = minus
+ *                        the validation accuracy), or another kind whose value is just a value
+ *                        ({@code minimize} of an external command, {@code ask-tell})
  * @param config          the study configuration as written (calls, epochs, dataset, surrogate, ...),
  *                        in file order; values are String, Number or Boolean
  * @param space           the search space in dimension order
@@ -20,8 +23,11 @@ import java.util.Optional;
  * @param expectedMinimum the surrogate's expected minimum, if the study computed one
  * @param test            the best model's score on the test set, if measured
  */
-public record RunResults(Map<String, Object> config, List<DimensionInfo> space, List<TrialRecord> trials,
+public record RunResults(String kind, Map<String, Object> config, List<DimensionInfo> space, List<TrialRecord> trials,
                          Optional<Best> best, Optional<ExpectedMinimum> expectedMinimum, Optional<TestScore> test) {
+
+    /** The kind of the tutorial study, whose value is minus the validation accuracy. */
+    public static final String TUNE = "tune";
 
     /** The best trial: its call number, parameters and value (minus validation accuracy). */
     public record Best(int number, Map<String, Object> params, double value) {
@@ -39,6 +45,11 @@ public record RunResults(Map<String, Object> config, List<DimensionInfo> space, 
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
         space = List.copyOf(space);
         trials = List.copyOf(trials);
+    }
+
+    /** True when the value is minus a validation accuracy (the tutorial study), so accuracies can be shown. */
+    public boolean valueIsMinusAccuracy() {
+        return TUNE.equals(kind);
     }
 
     /** Trials that completed, in call order. */

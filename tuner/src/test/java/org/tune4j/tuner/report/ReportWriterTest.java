@@ -189,6 +189,28 @@ class ReportWriterTest {
     }
 
     @Test
+    void aStudyOfAnExternalCommandShowsValuesNotAccuracies() throws IOException {
+        String minimize = """
+                {"format": 1, "kind": "minimize", "config": {"calls": 3, "optimizer": {"surrogate": "GP", "seed": 4}},
+                 "space": {"x": {"type": "real", "low": -2, "high": 2}, "kernel": {"type": "categorical",
+                           "categories": ["rbf", "linear", "poly"]}},
+                 "trials": [{"number": 1, "params": {"x": 0.5, "kernel": "rbf"}, "value": 2.5, "state": "complete"},
+                            {"number": 2, "params": {"x": -1.0, "kernel": "poly"}, "value": 1.25, "state": "complete"},
+                            {"number": 3, "params": {"x": 1.5, "kernel": "linear"}, "value": 4.0, "state": "complete"}],
+                 "best": {"number": 2, "params": {"x": -1.0, "kernel": "poly"}, "value": 1.25}}
+                """;
+        Path run = Fixtures.runDir(tmp, "minimize", minimize);
+
+        Report report = ReportWriter.write(run);
+
+        assertThat(report.figures()).extracting(Report.Figure::title)
+                .containsExactly("Convergence", "Evaluations", "Partial dependence", "Histogram of kernel");
+        String html = Files.readString(report.html());
+        assertThat(html).contains("<b>Best value: 1.25000</b> at call 2", "<th>value</th>")
+                .doesNotContain("validation accuracy", "%</td>");
+    }
+
+    @Test
     void aMalformedResultsFileFailsWithFileAndField() throws IOException {
         Path run = Fixtures.runDir(tmp, "malformed", Fixtures.resultsJson().replace("\"state\": \"failed\"",
                 "\"state\": \"exploded\""));
