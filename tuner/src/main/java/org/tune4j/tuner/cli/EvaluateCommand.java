@@ -1,0 +1,85 @@
+package org.tune4j.tuner.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tune4j.engine.data.DataSplits;
+import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.model.Sequential;
+import org.tune4j.engine.train.Evaluation;
+import org.tune4j.engine.train.Evaluator;
+import org.tune4j.tuner.storage.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tune4j evaluate MODEL}: test accuracy, loss and confusion matrix of a saved model. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Print a saved model's test accuracy, loss and confusion matrix.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (e.g. runs/<name>/best-model.t4j).")
+    Path modelFile;
+
+    @Option(names = "--json", description = "End with one line of JSON holding the figures.")
+    boolean json;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Sequential model = ModelFile.load(modelFile);
+        DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), 0, System.err);
+        Evaluation ev = new Evaluator(runtime.threads(), runtime.kernels()).evaluate(model, splits.test());
+        out.printf(Locale.ROOT, "Test accuracy: %.2f%% (%,d images)%n", 100 * ev.accuracy(), splits.test().count());
+        out.printf(Locale.ROOT, "Test loss: %.4f%n", ev.loss());
+        out.println();
+        out.print(confusionTable(ev.confusion(), splits.test().classNames()));
+        if (json) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("test_accuracy", ev.accuracy());
+            figures.put("test_loss", ev.loss());
+            figures.put("images", splits.test().count());
+            figures.put("confusion", ev.confusion());
+            out.println(Json.line(figures));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Rows: true class; columns: predicted class. */
+    static String confusionTable(int[][] confusion, List<String> names) {
+        int width = 6;
+        for (int[] row : confusion) {
+            for (int v : row) {
+                width = Math.max(width, Integer.toString(v).length() + 1);
+            }
+        }
+        int label = names.stream().mapToInt(String::length).max().orElse(4) + 1;
+        label = Math.max(label, "true \\ predicted".length() + 1);
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-" + label + "s", "true \\ predicted"));
+        for (int c = 0; c < confusion.length; c++) {
+            String n = c < names.size() ? names.get(c) : Integer.toString(c);
+            sb.append(String.format(Locale.ROOT, "%" + width + "s", n.length() >= width ? n.substring(0, width - 1) : n));
+        }
+        sb.append('\n');
+        for (int r = 0; r < confusion.length; r++) {
+            sb.append(String.format(Locale.ROOT, "%-" + label + "s", r < names.size() ? names.get(r) : Integer.toString(r)));
+            for (int v : confusion[r]) {
+                sb.append(String.format(Locale.ROOT, "%" + width + "d", v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,149 @@
+package org.tune4j.tuner.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tune4j.tuner.storage.ResultsDocument;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.StudyDescription;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
+import org.tune4j.tuner.study.MinimizeConfig;
+import org.tune4j.tuner.study.MinimizeStudy;
+import org.tune4j.tuner.study.RunDirectories;
+import org.tune4j.tuner.study.StudyListener;
+import org.tune4j.tuner.study.StudyRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tune4j minimize --space SPACE.json --calls N -- COMMAND [ARGS...]}: Bayesian
+ * optimization of any program; each trial's parameters go to its stdin as JSON, the value to
+ * minimize is the last line of its stdout.
+ */
+@Command(name = "minimize", mixinStandardHelpOptions = true,
+        description = {"Minimize the number a command prints: each trial runs COMMAND with the parameters as one JSON object "
+                + "on its standard input and reads the value from the last line of its standard output.",
+                "A command that fails or prints no number is a failed trial; the run goes on."})
+final class MinimizeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--space", paramLabel = "SPACE.json", description = "The search space (JSON space file).")
+    Path spaceFile;
+
+    @Option(names = "--calls", paramLabel = "N", description = "Trials (default: 40; with --resume: the new total).")
+    Integer calls;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: <tune4j home>/runs/minimize-<date>).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the study in --out DIR, losing at most the trial in flight.")
+    boolean resume;
+
+    @Mixin
+    OptimizerOptions optimizer;
+
+    @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The program to run and its arguments (after --).")
+    List<String> command;
+
+    @Override
+    public Integer call() {
+        PrintStream stdout = System.out;
+        SpaceSpec space = spaceFile == null ? null : SpaceFile.read(spaceFile);
+        RunDirectory dir;
+        StudyDescription study;
+        MinimizeConfig config;
+        if (resume) {
+            if (out == null) {
+                throw new ParameterException(spec.commandLine(), "--resume: give the run directory with --out DIR");
+            }
+            dir = new RunDirectory(out);
+            study = RunDirectories.open(dir, MinimizeStudy.KIND, space);
+            config = MinimizeStudy.configOf(study);
+            if (calls != null) {
+                config = config.withCalls(positiveCalls());
+            }
+            if (!config.command().equals(command)) {
+                throw new ParameterException(spec.commandLine(), "--resume: the command differs from the one recorded in "
+                        + dir.studyFile() + " (" + String.join(" ", config.command()) + ")");
+            }
+        } else {
+            if (space == null) {
+                throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
+            }
+            config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings());
+            dir = new RunDirectory(out != null ? out : Home.runsDir().resolve("minimize-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
+            study = RunDirectories.create(dir, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space);
+        }
+        stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), config.calls(), String.join(" ", command));
+        StudyRunner.Outcome outcome = MinimizeStudy.run(dir, study, config, Path.of("").toAbsolutePath(),
+                new Console(stdout), line -> stdout.println("  | " + line));
+        ResultsDocument.Best best = ResultsDocument.bestOf(outcome.trials());
+        stdout.println();
+        if (best == null) {
+            stdout.println("No trial completed.");
+        } else {
+            stdout.printf(Locale.ROOT, "Best value %s at trial %d: %s%n", best.value(), best.number(), best.params());
+        }
+        outcome.expectedMinimum().ifPresent(e -> stdout.printf(Locale.ROOT,
+                "The surrogate's expected minimum: %s at %s%n", e.predictedValue(), outcome.space().toMap(e.x())));
+        stdout.println("Results: " + dir.results());
+        return best == null ? 1 : 0;
+    }
+
+    private int positiveCalls() {
+        if (calls < 1) {
+            throw new ParameterException(spec.commandLine(), "--calls: expected at least 1, found " + calls);
+        }
+        return calls;
+    }
+
+    /** One line per trial. */
+    private static final class Console implements StudyListener {
+        private final PrintStream out;
+
+        Console(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void warning(String message) {
+            System.err.println("tune4j: warning: " + message);
+        }
+
+        @Override
+        public void resumed(int finished, int calls) {
+            out.printf(Locale.ROOT, "Resuming: %d of %d trials already done.%n", finished, calls);
+        }
+
+        @Override
+        public void trialStarted(int number, int calls, Map<String, Object> params) {
+            out.printf(Locale.ROOT, "Trial %d/%d: %s%n", number, calls, params);
+            out.flush();
+        }
+
+        @Override
+        public void trialFinished(TrialRecord trial) {
+            out.println(trial.state() == TrialState.COMPLETE
+                    ? String.format(Locale.ROOT, "  value %s (%.2f s)", trial.value(), trial.seconds())
+                    : "  failed: " + trial.error());
+            out.flush();
+        }
+    }
+
+}

@@ -1,0 +1,61 @@
+package org.tune4j.tuner.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tune4j.engine.data.LabeledImages;
+import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.model.Sequential;
+import org.tune4j.engine.tensor.Shape;
+import org.tune4j.engine.train.Evaluation;
+import org.tune4j.engine.train.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code tune4j predict MODEL IMAGE...}: the most probable class of each image. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = "Print the most probable class and its probability for each image.")
+final class PredictCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (e.g. runs/<name>/best-model.t4j).")
+    Path modelFile;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE",
+            description = "Image files (PNG, JPEG), converted to the model's input size and channels.")
+    List<Path> images;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Sequential model = ModelFile.load(modelFile);
+        Shape in = model.inputShape();
+        int classes = model.outputShape().size();
+        int size = in.size();
+        float[] pixels = new float[images.size() * size];
+        for (int i = 0; i < images.size(); i++) {
+            float[] x = ImageInput.read(images.get(i), in.channels(), in.dim(1), in.dim(2));
+            System.arraycopy(x, 0, pixels, i * size, size);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(Integer.toString(c));
+        }
+        LabeledImages batch = new LabeledImages(pixels, new int[images.size()], images.size(), in.channels(),
+                in.dim(1), in.dim(2), Collections.unmodifiableList(names));
+        Evaluation ev = new Evaluator(runtime.threads(), runtime.kernels()).evaluate(model, batch);
+        for (int i = 0; i < images.size(); i++) {
+            int k = ev.predicted()[i];
+            out.printf(Locale.ROOT, "%s: class %d (probability %.4f)%n", images.get(i), k,
+                    ev.probabilities()[i * classes + k]);
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,24 @@
+package org.tune4j.tuner.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.tune4j.tuner.report.Report;
+import org.tune4j.tuner.report.ReportOptions;
+import org.tune4j.tuner.report.ReportWriter;
+
+/** The one call site of the report package: plots and report.html from a run directory. */
+final class Reports {
+    private Reports() {
+    }
+
+    /** Writes the report of {@code runDir} (data sets from {@code cacheDir}) and returns report.html's path. */
+    static Path write(Path runDir, Path cacheDir, int threads, PrintStream log) throws IOException {
+        ReportOptions options = ReportOptions.defaults().withDataCacheDir(cacheDir).withThreads(threads);
+        Report report = ReportWriter.write(runDir, options, line -> log.println("tune4j: " + line));
+        for (String note : report.notes()) {
+            log.println("tune4j: report: " + note);
+        }
+        return report.html();
+    }
+}

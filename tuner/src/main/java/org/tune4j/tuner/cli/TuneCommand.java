@@ -1,0 +1,185 @@
+package org.tune4j.tuner.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.tune4j.engine.data.DataSplits;
+import org.tune4j.tuner.storage.ResultsDocument;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.StudyDescription;
+import org.tune4j.tuner.study.RunDirectories;
+import org.tune4j.tuner.study.StudyRunner;
+import org.tune4j.tuner.study.TuneConfig;
+import org.tune4j.tuner.study.TuneStudy;
+import org.tune4j.tuner.study.TutorialSpace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tune4j tune}: the tutorial's study. With no options it reproduces the original: MNIST,
+ * the four-dimension space, x0 = [1e-5, 1, 16, relu], GP + EI, 40 calls of 3 epochs.
+ */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = {"Run the tutorial's hyper-parameter study (with no options: the original, 40 calls of 3 epochs on MNIST).",
+                "Writes runs/<name>/: journal.jsonl, study.json, results.json, trials.csv, best-model.t4j, logs/, plots and report.html."})
+final class TuneCommand implements Callable<Integer> {
+    private static final int QUICK_CALLS = 12;
+    private static final int QUICK_EPOCHS = 1;
+    private static final int QUICK_LIMIT = 10_000;
+    /** Options that may accompany --resume: they do not change what the study computes. */
+    private static final Set<String> RESUMABLE = Set.of("--resume", "--calls", "--threads", "--kernels", "--space",
+            "--cache", "--verbose");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--calls", paramLabel = "N", description = "Trials in the study (default: 40; with --resume: the new total).")
+    Integer calls;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Training epochs per trial (default: 3).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Mini-batch size unless the space searches batch_size (default: 128).")
+    int batchSize = 128;
+
+    @Option(names = "--space", paramLabel = "FILE", description = "A JSON search-space file (default: the tutorial's four dimensions).")
+    Path spaceFile;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the run directory (default: the date and time).")
+    String name;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where run directories are made (default: <tune4j home>/runs).")
+    Path runsDir;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the study in RUN_DIR (after a crash, or with a larger --calls).")
+    Path resume;
+
+    @Option(names = "--quick", description = "A first look: 12 calls of 1 epoch on 10,000 training images (a few minutes).")
+    boolean quick;
+
+    @Mixin
+    OptimizerOptions optimizer;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    RuntimeOptions runtime;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        SpaceSpec givenSpace = spaceFile == null ? null : readSpace(spaceFile);
+        RunDirectory dir;
+        StudyDescription study;
+        TuneConfig config;
+        if (resume != null) {
+            refuseStudyOptions();
+            dir = new RunDirectory(resume);
+            study = RunDirectories.open(dir, TuneStudy.KIND, givenSpace);
+            config = TuneStudy.configOf(study).withRuntime(runtime.threads(), runtime.kernels());
+            if (calls != null) {
+                config = config.withCalls(positive("--calls", calls));
+            }
+        } else {
+            config = newConfig();
+            SpaceSpec space = givenSpace == null ? TutorialSpace.defaultSpace() : givenSpace;
+            dir = new RunDirectory((runsDir == null ? Home.runsDir() : runsDir).resolve(runName()));
+            study = RunDirectories.create(dir, TuneStudy.KIND, TuneStudy.configJson(config), space);
+        }
+        out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%n", dir.root(),
+                config.calls(), config.epochs(), config.epochs() == 1 ? "" : "s", config.batchSize(),
+                Choices.spell(Choices.SURROGATES, config.optimizer().surrogate()),
+                Choices.spell(Choices.ACQUISITIONS, config.optimizer().acquisition()), config.dataset(),
+                config.limit() > 0 ? String.format(Locale.ROOT, " (first %,d training images)", config.limit()) : "");
+        DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
+        ProgressBarListener progress = new ProgressBarListener(out, System.err, splits.train().count(), config.epochs());
+        TuneConsole console = new TuneConsole(out, System.err);
+        TuneStudy.Result result;
+        try {
+            result = TuneStudy.run(dir, study, config, splits, console, progress);
+        } finally {
+            progress.closeBar();
+        }
+        StudyRunner.Outcome outcome = result.outcome();
+        console.summary(outcome.trials(), result.best().orElse(null),
+                outcome.expectedMinimum().map(e -> StudyRunner.toRecord(outcome.space(), e)).orElse(null),
+                result.test(), study.space().names());
+        splits = null; // the report loads what it needs itself
+        writeReport(dir.root(), out);
+        out.println("Run directory: " + dir.root());
+        return 0;
+    }
+
+    private void writeReport(Path root, PrintStream out) {
+        try {
+            Path html = Reports.write(root, data.cacheDir(), runtime.threads(), System.err);
+            out.println("Report: " + html);
+        } catch (Exception | LinkageError e) {
+            System.err.println("tune4j: warning: the report could not be drawn (" + Errors.message(e)
+                    + "); the results are complete, retry with: tune4j report " + root);
+        }
+    }
+
+    private static SpaceSpec readSpace(Path file) {
+        SpaceSpec space = SpaceFile.read(file);
+        TutorialSpace.check(space, "space file " + file);
+        return space;
+    }
+
+    private TuneConfig newConfig() {
+        int c = calls != null ? positive("--calls", calls) : quick ? QUICK_CALLS : TuneConfig.TUTORIAL_CALLS;
+        int e = epochs != null ? positive("--epochs", epochs) : quick ? QUICK_EPOCHS : 3;
+        positive("--batch-size", batchSize);
+        int limit = data.limit() > 0 ? data.limit() : quick ? QUICK_LIMIT : 0;
+        return new TuneConfig(c, e, batchSize, data.dataset(), limit, runtime.threads(), runtime.kernels(),
+                optimizer.settings());
+    }
+
+    private int positive(String option, int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + ": expected at least 1, found " + value);
+        }
+        return value;
+    }
+
+    private String runName() {
+        if (name != null) {
+            if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+                throw new ParameterException(spec.commandLine(), "--name: expected a plain directory name, found '"
+                        + name + "'");
+            }
+            return name;
+        }
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+    }
+
+    /** A resumed study keeps the settings it was started with; only --calls and how it runs may change. */
+    private void refuseStudyOptions() {
+        Set<String> given = new TreeSet<>();
+        for (OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!RESUMABLE.contains(o.longestName())) {
+                given.add(o.longestName());
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--resume continues a study with the settings recorded in its "
+                    + "study.json; these options cannot change them: " + String.join(", ", given)
+                    + " (allowed with --resume: --calls, --threads, --kernels, --cache)");
+        }
+    }
+
+}

@@ -1,0 +1,122 @@
+package org.tune4j.tuner.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.tune4j.tuner.storage.ResultsDocument;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
+import org.tune4j.tuner.study.HyperParameters;
+import org.tune4j.tuner.study.StudyListener;
+
+/**
+ * What {@code tune} prints, as the tutorial's notebook does: each candidate before training
+ * ({@code learning rate: 1.0e-05}, {@code num_dense_layers: 1}, ...), {@code Accuracy: 80.80%}
+ * after, and the summary at the end.
+ */
+final class TuneConsole implements StudyListener {
+    private final PrintStream out;
+    private final PrintStream err;
+    private double bestAccuracy = Double.NEGATIVE_INFINITY;
+
+    TuneConsole(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void warning(String message) {
+        err.println("tune4j: warning: " + message);
+    }
+
+    @Override
+    public void resumed(int finished, int calls) {
+        out.printf(Locale.ROOT, "Resuming: %d of %d trials already done.%n", finished, calls);
+    }
+
+    @Override
+    public void trialStarted(int number, int calls, Map<String, Object> params) {
+        out.println();
+        out.printf(Locale.ROOT, "Trial %d/%d%n", number, calls);
+        for (Map.Entry<String, Object> e : params.entrySet()) {
+            out.println(formatParam(e.getKey(), e.getValue()));
+        }
+        out.flush();
+    }
+
+    /** {@code learning rate: 1.0e-05} as the original prints it; other names as they are. */
+    static String formatParam(String name, Object value) {
+        if (name.equals(HyperParameters.LEARNING_RATE) && value instanceof Number n) {
+            return String.format(Locale.ROOT, "learning rate: %.1e", n.doubleValue());
+        }
+        return name + ": " + value;
+    }
+
+    @Override
+    public void trialFinished(TrialRecord trial) {
+        if (trial.state() == TrialState.COMPLETE) {
+            double accuracy = -trial.value();
+            boolean best = accuracy > bestAccuracy;
+            bestAccuracy = Math.max(bestAccuracy, accuracy);
+            out.printf(Locale.ROOT, "Accuracy: %.2f%%%s%n", 100 * accuracy, best ? "  (best so far, model saved)" : "");
+        } else {
+            out.printf(Locale.ROOT, "Failed: %s (recorded with accuracy 0)%n", trial.error());
+        }
+        out.flush();
+    }
+
+    /** The end of the study: best point, sorted table, expected minimum, test accuracy. */
+    void summary(List<TrialRecord> trials, ResultsDocument.Best best, ResultsDocument.ExpectedMinimum expected,
+                 ResultsDocument.TestResult test, List<String> names) {
+        out.println();
+        if (best == null) {
+            out.println("No trial completed.");
+            return;
+        }
+        out.printf(Locale.ROOT, "Best hyper-parameters (trial %d):%n", best.number());
+        best.params().forEach((k, v) -> out.println("  " + formatParam(k, v)));
+        out.printf(Locale.ROOT, "Best validation accuracy: %.2f%%%n", -100 * best.value());
+        out.println();
+        out.println("All trials, best first:");
+        out.print(table(trials, names));
+        if (expected != null) {
+            out.println();
+            out.printf(Locale.ROOT, "The surrogate's expected minimum (predicted validation accuracy %.2f%%):%n",
+                    -100 * expected.predictedValue());
+            expected.params().forEach((k, v) -> out.println("  " + formatParam(k, v)));
+        }
+        if (test != null) {
+            out.println();
+            out.printf(Locale.ROOT, "Test accuracy of the best model: %.2f%% (loss %.4f)%n", 100 * test.accuracy(),
+                    test.loss());
+        }
+        out.flush();
+    }
+
+    /** The results sorted by accuracy, best first (failed trials last). */
+    static String table(List<TrialRecord> trials, List<String> names) {
+        List<TrialRecord> sorted = new ArrayList<>(trials);
+        sorted.sort(Comparator.comparing((TrialRecord t) -> t.state() != TrialState.COMPLETE)
+                .thenComparingDouble(t -> t.value() == null ? 0 : t.value()));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%6s  %9s", "trial", "accuracy"));
+        for (String n : names) {
+            sb.append("  ").append(n);
+        }
+        sb.append('\n');
+        for (TrialRecord t : sorted) {
+            String acc = t.state() == TrialState.COMPLETE
+                    ? String.format(Locale.ROOT, "%.2f%%", -100 * t.value()) : "failed";
+            sb.append(String.format(Locale.ROOT, "%6d  %9s", t.number(), acc));
+            for (String n : names) {
+                Object v = t.params().get(n);
+                String text = v instanceof Double d ? String.format(Locale.ROOT, "%.2e", d) : String.valueOf(v);
+                sb.append("  ").append(String.format(Locale.ROOT, "%" + n.length() + "s", text));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

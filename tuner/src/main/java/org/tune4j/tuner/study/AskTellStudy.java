@@ -1,0 +1,126 @@
+package org.tune4j.tuner.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tune4j.optimizer.Optimizer;
+import org.tune4j.optimizer.space.Space;
+import org.tune4j.tuner.storage.Journal;
+import org.tune4j.tuner.storage.JournalContents;
+import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunFiles;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.StudyDescription;
+import org.tune4j.tuner.storage.StudyLock;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
+
+/**
+ * A study driven one step per process ({@code tune4j ask} / {@code tune4j tell}): each step
+ * locks the run directory, rebuilds the optimizer from the journal, and appends one line.
+ *
+ * <p>Trials asked and not yet told are pending. To give distinct points to parallel workers,
+ * {@code ask} re-asks the optimizer once per pending trial before asking for the new one (the
+ * optimizer then treats them as pending, constant liar). During the initial design this re-creates
+ * the pending points exactly; later it approximates them, so the new point is also checked
+ * against the recorded pending points.
+ */
+public final class AskTellStudy {
+    /** The {@code kind} recorded in study.json. */
+    public static final String KIND = "ask-tell";
+
+    private AskTellStudy() {
+    }
+
+    /** A trial handed out by {@link #ask}. */
+    public record Asked(int trial, Map<String, Object> params) {
+    }
+
+    /**
+     * Hands out the next trial, creating the study when the directory has none.
+     *
+     * @param space    the space (required to create the study; compared when it exists), or null
+     * @param settings optimizer settings for a new study (ignored when it exists)
+     */
+    public static Asked ask(RunDirectory dir, SpaceSpec space, OptimizerSettings settings, StudyListener listener) {
+        try (StudyLock lock = StudyLock.acquire(dir.root())) {
+            StudyDescription study = openOrCreate(dir, space, settings);
+            OptimizerSettings recorded = settingsOf(study);
+            Space typed = SpaceMapping.toSpace(study.space());
+            Journal journal = new Journal(dir.journal());
+            JournalContents contents = journal.read(listener::warning);
+            Optimizer optimizer = OptimizerReplay.rebuild(typed, recorded.toConfig(), 0, contents.finished());
+            List<List<Object>> pendingPoints = new ArrayList<>();
+            for (Map<String, Object> p : contents.pending().values()) {
+                pendingPoints.add(typed.fromMap(p));
+                optimizer.ask();
+            }
+            List<Object> x = optimizer.ask();
+            for (int tries = 0; pendingPoints.contains(x) && tries < 100; tries++) {
+                x = optimizer.ask();
+            }
+            int number = contents.lastNumber() + 1;
+            Map<String, Object> params = typed.toMap(x);
+            journal.appendAsked(number, params);
+            return new Asked(number, params);
+        }
+    }
+
+    /**
+     * Records the outcome of pending trial {@code number}: a finite value, or (value null) a failure.
+     *
+     * @throws IllegalArgumentException for an unknown or already told trial, or a non-finite value
+     */
+    public static TrialRecord tell(RunDirectory dir, int number, Double value, StudyListener listener) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException("--value: expected a finite number, found " + value
+                    + " (use --failed for a trial that failed)");
+        }
+        try (StudyLock lock = StudyLock.acquire(dir.root())) {
+            StudyDescription study = RunDirectories.open(dir, KIND, null);
+            Journal journal = new Journal(dir.journal());
+            JournalContents contents = journal.read(listener::warning);
+            if (contents.finishedTrial(number).isPresent()) {
+                throw new IllegalArgumentException("trial " + number + " of " + dir.root() + " was already told");
+            }
+            Map<String, Object> params = contents.pending().get(number);
+            if (params == null) {
+                throw new IllegalArgumentException("trial " + number + " of " + dir.root() + " is unknown: it was never "
+                        + "asked for (pending trials: " + contents.pending().keySet() + ")");
+            }
+            TrialRecord trial = value == null
+                    ? new TrialRecord(number, params, null, TrialState.FAILED, "reported failed by tell", 0, List.of(), null)
+                    : new TrialRecord(number, params, value, TrialState.COMPLETE, null, 0, List.of(), null);
+            journal.appendFinished(trial);
+            List<TrialRecord> trials = new ArrayList<>(contents.finished());
+            trials.add(trial);
+            RunFiles.write(dir, study, trials, null, null);
+            return trial;
+        }
+    }
+
+    private static StudyDescription openOrCreate(RunDirectory dir, SpaceSpec space, OptimizerSettings settings) {
+        if (Files.exists(dir.studyFile())) {
+            return RunDirectories.open(dir, KIND, space);
+        }
+        if (space == null) {
+            throw new IllegalArgumentException("study " + dir.root() + " does not exist yet: give --space SPACE.json to "
+                    + "create it");
+        }
+        return RunDirectories.create(dir, KIND, Json.mapper().valueToTree(settings), space);
+    }
+
+    private static OptimizerSettings settingsOf(StudyDescription study) {
+        try {
+            JsonNode config = study.config();
+            return Json.mapper().treeToValue(config, OptimizerSettings.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("study.json field \"config\": not optimizer settings (" + e.getMessage()
+                    + ")", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.tune4j.tuner.study;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.model.Sequential;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
+
+/**
+ * Keeps {@code best-model.t4j} the model of the best validation accuracy so far, as the
+ * tutorial's fitness function does: a trial that beats the best saves its model (atomically, so
+ * a kill never leaves half a file).
+ */
+public final class BestModel {
+    private final Path file;
+    private double bestAccuracy;
+
+    /** @param previous trials already in the journal (their best accuracy is the bar to beat) */
+    public BestModel(Path file, List<TrialRecord> previous) {
+        this.file = file;
+        this.bestAccuracy = Double.NEGATIVE_INFINITY;
+        for (TrialRecord t : previous) {
+            if (t.state() == TrialState.COMPLETE) {
+                bestAccuracy = Math.max(bestAccuracy, -t.value());
+            }
+        }
+    }
+
+    /** Saves {@code model} when {@code accuracy} beats the best so far; true when saved. */
+    public boolean offer(Sequential model, double accuracy) {
+        if (!(accuracy > bestAccuracy)) {
+            return false;
+        }
+        try {
+            ModelFile.save(model, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the best model to " + file + ": " + e.getMessage(), e);
+        }
+        bestAccuracy = accuracy;
+        return true;
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,43 @@
+package org.tune4j.tuner.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.StudyDescription;
+
+/** A study of an external command ({@code tune4j minimize}): {@link StudyRunner} with a {@link CommandEvaluator}. */
+public final class MinimizeStudy {
+    /** The {@code kind} recorded in study.json. */
+    public static final String KIND = "minimize";
+
+    private MinimizeStudy() {
+    }
+
+    public static JsonNode configJson(MinimizeConfig config) {
+        return Json.mapper().valueToTree(config);
+    }
+
+    public static MinimizeConfig configOf(StudyDescription study) {
+        try {
+            return Json.mapper().treeToValue(study.config(), MinimizeConfig.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("study.json field \"config\": not a minimize configuration ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Runs (or continues) the study; the command runs in {@code workDir}, its output lines go to
+     * {@code output}.
+     */
+    public static StudyRunner.Outcome run(RunDirectory dir, StudyDescription study, MinimizeConfig config, Path workDir,
+                                          StudyListener listener, Consumer<String> output) {
+        CommandEvaluator evaluator = new CommandEvaluator(config.command(), workDir, output);
+        StudyRun run = new StudyRun(dir, study, config.optimizer().toConfig(), config.calls(), List.of());
+        return new StudyRunner(run, evaluator, listener).run();
+    }
+}

@@ -1,0 +1,51 @@
+package org.tune4j.tuner.study;
+
+import java.util.List;
+import org.tune4j.optimizer.Optimizer;
+import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.space.Space;
+import org.tune4j.tuner.storage.TrialRecord;
+
+/**
+ * Rebuilds an {@link Optimizer} from a journal's finished trials. The optimizer's n-th ask
+ * depends only on its seed, n and the observations, so telling the same trials in the same order
+ * makes a fresh optimizer propose exactly what the interrupted one would have.
+ *
+ * <p>The first {@code givenPoints} trials were given points (the tutorial's x0), told without
+ * being asked; every later one was asked, so it is replayed as such (it counts toward the initial
+ * design). A trial with a value is told that value (a failed training trial's penalty included);
+ * one without is told as failed.
+ */
+public final class OptimizerReplay {
+    private OptimizerReplay() {
+    }
+
+    public static Optimizer rebuild(Space space, OptimizerConfig config, int givenPoints, List<TrialRecord> finished) {
+        Optimizer optimizer = new Optimizer(space, config);
+        for (TrialRecord t : finished) {
+            List<Object> x = space.fromMap(t.params());
+            boolean given = t.number() <= givenPoints;
+            if (t.value() != null) {
+                if (given) {
+                    optimizer.tell(x, t.value());
+                } else {
+                    optimizer.replay(x, t.value());
+                }
+            } else if (given) {
+                optimizer.tellFailed(x);
+            } else {
+                optimizer.replayFailed(x);
+            }
+        }
+        return optimizer;
+    }
+
+    /** Tells one just-evaluated trial to a live optimizer, as {@link #rebuild} would replay it. */
+    public static void tell(Optimizer optimizer, List<Object> x, TrialRecord trial) {
+        if (trial.value() != null) {
+            optimizer.tell(x, trial.value());
+        } else {
+            optimizer.tellFailed(x);
+        }
+    }
+}

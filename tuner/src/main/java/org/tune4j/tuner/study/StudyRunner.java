@@ -1,0 +1,85 @@
+package org.tune4j.tuner.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.optimizer.Optimizer;
+import org.tune4j.optimizer.SpaceExhaustedException;
+import org.tune4j.optimizer.space.Space;
+import org.tune4j.tuner.storage.Journal;
+import org.tune4j.tuner.storage.JournalContents;
+import org.tune4j.tuner.storage.ResultsDocument;
+import org.tune4j.tuner.storage.RunFiles;
+import org.tune4j.tuner.storage.TrialRecord;
+
+/**
+ * The ask/evaluate/tell loop shared by {@code tune} and {@code minimize}.
+ *
+ * <p>Per trial: take the next given point or ask the optimizer; evaluate; append the finished
+ * trial to the journal (forced to disk); tell the optimizer; rewrite results.json and trials.csv.
+ * Started on a run directory that already has trials, it first replays them
+ * ({@link OptimizerReplay}) and carries on from there, so a killed study loses at most the trial
+ * that was in flight.
+ */
+public final class StudyRunner {
+    private final StudyRun run;
+    private final TrialEvaluator evaluator;
+    private final StudyListener listener;
+
+    public StudyRunner(StudyRun run, TrialEvaluator evaluator, StudyListener listener) {
+        this.run = run;
+        this.evaluator = evaluator;
+        this.listener = listener;
+    }
+
+    /** What a finished (or exhausted) study holds. */
+    public record Outcome(List<TrialRecord> trials, Optional<ExpectedMinimum> expectedMinimum, Space space) {
+    }
+
+    /** Runs until the study has {@code calls} trials (or the space is exhausted). */
+    public Outcome run() {
+        Space space = SpaceMapping.toSpace(run.description().space());
+        Journal journal = new Journal(run.dir().journal());
+        JournalContents contents = journal.read(listener::warning);
+        List<TrialRecord> trials = new ArrayList<>(contents.finished());
+        Optimizer optimizer = OptimizerReplay.rebuild(space, run.optimizer(), run.givenPoints().size(), trials);
+        if (!trials.isEmpty()) {
+            listener.resumed(trials.size(), run.calls());
+        }
+        int number = contents.lastNumber();
+        while (trials.size() < run.calls()) {
+            number++;
+            List<Object> x;
+            try {
+                x = number <= run.givenPoints().size()
+                        ? space.fromMap(run.givenPoints().get(number - 1))
+                        : optimizer.ask();
+            } catch (SpaceExhaustedException e) {
+                listener.warning("stopping after " + trials.size() + " trials: " + e.getMessage());
+                break;
+            }
+            Map<String, Object> params = space.toMap(x);
+            listener.trialStarted(number, run.calls(), params);
+            long started = System.nanoTime();
+            TrialOutcome outcome = evaluator.evaluate(new TrialRequest(number, params));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            TrialRecord trial = new TrialRecord(number, params, outcome.value(), outcome.state(), outcome.error(),
+                    seconds, outcome.history(), outcome.logDir());
+            journal.appendFinished(trial);
+            OptimizerReplay.tell(optimizer, x, trial);
+            trials.add(trial);
+            RunFiles.write(run.dir(), run.description(), trials, null, null);
+            listener.trialFinished(trial);
+        }
+        Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
+        RunFiles.write(run.dir(), run.description(), trials, expected.map(e -> toRecord(space, e)).orElse(null), null);
+        return new Outcome(trials, expected, space);
+    }
+
+    /** The expected minimum as results.json keeps it. */
+    public static ResultsDocument.ExpectedMinimum toRecord(Space space, ExpectedMinimum e) {
+        return new ResultsDocument.ExpectedMinimum(space.toMap(e.x()), e.predictedValue());
+    }
+}

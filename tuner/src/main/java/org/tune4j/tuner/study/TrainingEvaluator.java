@@ -1,0 +1,133 @@
+package org.tune4j.tuner.study;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tune4j.engine.data.DataSplits;
+import org.tune4j.engine.data.LabeledImages;
+import org.tune4j.engine.model.Sequential;
+import org.tune4j.engine.optim.Adam;
+import org.tune4j.engine.train.EpochStats;
+import org.tune4j.engine.train.History;
+import org.tune4j.engine.train.TrainConfig;
+import org.tune4j.engine.train.Trainer;
+import org.tune4j.engine.train.TrainingDivergedException;
+import org.tune4j.engine.train.TrainingListener;
+import org.tune4j.tuner.storage.EpochRecord;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.TrainingLog;
+import org.tune4j.tuner.storage.TrialRecord;
+
+/**
+ * The tutorial's fitness function: builds the network for a candidate, trains it with Adam,
+ * and returns minus the validation accuracy after the last epoch. Each trial's epochs go to
+ * {@code logs/<lr_..._relu>/training.csv}; a trial that beats the best so far saves its model.
+ *
+ * <p>A trial that diverges (non-finite loss) or fails in any other way (an impossible network,
+ * say) is a failed trial with value {@link #PENALTY} (accuracy 0), which the optimizer is told so
+ * that it steers away from the region; the study goes on. Nothing of a trial is kept after it
+ * returns, so memory stays flat from trial to trial.
+ */
+public final class TrainingEvaluator implements TrialEvaluator {
+    /** The value of a failed trial: minus an accuracy of 0. */
+    public static final double PENALTY = 0.0;
+
+    private final DataSplits data;
+    private final TuneConfig config;
+    private final SpaceSpec space;
+    private final RunDirectory dir;
+    private final BestModel best;
+    private final TrainingListener progress;
+    private final Set<String> usedLogDirs = new HashSet<>();
+
+    /**
+     * @param previous trials already finished (their log directories are not reused)
+     * @param progress told about every epoch and batch (a progress bar); NONE for silence
+     */
+    public TrainingEvaluator(DataSplits data, TuneConfig config, SpaceSpec space, RunDirectory dir, BestModel best,
+                             List<TrialRecord> previous, TrainingListener progress) {
+        this.data = data;
+        this.config = config;
+        this.space = space;
+        this.dir = dir;
+        this.best = best;
+        this.progress = progress;
+        for (TrialRecord t : previous) {
+            if (t.logDir() != null) {
+                usedLogDirs.add(t.logDir());
+            }
+        }
+    }
+
+    @Override
+    public TrialOutcome evaluate(TrialRequest request) {
+        HyperParameters hp = HyperParameters.tutorialDefault(config.batchSize()).with(request.params());
+        String logDir = logDirFor(hp);
+        List<EpochRecord> history = new ArrayList<>();
+        try {
+            LabeledImages train = data.train();
+            Sequential model = hp.network(train.channels(), train.height(), train.width(), train.classes())
+                    .build(config.trialSeed(request.number()));
+            Trainer trainer = new Trainer(new TrainConfig(config.epochs(), hp.batchSize(),
+                    config.trialSeed(request.number()), config.threads(), config.kernels()));
+            History h = trainer.fit(model, new Adam(hp.learningRate()), train, data.validation(),
+                    new EpochLogger(history, logDir));
+            double accuracy = h.last().valAccuracy();
+            if (!Double.isFinite(accuracy) || !Double.isFinite(h.last().valLoss())) {
+                return TrialOutcome.failed(PENALTY, "training diverged: validation loss " + h.last().valLoss(),
+                        history, logDir);
+            }
+            best.offer(model, accuracy);
+            return TrialOutcome.complete(-accuracy, history, logDir);
+        } catch (TrainingDivergedException e) {
+            return TrialOutcome.failed(PENALTY, e.getMessage(), history, logDir);
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return TrialOutcome.failed(PENALTY, message, history, logDir);
+        }
+    }
+
+    /** The original's directory name, made unique within the study if two trials share it. */
+    private String logDirFor(HyperParameters hp) {
+        String base = RunDirectory.LOGS + "/" + hp.logDirName(space.names());
+        String name = base;
+        for (int i = 2; usedLogDirs.contains(name); i++) {
+            name = base + "_" + i;
+        }
+        usedLogDirs.add(name);
+        return name;
+    }
+
+    /** Collects each epoch into the history and the trial's training.csv, and forwards to the progress bar. */
+    private final class EpochLogger implements TrainingListener {
+        private final List<EpochRecord> history;
+        private final String logDir;
+        private long epochStarted;
+
+        EpochLogger(List<EpochRecord> history, String logDir) {
+            this.history = history;
+            this.logDir = logDir;
+        }
+
+        @Override
+        public void onEpochStart(int epoch, int batches) {
+            epochStarted = System.nanoTime();
+            progress.onEpochStart(epoch, batches);
+        }
+
+        @Override
+        public void onBatchEnd(int epoch, int batch, double loss, long imagesSoFar) {
+            progress.onBatchEnd(epoch, batch, loss, imagesSoFar);
+        }
+
+        @Override
+        public void onEpochEnd(EpochStats s) {
+            double seconds = (System.nanoTime() - epochStarted) / 1e9;
+            history.add(new EpochRecord(s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy(), seconds));
+            TrainingLog.write(dir.logDir(logDir), history);
+            progress.onEpochEnd(s);
+        }
+    }
+}

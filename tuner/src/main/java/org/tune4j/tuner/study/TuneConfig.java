@@ -1,0 +1,60 @@
+package org.tune4j.tuner.study;
+
+import java.util.Objects;
+import org.tune4j.engine.data.Datasets;
+import org.tune4j.engine.kernel.KernelMode;
+
+/**
+ * The settings of a tutorial study, recorded in {@code study.json}. {@link #tutorial()} is the
+ * original run: 40 calls of 3 epochs, batch 128, on MNIST, with gp_minimize's optimizer settings.
+ *
+ * @param calls     trials in the study (>= 1)
+ * @param epochs    training epochs per trial (>= 1)
+ * @param batchSize mini-batch size, unless the space searches {@code batch_size} (>= 1)
+ * @param dataset   {@code mnist}, {@code fashion-mnist} or a directory (see {@link Datasets})
+ * @param limit     train on the first this many training images only; 0 for all
+ * @param threads   training threads (>= 1)
+ * @param kernels   matrix kernels used for training
+ * @param optimizer the optimizer settings (its seed also seeds each trial's training: seed + trial number)
+ */
+public record TuneConfig(int calls, int epochs, int batchSize, String dataset, int limit, int threads,
+                         KernelMode kernels, OptimizerSettings optimizer) {
+
+    public static final int TUTORIAL_CALLS = 40;
+
+    public TuneConfig {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(kernels, "kernels");
+        Objects.requireNonNull(optimizer, "optimizer");
+        atLeast("calls", calls, 1);
+        atLeast("epochs", epochs, 1);
+        atLeast("batch size", batchSize, 1);
+        atLeast("limit", limit, 0);
+        atLeast("threads", threads, 1);
+    }
+
+    private static void atLeast(String what, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(what + ": expected at least " + min + ", found " + value);
+        }
+    }
+
+    /** The original study, on all available processors. */
+    public static TuneConfig tutorial() {
+        return new TuneConfig(TUTORIAL_CALLS, 3, 128, Datasets.MNIST, 0,
+                Runtime.getRuntime().availableProcessors(), KernelMode.SIMD, OptimizerSettings.defaults());
+    }
+
+    public TuneConfig withCalls(int newCalls) {
+        return new TuneConfig(newCalls, epochs, batchSize, dataset, limit, threads, kernels, optimizer);
+    }
+
+    public TuneConfig withRuntime(int newThreads, KernelMode newKernels) {
+        return new TuneConfig(calls, epochs, batchSize, dataset, limit, newThreads, newKernels, optimizer);
+    }
+
+    /** The seed of trial {@code number}'s initialisation and shuffling. */
+    public long trialSeed(int number) {
+        return optimizer.seed() + number;
+    }
+}

@@ -1,0 +1,98 @@
+package org.tune4j.tuner.study;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.tune4j.engine.layer.Activation;
+import org.tune4j.tuner.storage.DimensionSpec;
+import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.SpaceSpec;
+
+/**
+ * The search spaces of the tutorial study: the original four dimensions (resource
+ * {@code default-space.json}), the checks a {@code --space} file must pass to drive the
+ * tutorial's network, and the default point x0 = [1e-5, 1, 16, relu].
+ */
+public final class TutorialSpace {
+    private static final String RESOURCE = "default-space.json";
+
+    private TutorialSpace() {
+    }
+
+    /** learning_rate 1e-6..1e-2 log-uniform, num_dense_layers 1..5, num_dense_nodes 5..512, activation relu|sigmoid. */
+    public static SpaceSpec defaultSpace() {
+        try (InputStream in = TutorialSpace.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the tune4j jar");
+            }
+            return SpaceFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "resource " + RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Checks that every dimension of {@code space} is a hyper-parameter of the tutorial's network
+     * with the right type ({@code source} names the file in errors).
+     */
+    public static void check(SpaceSpec space, String source) {
+        for (DimensionSpec d : space.dimensions()) {
+            String where = source + ": dimension \"" + d.name() + "\"";
+            if (!HyperParameters.NAMES.contains(d.name())) {
+                throw new IllegalArgumentException(where + " is not a hyper-parameter of the tutorial's network; "
+                        + "expected one of " + HyperParameters.NAMES);
+            }
+            if (d.name().equals(HyperParameters.LEARNING_RATE)) {
+                if (!(d instanceof DimensionSpec.Real r)) {
+                    throw new IllegalArgumentException(where + ": expected type real");
+                }
+                if (r.low() <= 0) {
+                    throw new IllegalArgumentException(where + ": field \"low\": expected a learning rate > 0, found "
+                            + r.low());
+                }
+            } else if (d.name().equals(HyperParameters.ACTIVATION)) {
+                if (!(d instanceof DimensionSpec.Categorical c)) {
+                    throw new IllegalArgumentException(where + ": expected type categorical");
+                }
+                for (String a : c.categories()) {
+                    try {
+                        Activation.parse(a);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(where + ": field \"categories\": " + e.getMessage(), e);
+                    }
+                }
+            } else {
+                if (!(d instanceof DimensionSpec.Integral i)) {
+                    throw new IllegalArgumentException(where + ": expected type integer");
+                }
+                int min = d.name().equals(HyperParameters.DENSE_LAYERS) || d.name().equals(HyperParameters.CONV_LAYERS)
+                        ? 0 : 1;
+                if (i.low() < min) {
+                    throw new IllegalArgumentException(where + ": field \"low\": expected at least " + min + ", found "
+                            + i.low());
+                }
+            }
+        }
+    }
+
+    /**
+     * The tutorial's default point restricted to the space's dimensions, when it lies inside the
+     * space (a space that excludes it, e.g. other learning rates, starts without it).
+     */
+    public static Optional<Map<String, Object>> defaultPoint(SpaceSpec space, int batchSize) {
+        HyperParameters x0 = HyperParameters.tutorialDefault(batchSize);
+        Map<String, Object> point = new LinkedHashMap<>();
+        for (String name : space.names()) {
+            point.put(name, x0.valueOf(name));
+        }
+        try {
+            return Optional.of(space.typed(point));
+        } catch (IllegalArgumentException outside) {
+            return Optional.empty();
+        }
+    }
+}
