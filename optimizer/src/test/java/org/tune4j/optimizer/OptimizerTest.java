@@ -1,0 +1,233 @@
+package org.tune4j.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tune4j.optimizer.TestProblems.branin;
+import static org.tune4j.optimizer.TestProblems.braninSpace;
+import static org.tune4j.optimizer.TestProblems.regret;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.space.CategoricalDimension;
+import org.tune4j.optimizer.space.IntegerDimension;
+import org.tune4j.optimizer.space.Space;
+
+class OptimizerTest {
+    private static final OptimizerConfig FAST = OptimizerConfig.defaults().withGpRestarts(1);
+
+    @Test
+    void gpWithExpectedImprovementFindsTheBraninOptimumAndBeatsRandomSearch() {
+        OptimizeResult gp = Minimizer.minimize(TestProblems::branin, braninSpace(), FAST, 40, List.of(), List.of());
+        OptimizeResult random = Minimizer.minimize(TestProblems::branin, braninSpace(),
+                FAST.withSurrogate(SurrogateKind.RANDOM), 40, List.of(), List.of());
+        assertThat(gp.trials()).hasSize(40);
+        assertThat(regret(gp)).isLessThan(0.05);
+        assertThat(regret(gp)).isLessThan(regret(random));
+    }
+
+    @Test
+    void minimizeIsTheSameAsAHandWrittenAskTellLoop() {
+        List<Object> x0 = List.of(1.0, 2.0);
+        OptimizeResult viaMinimize = Minimizer.minimize(TestProblems::branin, braninSpace(),
+                FAST.withSeed(42).withInitialPoints(5), 14, List.of(x0), List.of());
+        Optimizer optimizer = new Optimizer(braninSpace(), FAST.withSeed(42).withInitialPoints(5));
+        optimizer.tell(x0, branin(x0));
+        for (int i = 1; i < 14; i++) {
+            List<Object> x = optimizer.ask();
+            optimizer.tell(x, branin(x));
+        }
+        assertThat(optimizer.result().trials()).isEqualTo(viaMinimize.trials());
+    }
+
+    @Test
+    void aStudyResumedByReplayingItsTrialsProposesWhatTheOriginalWould() {
+        OptimizerConfig config = FAST.withSeed(7).withInitialPoints(4).withInitialDesign(InitialDesign.LHS);
+        Optimizer original = new Optimizer(braninSpace(), config);
+        List<Object> x0 = List.of(0.0, 0.0);
+        original.tell(x0, branin(x0));
+        for (int i = 1; i < 16; i++) {
+            List<Object> x = original.ask();
+            if (i == 6) {
+                original.tellFailed(x);
+            } else {
+                original.tell(x, branin(x));
+            }
+        }
+        List<Trial> trials = original.result().trials();
+        int cut = 9; // the "crash" happened after 9 trials
+        Optimizer resumed = new Optimizer(braninSpace(), config);
+        for (Trial t : trials.subList(0, cut)) {
+            if (t.number() == 0) {
+                resumed.tell(t.x(), t.value());
+            } else if (t.isComplete()) {
+                resumed.replay(t.x(), t.value());
+            } else {
+                resumed.replayFailed(t.x());
+            }
+        }
+        for (Trial t : trials.subList(cut, trials.size())) {
+            List<Object> x = resumed.ask();
+            assertThat(x).as("trial %d", t.number()).isEqualTo(t.x());
+            resumed.tell(x, t.value());
+        }
+        assertThat(resumed.result().trials()).isEqualTo(trials);
+    }
+
+    @Test
+    void askForSeveralWorkersGivesDistinctUnevaluatedPoints() {
+        Optimizer optimizer = new Optimizer(braninSpace(), FAST.withInitialPoints(3));
+        Set<List<Object>> seen = new HashSet<>();
+        for (List<Object> x : optimizer.ask(3)) { // from the initial design
+            assertThat(seen.add(x)).isTrue();
+            optimizer.tell(x, branin(x));
+        }
+        List<List<Object>> batch = optimizer.ask(4); // from the GP, constant liar between them
+        assertThat(optimizer.pending()).isEqualTo(batch);
+        for (List<Object> x : batch) {
+            assertThat(seen.add(x)).as("%s proposed twice", x).isTrue();
+        }
+        for (List<Object> x : batch) {
+            optimizer.tell(x, branin(x));
+        }
+        assertThat(optimizer.pending()).isEmpty();
+        assertThat(optimizer.result().trials()).hasSize(7);
+    }
+
+    @Test
+    void neverReproposesAPointOfASmallIntegerSpaceAndReportsExhaustion() {
+        Space small = new Space(List.of(new IntegerDimension("a", 1, 3), new IntegerDimension("b", 1, 4)));
+        Objective f = x -> {
+            int a = (Integer) x.get(0);
+            int b = (Integer) x.get(1);
+            return (a - 2) * (a - 2) + (b - 3) * (b - 3);
+        };
+        for (SurrogateKind kind : SurrogateKind.values()) {
+            OptimizeResult r = Minimizer.minimize(f, small, FAST.withSurrogate(kind).withInitialPoints(3)
+                    .withCandidates(50), 20, List.of(), List.of());
+            Set<List<Object>> distinct = new HashSet<>();
+            r.trials().forEach(t -> distinct.add(t.x()));
+            assertThat(r.trials()).as(kind.name()).hasSize(12);
+            assertThat(distinct).as(kind.name()).hasSize(12);
+            assertThat(r.stopReason()).hasValueSatisfying(s -> assertThat(s).contains("exhausted").contains("12"));
+        }
+        Optimizer optimizer = new Optimizer(small, FAST);
+        for (int i = 0; i < 12; i++) {
+            optimizer.tellFailed(optimizer.ask());
+        }
+        assertThat(optimizer.isExhausted()).isTrue();
+        assertThatThrownBy(optimizer::ask).isInstanceOf(SpaceExhaustedException.class)
+                .hasMessageContaining("all 12 points");
+    }
+
+    @Test
+    void givenPointsDoNotCountTowardTheInitialDesign() {
+        OptimizerConfig config = FAST.withInitialPoints(3).withInitialDesign(InitialDesign.SOBOL);
+        Optimizer plain = new Optimizer(braninSpace(), config);
+        Optimizer warm = new Optimizer(braninSpace(), config);
+        List<Object> x0 = List.of(2.0, 3.0);
+        warm.tell(x0, branin(x0));
+        for (int i = 0; i < 3; i++) {
+            List<Object> a = plain.ask();
+            List<Object> b = warm.ask();
+            assertThat(b).as("design point %d", i).isEqualTo(a);
+            plain.tell(a, branin(a));
+            warm.tell(b, branin(b));
+        }
+    }
+
+    @Test
+    void tellRejectsNonFiniteValuesAndInvalidPoints() {
+        Optimizer optimizer = new Optimizer(braninSpace(), FAST);
+        List<Object> x = optimizer.ask();
+        assertThatThrownBy(() -> optimizer.tell(x, Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("finite").hasMessageContaining("NaN").hasMessageContaining("tellFailed");
+        assertThatThrownBy(() -> optimizer.tell(List.of(11.0, 1.0), 1.0)).hasMessageContaining("x1")
+                .hasMessageContaining("11.0");
+        optimizer.tellFailed(x);
+        assertThat(optimizer.result().trials().get(0).state()).isEqualTo(TrialState.FAILED);
+        assertThat(optimizer.result().best()).isEmpty();
+    }
+
+    @Test
+    void failingObjectivesBecomeFailedTrialsAndTheRunGoesOn() {
+        Objective flaky = x -> {
+            double v = branin(x);
+            if ((Double) x.get(0) > 5) {
+                throw new IllegalStateException("simulated crash");
+            }
+            return (Double) x.get(1) > 12 ? Double.NaN : v;
+        };
+        OptimizeResult r = Minimizer.minimize(flaky, braninSpace(), FAST.withInitialPoints(5), 15, List.of(),
+                List.of());
+        assertThat(r.trials()).hasSize(15);
+        assertThat(r.trials()).anyMatch(t -> t.state() == TrialState.FAILED);
+        assertThat(r.trials()).allMatch(t -> t.isComplete() == ((Double) t.x().get(0) <= 5 && (Double) t.x().get(1) <= 12));
+    }
+
+    @Test
+    void callbacksStopTheRunAndSeeEveryTrial() {
+        List<Integer> seen = new ArrayList<>();
+        OptimizeResult r = Minimizer.minimize(x -> 1.0, braninSpace(), FAST.withSurrogate(SurrogateKind.RANDOM), 50,
+                List.of(), List.of(Callbacks.checkpoint(result -> seen.add(result.trials().size())),
+                        Callbacks.noImprovement(5)));
+        assertThat(r.trials()).hasSize(6); // constant objective: no improvement after the first trial
+        assertThat(seen).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(r.stopReason()).hasValueSatisfying(s -> assertThat(s).contains("NoImprovement"));
+
+        OptimizeResult timed = Minimizer.minimize(x -> {
+            Thread.sleep(20);
+            return 1.0;
+        }, braninSpace(), FAST.withSurrogate(SurrogateKind.RANDOM), 1000, List.of(),
+                List.of(Callbacks.deadline(java.time.Duration.ofMillis(200))));
+        assertThat(timed.trials().size()).isBetween(2, 10);
+        assertThat(timed.stopReason()).hasValueSatisfying(s -> assertThat(s).contains("Deadline"));
+    }
+
+    @Test
+    void expectedMinimumIsWhereTheSurrogateBelievesTheOptimumIs() {
+        Optimizer optimizer = new Optimizer(braninSpace(), FAST);
+        assertThat(optimizer.expectedMinimum()).isEmpty();
+        for (int i = 0; i < 25; i++) {
+            List<Object> x = optimizer.ask();
+            optimizer.tell(x, branin(x));
+        }
+        ExpectedMinimum m = optimizer.expectedMinimum().orElseThrow();
+        double best = optimizer.result().best().orElseThrow().value();
+        assertThat(m.predictedValue()).isLessThanOrEqualTo(optimizer.predict(optimizer.result().best().get().x())
+                .orElseThrow().mean() + 1e-9);
+        assertThat(branin(m.x()) - TestProblems.BRANIN_MINIMUM).isLessThan(Math.max(0.5, best));
+        assertThat(optimizer.surrogate()).isPresent();
+    }
+
+    @Test
+    void otherSurrogatesAndAcquisitionsImproveOnTheirInitialDesign() {
+        Space mixed = new Space(List.of(new org.tune4j.optimizer.space.RealDimension("x1", -5, 10),
+                new org.tune4j.optimizer.space.RealDimension("x2", 0, 15),
+                new CategoricalDimension("shift", List.of("none", "up", "down"))));
+        Objective f = x -> branin(x.subList(0, 2)) + switch ((String) x.get(2)) {
+            case "up" -> 5.0;
+            case "down" -> 2.0;
+            default -> 0.0;
+        };
+        for (OptimizerConfig config : List.of(FAST, FAST.withAcquisition(AcquisitionKind.LCB),
+                FAST.withAcquisition(AcquisitionKind.PI), FAST.withAcquisition(AcquisitionKind.HEDGE),
+                FAST.withSurrogate(SurrogateKind.RANDOM_FOREST), FAST.withSurrogate(SurrogateKind.EXTRA_TREES))) {
+            OptimizeResult r = Minimizer.minimize(f, mixed, config, 30, List.of(), List.of());
+            double[] bestSoFar = r.bestSoFar();
+            String label = config.surrogate() + "+" + config.acquisition();
+            assertThat(bestSoFar[29]).as(label).isLessThan(bestSoFar[9]);
+            if (config.acquisition() == AcquisitionKind.PI || config.acquisition() == AcquisitionKind.HEDGE) {
+                continue; // PI is greedy (Lizotte 2008) and hedge favours it: with this seed both settle in
+                          // the "down" basin (regret 2) within 30 calls; with seeds 2-4 they reach "none"
+            }
+            if (config.surrogate() != SurrogateKind.GP) {
+                continue; // forests need more calls (regret 0.1 - 2 after 50 calls on plain Branin)
+            }
+            assertThat(bestSoFar[29] - TestProblems.BRANIN_MINIMUM).as(label).isLessThan(1.0);
+            assertThat(r.best().orElseThrow().x().get(2)).as(label).isEqualTo("none");
+        }
+    }
+}
