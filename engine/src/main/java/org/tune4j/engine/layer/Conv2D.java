@@ -1,5 +1,6 @@
 package org.tune4j.engine.layer;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -173,14 +174,24 @@ public final class Conv2D implements Layer {
         for (int c = 0; c < cin; c++) {
             for (int ky = 0; ky < kernelSize; ky++) {
                 for (int kx = 0; kx < kernelSize; kx++, row++) {
-                    int base = row * oh * ow;
+                    int lo = firstInside(kx, ow);
+                    int hi = endInside(kx, w, ow);
                     for (int oy = 0; oy < oh; oy++) {
+                        int dst = (row * oh + oy) * ow;
                         int iy = oy * stride - padTop + ky;
-                        boolean rowInside = iy >= 0 && iy < h;
-                        int src = inOff + (c * h + iy) * w;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int ix = ox * stride - padLeft + kx;
-                            col[base + oy * ow + ox] = rowInside && ix >= 0 && ix < w ? input[src + ix] : 0f;
+                        if (iy < 0 || iy >= h || lo >= hi) {
+                            Arrays.fill(col, dst, dst + ow, 0f);
+                            continue;
+                        }
+                        Arrays.fill(col, dst, dst + lo, 0f);
+                        Arrays.fill(col, dst + hi, dst + ow, 0f);
+                        int src = inOff + (c * h + iy) * w - padLeft + kx;  // + ox * stride
+                        if (stride == 1) {
+                            System.arraycopy(input, src + lo, col, dst + lo, hi - lo);
+                        } else {
+                            for (int ox = lo; ox < hi; ox++) {
+                                col[dst + ox] = input[src + ox * stride];
+                            }
                         }
                     }
                 }
@@ -195,27 +206,36 @@ public final class Conv2D implements Layer {
         int w = inputShape.width();
         int oh = outputShape.height();
         int ow = outputShape.width();
-        java.util.Arrays.fill(dInput, inOff, inOff + inputShape.size(), 0f);
+        Arrays.fill(dInput, inOff, inOff + inputShape.size(), 0f);
         int row = 0;
         for (int c = 0; c < cin; c++) {
             for (int ky = 0; ky < kernelSize; ky++) {
                 for (int kx = 0; kx < kernelSize; kx++, row++) {
-                    int base = row * oh * ow;
+                    int lo = firstInside(kx, ow);
+                    int hi = endInside(kx, w, ow);
                     for (int oy = 0; oy < oh; oy++) {
                         int iy = oy * stride - padTop + ky;
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        int dst = inOff + (c * h + iy) * w;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int ix = ox * stride - padLeft + kx;
-                            if (ix >= 0 && ix < w) {
-                                dInput[dst + ix] += dCol[base + oy * ow + ox];
-                            }
+                        int from = (row * oh + oy) * ow;
+                        int dst = inOff + (c * h + iy) * w - padLeft + kx;  // + ox * stride
+                        for (int ox = lo; ox < hi; ox++) {
+                            dInput[dst + ox * stride] += dCol[from + ox];
                         }
                     }
                 }
             }
         }
+    }
+
+    /** Smallest ox whose input column ox*stride - padLeft + kx is >= 0. */
+    private int firstInside(int kx, int ow) {
+        return Math.min(ow, Math.max(0, -Math.floorDiv(kx - padLeft, stride)));
+    }
+
+    /** One past the largest ox whose input column ox*stride - padLeft + kx is < w. */
+    private int endInside(int kx, int w, int ow) {
+        return Math.max(0, Math.min(ow, Math.floorDiv(w - 1 + padLeft - kx, stride) + 1));
     }
 }
