@@ -8,7 +8,8 @@ final class Captions {
             + " of the values tried for each hyper-parameter. Below it: every pair of hyper-parameters, one dot per"
             + " call, coloured by call order from dark purple (first) to yellow (last); the red star is the best call."
             + " Late (yellow) dots crowding one region show where the surrogate steered the search."
-            + " A log-uniform hyper-parameter (the learning rate) is on a log axis.";
+            + " A log-uniform hyper-parameter (the learning rate) is on a log axis. Dots on a category or a small"
+            + " whole number are spread a little sideways so that repeated values stay visible.";
 
     static final String LANDSCAPE = "The final surrogate's landscape over learning rate and number of dense layers, as"
             + " the tutorial's 2-D objective plot: the predicted value averaged over the other hyper-parameters"

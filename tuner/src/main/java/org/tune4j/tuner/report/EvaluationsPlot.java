@@ -12,12 +12,15 @@ import java.util.List;
  * The evaluations matrix, as skopt's {@code plot_evaluations}: on the diagonal, a histogram of the
  * values sampled for each dimension; below it, every pair of dimensions as a scatter of the sampled
  * points, coloured by call order (viridis: dark purple first, yellow last), with the best point as
- * a red star. Log-uniform dimensions are on log axes, categorical ones show their category names.
+ * a red star. Log-uniform dimensions are on log axes, categorical ones show their category names;
+ * points on a category or a small integer are spread a little sideways so that repeats stay visible.
  */
 final class EvaluationsPlot {
 
     private static final int CELL = 300;
     private static final int BAR_WIDTH = 120;
+    private static final double GOLDEN = 0.6180339887498949;   // golden ratio - 1
+    private static final double SILVER = 0.4142135623730951;   // sqrt(2) - 1
 
     private EvaluationsPlot() {
     }
@@ -69,9 +72,11 @@ final class EvaluationsPlot {
      */
     static void addPoints(XYChart chart, Samples samples, int xDim, int yDim, boolean byOrder, int size) {
         double[][] axis = samples.axis();
+        DimensionInfo xInfo = samples.space().get(xDim);
+        DimensionInfo yInfo = samples.space().get(yDim);
         for (int r = 0; r < axis.length; r++) {
             XYSeries point = chart.addSeries("call " + samples.calls()[r] + " #" + r,
-                    new double[]{axis[r][xDim]}, new double[]{axis[r][yDim]});
+                    new double[]{spread(xInfo, axis[r][xDim], r, GOLDEN)}, new double[]{spread(yInfo, axis[r][yDim], r, SILVER)});
             point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             point.setMarker(SeriesMarkers.CIRCLE);
             point.setMarkerColor(byOrder ? orderColour(r, axis.length) : PlotStyle.SAMPLE);
@@ -84,6 +89,22 @@ final class EvaluationsPlot {
             star.setMarker(new StarMarker());
             star.setMarkerColor(PlotStyle.BEST);
         }
+    }
+
+    /**
+     * A point on a category or on a whole number of a small integer range, moved sideways by up to
+     * 0.15 of a step so that repeated values do not hide each other; other values as they are. The
+     * offsets are the fractional parts of row x {@code step}: with {@link #GOLDEN} along x and
+     * {@link #SILVER} along y they fill the square evenly (a Kronecker sequence), with no randomness.
+     */
+    static double spread(DimensionInfo dim, double value, int row, double step) {
+        boolean discrete = dim.isCategorical()
+                || (dim.kind() == DimensionInfo.Kind.INTEGER && dim.high() - dim.low() <= 12);
+        if (!discrete) {
+            return value;
+        }
+        double fraction = (row * step) % 1.0;
+        return value + 0.3 * (fraction - 0.5);
     }
 
     private static Color orderColour(int row, int rows) {
