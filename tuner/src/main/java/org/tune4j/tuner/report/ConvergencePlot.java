@@ -27,6 +27,38 @@ final class ConvergencePlot {
     static BufferedImage draw(RunResults results) {
         List<TrialRecord> trials = new ArrayList<>(results.trials());
         trials.sort(Comparator.comparingInt(TrialRecord::number));
+        List<Double> calls = new ArrayList<>();        // every call with a value
+        List<Double> bestSoFar = new ArrayList<>();
+        List<Double> completeCalls = new ArrayList<>();
+        List<Double> completeValues = new ArrayList<>();
+        List<Double> failedCalls = new ArrayList<>();
+        List<Double> failedValues = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        for (TrialRecord t : trials) {
+            if (Double.isNaN(t.value())) {
+                continue;   // a failed trial without a value has nothing to draw
+            }
+            best = Math.min(best, t.value());
+            calls.add((double) t.number());
+            bestSoFar.add(best);
+            (t.isComplete() ? completeCalls : failedCalls).add((double) t.number());
+            (t.isComplete() ? completeValues : failedValues).add(t.value());
+        }
+        if (calls.isEmpty()) {
+            throw new IllegalArgumentException("convergence plot: no trial has a value yet");
+        }
+        XYChart chart = chart(results, trials.get(trials.size() - 1).number());
+        scatter(chart, "value of each call", completeCalls, completeValues, SeriesMarkers.CIRCLE, new Color(0x99, 0x99, 0x99));
+        scatter(chart, "failed call", failedCalls, failedValues, SeriesMarkers.CROSS, PlotStyle.FAILED);
+        XYSeries line = chart.addSeries("best so far", calls, bestSoFar);
+        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        line.setMarker(SeriesMarkers.CIRCLE);
+        line.setLineColor(PlotStyle.BAR);
+        line.setMarkerColor(PlotStyle.BAR);
+        return PlotStyle.render(chart);
+    }
+
+    private static XYChart chart(RunResults results, int lastCall) {
         XYChart chart = new XYChart(900, 520);
         PlotStyle.apply(chart.getStyler());
         chart.getStyler().setLegendVisible(true);
@@ -39,42 +71,8 @@ final class ConvergencePlot {
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisDecimalPattern("0.000");
         chart.getStyler().setXAxisMin(0.5);
-        chart.getStyler().setXAxisMax((trials.isEmpty() ? 1 : trials.get(trials.size() - 1).number()) + 0.5);
-
-        List<Double> calls = new ArrayList<>();
-        List<Double> bestSoFar = new ArrayList<>();
-        List<Double> eachCall = new ArrayList<>();
-        List<Double> eachCallX = new ArrayList<>();
-        List<Double> failedCalls = new ArrayList<>();
-        List<Double> failedValues = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        for (TrialRecord t : trials) {
-            double call = t.number();
-            if (Double.isNaN(t.value())) {
-                continue;   // a failed trial without a value has nothing to draw
-            }
-            best = Math.min(best, t.value());
-            calls.add(call);
-            bestSoFar.add(best);
-            if (t.isComplete()) {
-                eachCall.add(t.value());
-                eachCallX.add(call);
-            } else {
-                failedCalls.add(call);
-                failedValues.add(t.value());
-            }
-        }
-        scatter(chart, "value of each call", eachCallX, eachCall, SeriesMarkers.CIRCLE, new Color(0x99, 0x99, 0x99));
-        scatter(chart, "failed call", failedCalls, failedValues, SeriesMarkers.CROSS, PlotStyle.FAILED);
-        if (calls.isEmpty()) {
-            throw new IllegalArgumentException("convergence plot: no trial has a value yet");
-        }
-        XYSeries line = chart.addSeries("best so far", calls, bestSoFar);
-        line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        line.setMarker(SeriesMarkers.CIRCLE);
-        line.setLineColor(PlotStyle.BAR);
-        line.setMarkerColor(PlotStyle.BAR);
-        return PlotStyle.render(chart);
+        chart.getStyler().setXAxisMax(lastCall + 0.5);
+        return chart;
     }
 
     private static void scatter(XYChart chart, String name, List<Double> xs, List<Double> ys, Marker marker, Color colour) {

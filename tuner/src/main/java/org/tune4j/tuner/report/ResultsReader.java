@@ -39,6 +39,28 @@ public final class ResultsReader {
     }
 
     private RunResults parse() throws IOException {
+        JsonNode root = root();
+        Map<String, Object> config = plainMap(object(root, "config", "config"));
+        List<DimensionInfo> space = space(object(root, "space", "space"));
+        List<TrialRecord> trials = new ArrayList<>();
+        JsonNode trialNodes = array(root, "trials", "trials");
+        for (int i = 0; i < trialNodes.size(); i++) {
+            trials.add(trial(trialNodes.get(i), "trials[" + i + "]"));
+        }
+        Optional<RunResults.Best> best = present(root, "best") ? Optional.of(best(object(root, "best", "best")))
+                : Optional.empty();
+        Optional<RunResults.ExpectedMinimum> expected = present(root, "expected_minimum")
+                ? Optional.of(expectedMinimum(object(root, "expected_minimum", "expected_minimum"))) : Optional.empty();
+        Optional<RunResults.TestScore> test = present(root, "test")
+                ? Optional.of(new RunResults.TestScore(number(root.get("test"), "accuracy", "test.accuracy"),
+                        number(root.get("test"), "loss", "test.loss")))
+                : Optional.empty();
+        String kind = present(root, "kind") ? text(root, "kind", "kind") : RunResults.TUNE;
+        return new RunResults(kind, config, space, trials, best, expected, test);
+    }
+
+    /** The parsed file, checked to be an object of the right format. */
+    private JsonNode root() throws IOException {
         JsonNode root;
         try {
             root = mapper.readTree(Files.readAllBytes(file));
@@ -55,32 +77,17 @@ public final class ResultsReader {
             throw new MalformedResultsException(file, "format", "expected " + StudyFile.FORMAT + " (the format this tune4j"
                     + " reads), found " + describe(format));
         }
-        Map<String, Object> config = plainMap(object(root, "config", "config"));
-        List<DimensionInfo> space = space(object(root, "space", "space"));
-        List<TrialRecord> trials = new ArrayList<>();
-        JsonNode trialNodes = array(root, "trials", "trials");
-        for (int i = 0; i < trialNodes.size(); i++) {
-            trials.add(trial(trialNodes.get(i), "trials[" + i + "]"));
-        }
-        Optional<RunResults.Best> best = Optional.empty();
-        if (present(root, "best")) {
-            JsonNode b = object(root, "best", "best");
-            best = Optional.of(new RunResults.Best((int) number(b, "number", "best.number"),
-                    plainMap(object(b, "params", "best.params")), number(b, "value", "best.value")));
-        }
-        Optional<RunResults.ExpectedMinimum> expected = Optional.empty();
-        if (present(root, "expected_minimum")) {
-            JsonNode e = object(root, "expected_minimum", "expected_minimum");
-            expected = Optional.of(new RunResults.ExpectedMinimum(plainMap(object(e, "params", "expected_minimum.params")),
-                    number(e, "predicted_value", "expected_minimum.predicted_value")));
-        }
-        Optional<RunResults.TestScore> test = Optional.empty();
-        if (present(root, "test")) {
-            JsonNode t = object(root, "test", "test");
-            test = Optional.of(new RunResults.TestScore(number(t, "accuracy", "test.accuracy"), number(t, "loss", "test.loss")));
-        }
-        String kind = present(root, "kind") ? text(root, "kind", "kind") : RunResults.TUNE;
-        return new RunResults(kind, config, space, trials, best, expected, test);
+        return root;
+    }
+
+    private RunResults.Best best(JsonNode b) throws MalformedResultsException {
+        return new RunResults.Best((int) number(b, "number", "best.number"), plainMap(object(b, "params", "best.params")),
+                number(b, "value", "best.value"));
+    }
+
+    private RunResults.ExpectedMinimum expectedMinimum(JsonNode e) throws MalformedResultsException {
+        return new RunResults.ExpectedMinimum(plainMap(object(e, "params", "expected_minimum.params")),
+                number(e, "predicted_value", "expected_minimum.predicted_value"));
     }
 
     private List<DimensionInfo> space(JsonNode node) throws MalformedResultsException {
