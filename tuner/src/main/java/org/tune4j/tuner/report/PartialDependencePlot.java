@@ -56,7 +56,6 @@ final class PartialDependencePlot {
         PlotStyle.applySmall(chart.getStyler());
         PlotStyle.dimensionAxis(chart, dim, true);
         chart.setYAxisTitle("partial dependence");
-        chart.getStyler().setYAxisDecimalPattern("0.000");
         XYSeries line = chart.addSeries("partial dependence", curve.axis(), curve.mean());
         line.setLineColor(PlotStyle.BAR);
         line.setMarkerColor(PlotStyle.BAR);
@@ -70,7 +69,7 @@ final class PartialDependencePlot {
         // an explicit, padded range: XChart labels no ticks when two values are all it has
         double low = Arrays.stream(curve.mean()).min().orElse(0);
         double high = Arrays.stream(curve.mean()).max().orElse(0);
-        double pad = Math.max(0.08 * (high - low), 1e-4);
+        double pad = Math.max(0.08 * (high - low), 0.01 * Math.max(Math.abs(high), Math.abs(low)) + 1e-9);
         chart.getStyler().setYAxisMin(low - pad);
         chart.getStyler().setYAxisMax(high + pad);
         if (samples.hasBest()) {
