@@ -1,7 +1,6 @@
 package org.tune4j.engine.train;
 
 import java.util.concurrent.Phaser;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.kernel.KernelMode;
@@ -15,8 +14,6 @@ import org.tune4j.engine.tensor.Shape;
  * end. A round allocates nothing: the helpers wait on a {@link Phaser} between rounds.
  */
 final class WorkerPool implements AutoCloseable {
-
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Worker[] workers;
     private final Thread[] helpers;           // helpers[t - 1] runs worker t
@@ -33,10 +30,9 @@ final class WorkerPool implements AutoCloseable {
         failures = new Throwable[threads];
         phaser = new Phaser(threads);
         helpers = new Thread[threads - 1];
-        int pool = POOLS.incrementAndGet();
         for (int t = 1; t < threads; t++) {
             int index = t;
-            helpers[t - 1] = new Thread(() -> helperLoop(index), "tune4j-pool" + pool + "-worker" + t);
+            helpers[t - 1] = new Thread(() -> helperLoop(index), "tune4j-worker-" + t);
             helpers[t - 1].setDaemon(true);
             helpers[t - 1].start();
         }

@@ -41,11 +41,15 @@ class WorkerPoolTest {
     @Test
     void closeStopsTheHelperThreads() throws Exception {
         WorkerPool pool = new WorkerPool(model(), 3, 4, KernelMode.SCALAR);
-        pool.forEach(t -> { });
-        String prefix = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith("tune4j-pool")).findFirst().orElseThrow();
+        java.util.List<Thread> helpers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        pool.forEach(t -> {
+            if (t > 0) {
+                helpers.add(Thread.currentThread());
+            }
+        });
+        assertThat(helpers).hasSize(2).allMatch(Thread::isAlive).noneMatch(th -> th == Thread.currentThread());
         pool.close();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(th -> th.getName().equals(prefix));
+        assertThat(helpers).noneMatch(Thread::isAlive);
         assertThatThrownBy(() -> pool.forEach(t -> { })).hasMessage("worker pool is closed");
     }
 
