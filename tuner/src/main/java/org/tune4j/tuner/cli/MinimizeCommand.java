@@ -1,7 +1,6 @@
 package org.tune4j.tuner.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -127,8 +126,8 @@ final class MinimizeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void resumed(int finished, int calls) {
-            out.printf(Locale.ROOT, "Resuming: %d of %d trials already done.%n", finished, calls);
+        public void resumed(List<TrialRecord> finished, int calls) {
+            out.printf(Locale.ROOT, "Resuming: %d of %d trials already done.%n", finished.size(), calls);
         }
 
         @Override

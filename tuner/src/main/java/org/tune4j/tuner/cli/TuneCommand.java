@@ -4,13 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
-import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.SpaceSpec;
@@ -86,6 +84,7 @@ final class TuneCommand implements Callable<Integer> {
         RunDirectory dir;
         StudyDescription study;
         TuneConfig config;
+        DataSplits splits;
         if (resume != null) {
             refuseStudyOptions();
             dir = new RunDirectory(resume);
@@ -94,10 +93,14 @@ final class TuneCommand implements Callable<Integer> {
             if (calls != null) {
                 config = config.withCalls(positive("--calls", calls));
             }
+            splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
         } else {
             config = newConfig();
             SpaceSpec space = givenSpace == null ? TutorialSpace.defaultSpace() : givenSpace;
             dir = new RunDirectory((runsDir == null ? Home.runsDir() : runsDir).resolve(runName()));
+            RunDirectories.requireNew(dir);
+            // the data first: a run directory is made only for a study that can start
+            splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
             study = RunDirectories.create(dir, TuneStudy.KIND, TuneStudy.configJson(config), space);
         }
         out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%n", dir.root(),
@@ -105,7 +108,6 @@ final class TuneCommand implements Callable<Integer> {
                 Choices.spell(Choices.SURROGATES, config.optimizer().surrogate()),
                 Choices.spell(Choices.ACQUISITIONS, config.optimizer().acquisition()), config.dataset(),
                 config.limit() > 0 ? String.format(Locale.ROOT, " (first %,d training images)", config.limit()) : "");
-        DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
         ProgressBarListener progress = new ProgressBarListener(out, System.err, splits.train().count(), config.epochs());
         TuneConsole console = new TuneConsole(out, System.err);
         TuneStudy.Result result;

@@ -33,8 +33,14 @@ final class TuneConsole implements StudyListener {
     }
 
     @Override
-    public void resumed(int finished, int calls) {
-        out.printf(Locale.ROOT, "Resuming: %d of %d trials already done.%n", finished, calls);
+    public void resumed(List<TrialRecord> finished, int calls) {
+        for (TrialRecord t : finished) {
+            if (t.state() == TrialState.COMPLETE) {
+                bestAccuracy = Math.max(bestAccuracy, -t.value());
+            }
+        }
+        out.printf(Locale.ROOT, "Resuming: %d of %d trials already done (best accuracy so far %.2f%%).%n",
+                finished.size(), calls, 100 * Math.max(0, bestAccuracy));
     }
 
     @Override

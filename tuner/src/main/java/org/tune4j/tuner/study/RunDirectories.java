@@ -18,12 +18,17 @@ public final class RunDirectories {
     private RunDirectories() {
     }
 
-    /** Creates {@code dir} with its study.json; refuses a directory that already holds a study. */
-    public static StudyDescription create(RunDirectory dir, String kind, JsonNode config, SpaceSpec space) {
+    /** Refuses a directory that already holds a study (checked again by {@link #create}). */
+    public static void requireNew(RunDirectory dir) {
         if (Files.exists(dir.studyFile())) {
             throw new IllegalArgumentException("run directory " + dir.root() + " already holds a study; continue it with "
                     + "--resume " + dir.root() + " or choose another --name");
         }
+    }
+
+    /** Creates {@code dir} with its study.json; refuses a directory that already holds a study. */
+    public static StudyDescription create(RunDirectory dir, String kind, JsonNode config, SpaceSpec space) {
+        requireNew(dir);
         StudyDescription study = new StudyDescription(StudyFile.FORMAT, kind,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config, space);
         StudyFile.write(dir.studyFile(), study);

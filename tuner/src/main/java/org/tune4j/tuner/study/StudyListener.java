@@ -1,5 +1,6 @@
 package org.tune4j.tuner.study;
 
+import java.util.List;
 import java.util.Map;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -12,8 +13,8 @@ public interface StudyListener {
     default void warning(String message) {
     }
 
-    /** The study continues from {@code finished} trials found in its journal. */
-    default void resumed(int finished, int calls) {
+    /** The study continues from the trials finished earlier (from its journal), towards {@code calls}. */
+    default void resumed(List<TrialRecord> finished, int calls) {
     }
 
     /** Trial {@code number} of {@code calls} is about to be evaluated. */

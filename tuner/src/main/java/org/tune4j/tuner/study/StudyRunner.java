@@ -46,7 +46,7 @@ public final class StudyRunner {
         List<TrialRecord> trials = new ArrayList<>(contents.finished());
         Optimizer optimizer = OptimizerReplay.rebuild(space, run.optimizer(), run.givenPoints().size(), trials);
         if (!trials.isEmpty()) {
-            listener.resumed(trials.size(), run.calls());
+            listener.resumed(List.copyOf(trials), run.calls());
         }
         int number = contents.lastNumber();
         while (trials.size() < run.calls()) {

@@ -1,0 +1,109 @@
+package org.tune4j.tuner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Option validation at the command-line edge (nothing here trains or loads data). */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"train", "evaluate", "predict", "tune", "report", "minimize", "ask", "tell"}) {
+            Run r = run(command, "--help");
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("Usage: tune4j " + command);
+        }
+        assertThat(run("--version").out()).startsWith("tune4j ");
+    }
+
+    @Test
+    void badTrainingOptionsAreUsageErrorsNamingTheOption() {
+        Run lr = run("train", "--lr", "0");
+        assertThat(lr.exit()).isEqualTo(2);
+        assertThat(lr.err()).startsWith("tune4j: --lr: expected a learning rate > 0, found 0.0");
+
+        assertThat(run("train", "--dense-nodes", "0").err())
+                .startsWith("tune4j: --dense-nodes: expected at least 1, found 0");
+        Run activation = run("train", "--activation", "swish");
+        assertThat(activation.exit()).isEqualTo(2);
+        assertThat(activation.err()).contains("'--activation'").contains("relu, sigmoid, tanh").contains("'swish'");
+        assertThat(run("train", "--limit", "0").err()).startsWith("tune4j: --limit: expected at least 1 image, found 0");
+    }
+
+    @Test
+    void badStudyOptionsAreUsageErrors() {
+        assertThat(run("tune", "--surrogate", "svm").err()).contains("gp, forest, extra-trees, random");
+        assertThat(run("tune", "--acq", "UCB").err()).contains("EI, PI, LCB, hedge");
+        assertThat(run("tune", "--initial-design", "grid").err()).contains("random, sobol, halton, lhs");
+        assertThat(run("tune", "--kernels", "gpu").err()).contains("scalar, simd");
+        Run xi = run("tune", "--xi", "-1", "--runs-dir", tmp.toString());
+        assertThat(xi.exit()).isEqualTo(2);
+        assertThat(xi.err()).startsWith("tune4j: --xi: expected a number >= 0, found -1.0");
+        Run name = run("tune", "--name", "../x", "--runs-dir", tmp.toString());
+        assertThat(name.err()).startsWith("tune4j: --name: expected a plain directory name");
+    }
+
+    @Test
+    void aBadSpaceFileIsAFailureNamingFileDimensionAndField() throws Exception {
+        Path space = tmp.resolve("space.json");
+        Files.writeString(space, "{\"learning_rate\": {\"type\": \"real\", \"low\": 0.1, \"high\": 0.01}}");
+        Run r = run("tune", "--space", space.toString(), "--runs-dir", tmp.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("tune4j: space file " + space + ": dimension \"learning_rate\": expected finite "
+                + "low < high, found low 0.1, high 0.01" + System.lineSeparator());
+
+        Files.writeString(space, "{\"dropout\": {\"type\": \"real\", \"low\": 0.1, \"high\": 0.5}}");
+        assertThat(run("tune", "--space", space.toString(), "--runs-dir", tmp.toString()).err())
+                .contains("dimension \"dropout\" is not a hyper-parameter of the tutorial's network");
+        assertThat(run("tune", "--space", tmp.resolve("missing.json").toString()).err())
+                .isEqualTo("tune4j: space file " + tmp.resolve("missing.json") + ": no such file" + System.lineSeparator());
+    }
+
+    @Test
+    void resumeRefusesOptionsThatWouldChangeTheStudy() {
+        Run r = run("tune", "--resume", tmp.toString(), "--epochs", "2", "--acq", "PI");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot change them: --acq, --epochs");
+        assertThat(run("tune", "--resume", tmp.resolve("nope").toString()).err())
+                .contains("run directory " + tmp.resolve("nope") + " does not exist");
+    }
+
+    @Test
+    void tellNeedsExactlyOneOutcome() {
+        assertThat(run("tell", "--study", tmp.toString(), "--trial", "1").exit()).isEqualTo(2);
+        assertThat(run("tell", "--study", tmp.toString(), "--trial", "1", "--value", "1", "--failed").exit()).isEqualTo(2);
+        Run nan = run("tell", "--study", tmp.toString(), "--trial", "1", "--value", "NaN");
+        assertThat(nan.exit()).isEqualTo(1);
+        assertThat(nan.err()).startsWith("tune4j: --value: expected a finite number, found NaN");
+    }
+
+    @Test
+    void aMissingModelFileIsNamed() {
+        Run r = run("evaluate", tmp.resolve("none.t4j").toString(), "--dataset", tmp.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("tune4j: ").contains("none.t4j");
+        assertThat(r.err()).doesNotContain("at org.");
+    }
+}

@@ -1,0 +1,73 @@
+package org.tune4j.tuner.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.TrialState;
+
+class AskTellStudyTest {
+    private static final SpaceSpec SPACE = SpaceFile.parse("""
+            {"x": {"type": "real", "low": -2, "high": 2},
+             "k": {"type": "categorical", "categories": ["p", "q"]}}
+            """, "test");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void asksGiveDistinctNumberedTrialsAndTellsCompleteThem() throws Exception {
+        RunDirectory dir = new RunDirectory(tmp.resolve("study"));
+        OptimizerSettings settings = OptimizerSettings.defaults();
+
+        AskTellStudy.Asked first = AskTellStudy.ask(dir, SPACE, settings, StudyListener.NONE);
+        AskTellStudy.Asked second = AskTellStudy.ask(dir, null, settings, StudyListener.NONE);
+
+        assertThat(first.trial()).isEqualTo(1);
+        assertThat(second.trial()).isEqualTo(2);
+        assertThat(second.params()).isNotEqualTo(first.params());
+        assertThat(first.params()).containsOnlyKeys("x", "k");
+
+        assertThat(AskTellStudy.tell(dir, 2, 0.25, StudyListener.NONE).state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(AskTellStudy.tell(dir, 1, null, StudyListener.NONE).state()).isEqualTo(TrialState.FAILED);
+        AskTellStudy.Asked third = AskTellStudy.ask(dir, SPACE, settings, StudyListener.NONE);
+        assertThat(third.trial()).isEqualTo(3);
+
+        JsonNode results = Json.mapper().readTree(Files.readString(dir.results()));
+        assertThat(results.get("kind").asText()).isEqualTo("ask-tell");
+        assertThat(results.get("trials")).hasSize(2);
+        assertThat(results.get("best").get("number").asInt()).isEqualTo(2);
+        assertThat(results.get("best").get("value").asDouble()).isEqualTo(0.25);
+    }
+
+    @Test
+    void badTellsAreRefusedWithTheReason() {
+        RunDirectory dir = new RunDirectory(tmp.resolve("study"));
+        AskTellStudy.ask(dir, SPACE, OptimizerSettings.defaults(), StudyListener.NONE);
+        AskTellStudy.tell(dir, 1, 1.0, StudyListener.NONE);
+
+        assertThatThrownBy(() -> AskTellStudy.tell(dir, 7, 1.0, StudyListener.NONE))
+                .hasMessageContaining("trial 7").hasMessageContaining("unknown");
+        assertThatThrownBy(() -> AskTellStudy.tell(dir, 1, 2.0, StudyListener.NONE))
+                .hasMessageContaining("trial 1").hasMessageContaining("already told");
+        assertThatThrownBy(() -> AskTellStudy.tell(dir, 1, Double.NaN, StudyListener.NONE))
+                .hasMessageContaining("--value: expected a finite number, found NaN");
+        assertThatThrownBy(() -> AskTellStudy.tell(dir, 1, Double.POSITIVE_INFINITY, StudyListener.NONE))
+                .hasMessageContaining("found Infinity");
+    }
+
+    @Test
+    void theFirstAskNeedsASpace() {
+        RunDirectory dir = new RunDirectory(tmp.resolve("none"));
+        assertThatThrownBy(() -> AskTellStudy.ask(dir, null, OptimizerSettings.defaults(), StudyListener.NONE))
+                .hasMessageContaining("does not exist yet").hasMessageContaining("--space");
+    }
+}

@@ -1,0 +1,136 @@
+package org.tune4j.tuner.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.Journal;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.StudyDescription;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
+
+class StudyRunnerTest {
+    private static final SpaceSpec SPACE = SpaceFile.parse("""
+            {"x": {"type": "real", "low": 0, "high": 1},
+             "n": {"type": "integer", "low": 0, "high": 3},
+             "c": {"type": "categorical", "categories": ["a", "b"]}}
+            """, "test space");
+    private static final OptimizerConfig OPTIMIZER = OptimizerConfig.defaults().withInitialPoints(3)
+            .withCandidates(300).withRefineFrom(1).withSeed(7);
+
+    @TempDir
+    Path tmp;
+
+    /** A cheap objective that fails (no value) for x above 0.9. */
+    private static TrialOutcome quadratic(TrialRequest r) {
+        double x = (Double) r.params().get("x");
+        if (x > 0.9) {
+            return TrialOutcome.failed(null, "x too large", null, null);
+        }
+        double value = (x - 0.3) * (x - 0.3) + 0.1 * (Integer) r.params().get("n")
+                + ("b".equals(r.params().get("c")) ? 0.2 : 0);
+        return TrialOutcome.complete(value, null, null);
+    }
+
+    private StudyRun newRun(String name, int calls, List<Map<String, Object>> given) {
+        RunDirectory dir = new RunDirectory(tmp.resolve(name));
+        JsonNode config = Json.mapper().createObjectNode().put("test", true);
+        StudyDescription study = RunDirectories.create(dir, "test", config, SPACE);
+        return new StudyRun(dir, study, OPTIMIZER, calls, given);
+    }
+
+    private static List<Map<String, Object>> params(List<TrialRecord> trials) {
+        return trials.stream().map(TrialRecord::params).toList();
+    }
+
+    @Test
+    void aStudyKilledMidTrialResumesWithTheSameProposalsAsAnUninterruptedOne() {
+        List<Map<String, Object>> x0 = List.of(Map.of("x", 0.5, "n", 1, "c", "a"));
+        StudyRunner.Outcome whole = new StudyRunner(newRun("whole", 7, x0), StudyRunnerTest::quadratic,
+                StudyListener.NONE).run();
+
+        StudyRun killed = newRun("killed", 7, x0);
+        assertThatThrownBy(() -> new StudyRunner(killed, r -> {
+            if (r.number() == 5) {
+                throw new IllegalStateException("killed");
+            }
+            return quadratic(r);
+        }, StudyListener.NONE).run()).hasMessage("killed");
+        assertThat(new Journal(killed.dir().journal()).read(w -> { }).finished()).hasSize(4);
+
+        List<Integer> evaluated = new ArrayList<>();
+        StudyRunner.Outcome resumed = new StudyRunner(killed, r -> {
+            evaluated.add(r.number());
+            return quadratic(r);
+        }, StudyListener.NONE).run();
+
+        assertThat(evaluated).containsExactly(5, 6, 7);
+        assertThat(resumed.trials()).extracting(TrialRecord::number).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(params(resumed.trials())).isEqualTo(params(whole.trials()));
+        assertThat(resumed.trials().get(0).params()).isEqualTo(Map.of("x", 0.5, "n", 1, "c", "a"));
+    }
+
+    @Test
+    void moreCallsContinueAFinishedStudy() {
+        StudyRun run = newRun("more", 4, List.of());
+        new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+        StudyRun longer = new StudyRun(run.dir(), run.description(), OPTIMIZER, 6, List.of());
+
+        StudyRunner.Outcome outcome = new StudyRunner(longer, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+
+        assertThat(outcome.trials()).extracting(TrialRecord::number).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(outcome.expectedMinimum()).isPresent();
+    }
+
+    @Test
+    void failedTrialsAreRecordedAndTheStudyGoesOn() throws Exception {
+        StudyRun run = newRun("failing", 5, List.of(Map.of("x", 0.95, "n", 0, "c", "a")));
+
+        StudyRunner.Outcome outcome = new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+
+        assertThat(outcome.trials()).hasSize(5);
+        TrialRecord first = outcome.trials().get(0);
+        assertThat(first.state()).isEqualTo(TrialState.FAILED);
+        assertThat(first.value()).isNull();
+        assertThat(first.error()).isEqualTo("x too large");
+        JsonNode results = Json.mapper().readTree(Files.readString(run.dir().results()));
+        assertThat(results.get("trials")).hasSize(5);
+        assertThat(results.get("trials").get(0).get("state").asText()).isEqualTo("failed");
+        assertThat(results.get("best").get("number").asInt()).isGreaterThan(1);
+        assertThat(Files.readAllLines(run.dir().trialsCsv())).hasSize(6)
+                .first().isEqualTo("number,state,value,x,n,c,seconds,error");
+    }
+
+    @Test
+    void resumingWithAnotherSpaceIsRefused() {
+        StudyRun run = newRun("space", 1, List.of());
+        SpaceSpec other = SpaceFile.parse("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 2}}", "other");
+        assertThatThrownBy(() -> RunDirectories.open(run.dir(), "test", other))
+                .hasMessageContaining("differs from the one recorded").hasMessageContaining("study.json");
+        assertThatThrownBy(() -> RunDirectories.open(run.dir(), "tune", null))
+                .hasMessageContaining("made by \"test\", not \"tune\"");
+        assertThatThrownBy(() -> RunDirectories.create(run.dir(), "test", Json.mapper().createObjectNode(), SPACE))
+                .hasMessageContaining("already holds a study").hasMessageContaining("--resume");
+    }
+
+    @Test
+    void anotherFormatVersionIsRefused() throws Exception {
+        StudyRun run = newRun("format", 1, List.of());
+        Path file = run.dir().studyFile();
+        Files.writeString(file, Files.readString(file).replace("\"format\" : 1", "\"format\" : 2"));
+        assertThatThrownBy(() -> RunDirectories.open(run.dir(), "test", null))
+                .hasMessageContaining("\"format\"").hasMessageContaining("reads format 1, found 2");
+    }
+}
