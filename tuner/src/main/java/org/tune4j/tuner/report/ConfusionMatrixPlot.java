@@ -52,6 +52,9 @@ final class ConfusionMatrixPlot {
         chart.getStyler().setRangeColors(new Color[]{Color.WHITE, new Color(0x9e, 0xca, 0xe1), new Color(0x08, 0x51, 0x9c)});
         chart.getStyler().setMin(0);
         chart.getStyler().setMax(max);
+        if (names.stream().mapToInt(String::length).max().orElse(0) > 3) {
+            chart.getStyler().setXAxisLabelRotation(45);   // long class names (Fashion-MNIST) would overlap
+        }
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.addSeries("count", predictedAxis, trueAxis, cells);

@@ -45,9 +45,9 @@ final class ImageGridPlot {
             int trueClass = images.labels()[i];
             int predicted = predictions.predicted()[i];
             g.setColor(trueClass == predicted ? PlotStyle.INK : PlotStyle.FAILED);
-            g.setFont(new Font(PlotStyle.FONT_NAME, Font.PLAIN, 13));
-            PlotStyle.centred(g, "True: " + images.classNames().get(trueClass) + ", Pred: "
-                    + images.classNames().get(predicted), x + TILE / 2.0, y + TILE + 18);
+            String caption = "True: " + images.classNames().get(trueClass) + ", Pred: " + images.classNames().get(predicted);
+            g.setFont(fitting(g, caption, TILE + GAP - 4));
+            PlotStyle.centred(g, caption, x + TILE / 2.0, y + TILE + 18);
         }
         if (indices.length == 0) {
             g.setColor(PlotStyle.INK);
@@ -56,6 +56,15 @@ final class ImageGridPlot {
         }
         g.dispose();
         return image;
+    }
+
+    /** The largest font from 13 down to 9 points in which {@code text} fits {@code width} pixels. */
+    private static Font fitting(Graphics2D g, String text, int width) {
+        Font font = new Font(PlotStyle.FONT_NAME, Font.PLAIN, 13);
+        while (font.getSize() > 9 && g.getFontMetrics(font).stringWidth(text) > width) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        return font;
     }
 
     /** Image {@code i} at its own resolution: grayscale inverted (ink dark), RGB as it is. */

@@ -189,6 +189,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void theSurrogateIsRebuiltAsTheRunConfiguredIt() throws IOException {
+        String forest = Fixtures.resultsJson().replace("\"surrogate\": \"GP\"", "\"surrogate\": \"RANDOM_FOREST\"");
+        String random = Fixtures.resultsJson().replace("\"surrogate\": \"GP\"", "\"surrogate\": \"RANDOM\"");
+        String bogus = Fixtures.resultsJson().replace("\"surrogate\": \"GP\"", "\"surrogate\": \"oracle\"");
+
+        Report forestReport = ReportWriter.write(Fixtures.runDir(tmp, "forest", forest));
+        Report randomReport = ReportWriter.write(Fixtures.runDir(tmp, "random", random));
+        Report bogusReport = ReportWriter.write(Fixtures.runDir(tmp, "bogus", bogus));
+
+        assertThat(forestReport.figures()).extracting(Report.Figure::title).contains("Partial dependence");
+        assertThat(randomReport.notes()).anySatisfy(n -> assertThat(n).contains("random search has none"));
+        assertThat(bogusReport.notes()).anySatisfy(n -> assertThat(n)
+                .contains("cannot rebuild the optimizer from the run's config: unknown SurrogateKind \"oracle\""));
+    }
+
+    @Test
     void aStudyOfAnExternalCommandShowsValuesNotAccuracies() throws IOException {
         String minimize = """
                 {"format": 1, "kind": "minimize", "config": {"calls": 3, "optimizer": {"surrogate": "GP", "seed": 4}},
