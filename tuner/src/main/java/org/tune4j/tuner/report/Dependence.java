@@ -1,6 +1,9 @@
 package org.tune4j.tuner.report;
 
 import java.util.List;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 /**
  * Partial dependence of the objective on one or two dimensions, as the plots draw it: the
@@ -73,45 +76,26 @@ interface Dependence {
     }
 
     /**
-     * The grid on which partial dependence is evaluated for {@code dim}: {@code points} values evenly
-     * spread over the range (log-spaced for a log-uniform prior), every whole number of a small
-     * integer range, every category.
+     * The grid, in axis space, on which partial dependence is evaluated for {@code dim}: every
+     * category; every whole number of an integer range of at most {@code points} values;
+     * otherwise {@code points} positions evenly spread over the axis (so log-spaced on a log axis),
+     * rounded to whole numbers for an integer dimension.
      */
     static double[] grid(DimensionInfo dim, int points) {
-        switch (dim.kind()) {
-            case CATEGORICAL -> {
-                double[] out = new double[dim.categories().size()];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = i;
-                }
-                return out;
-            }
-            case INTEGER -> {
-                long low = Math.round(dim.low());
-                long high = Math.round(dim.high());
-                if (high - low + 1 <= points) {
-                    double[] out = new double[(int) (high - low + 1)];
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] = low + i;
-                    }
-                    return out;
-                }
-                return java.util.Arrays.stream(spread(dim, points)).map(Math::rint).distinct().toArray();
-            }
-            default -> {
-                return spread(dim, points);
-            }
+        if (dim.isCategorical()) {
+            return IntStream.range(0, dim.categories().size()).asDoubleStream().toArray();
         }
-    }
-
-    private static double[] spread(DimensionInfo dim, int points) {
-        double[] out = new double[points];
-        for (int i = 0; i < points; i++) {
-            double f = points == 1 ? 0.5 : (double) i / (points - 1);
-            out[i] = dim.logUniform()
-                    ? Math.exp(Math.log(dim.low()) + f * (Math.log(dim.high()) - Math.log(dim.low())))
-                    : dim.low() + f * (dim.high() - dim.low());
+        long low = Math.round(dim.low());
+        long high = Math.round(dim.high());
+        if (dim.kind() == DimensionInfo.Kind.INTEGER && high - low + 1 <= points) {
+            return LongStream.rangeClosed(low, high).mapToDouble(v -> dim.toAxis(v)).toArray();
         }
-        return out;
+        double from = dim.toAxis(dim.low());
+        double to = dim.toAxis(dim.high());
+        DoubleStream spread = IntStream.range(0, points).mapToDouble(i -> from + (to - from) * i / (points - 1));
+        if (dim.kind() == DimensionInfo.Kind.INTEGER) {
+            spread = spread.map(a -> dim.toAxis(Math.max(low, Math.min(high, Math.rint(dim.fromAxis(a)))))).distinct();
+        }
+        return spread.toArray();
     }
 }

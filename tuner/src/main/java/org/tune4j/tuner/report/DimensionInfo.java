@@ -8,9 +8,12 @@ import java.util.Objects;
  * One dimension of the search space as {@code results.json} describes it, with what a plot needs to
  * place a value on an axis.
  *
- * <p>Axis convention used by every plot: real and integer values are plotted as they are (on a
- * logarithmic axis when the prior is log-uniform); a categorical value is plotted at the index of
- * its category (0, 1, ...), and tick labels show the category names.
+ * <p>Axis convention used by every plot ("axis space"): a value is drawn at {@code log10(value)}
+ * when the dimension has a log axis (a log-uniform prior, except for an integer dimension of at most
+ * {@value #MAX_LABELLED_STEPS} steps, which is clearer with every value labelled), at the value
+ * itself otherwise, and a categorical value at the index of its category (0, 1, ...). Tick labels
+ * show values ({@link #format}), so a log axis reads 1e-06, 1e-05, ...; histogram bins and heat-map
+ * cells are evenly spaced in axis space, i.e. log-spaced on a log axis.
  *
  * <p>This is a description for drawing only; the optimizer's own {@code Dimension} types do the
  * sampling and the unit-cube mapping.
@@ -19,7 +22,7 @@ import java.util.Objects;
  * @param kind       real, integer or categorical
  * @param low        lower bound (numeric kinds; 0 for categorical)
  * @param high       upper bound (numeric kinds; number of categories - 1 for categorical)
- * @param logUniform true when the prior is log-uniform (log axis)
+ * @param logUniform true when the prior is log-uniform
  * @param categories the category names in order (empty for numeric kinds)
  */
 public record DimensionInfo(String name, Kind kind, double low, double high, boolean logUniform,
@@ -52,6 +55,19 @@ public record DimensionInfo(String name, Kind kind, double low, double high, boo
         return kind == Kind.CATEGORICAL;
     }
 
+    /** Integer dimensions with at most this many steps get a linear axis with every value labelled. */
+    public static final int MAX_LABELLED_STEPS = 12;
+
+    /** True when values are drawn at their log10 (see the class comment). */
+    public boolean logAxis() {
+        return logUniform && !(kind == Kind.INTEGER && high - low <= MAX_LABELLED_STEPS);
+    }
+
+    /** True for a categorical dimension or a small integer range: a labelled tick at every value. */
+    public boolean everyValueLabelled() {
+        return isCategorical() || (kind == Kind.INTEGER && !logAxis() && high - low <= MAX_LABELLED_STEPS);
+    }
+
     /** Where {@code value} (a Number, or a category name) sits on this dimension's axis. */
     public double axisValue(Object value) {
         if (isCategorical()) {
@@ -65,37 +81,48 @@ public record DimensionInfo(String name, Kind kind, double low, double high, boo
         if (!(value instanceof Number number)) {
             throw new IllegalArgumentException("dimension " + name + ": expected a number, found " + value);
         }
-        return number.doubleValue();
+        return toAxis(number.doubleValue());
+    }
+
+    /** A numeric value in axis space. */
+    public double toAxis(double value) {
+        return logAxis() ? Math.log10(value) : value;
+    }
+
+    /** The value at an axis position (the category index for a categorical dimension). */
+    public double fromAxis(double axis) {
+        return logAxis() ? Math.pow(10, axis) : axis;
     }
 
     /**
-     * The axis range of this dimension: the bounds of a real dimension; half a step beyond the bounds
-     * of an integer dimension and around the k categories ([-0.5, k - 0.5]) so that the end values
-     * are not drawn on the plot's border.
+     * The axis range of this dimension: the bounds in axis space; for an integer dimension on a
+     * linear axis and around the k categories ([-0.5, k - 0.5]) half a step beyond, so that the end
+     * values are not drawn on the plot's border.
      */
     public double axisMin() {
-        return kind == Kind.REAL ? low : low - 0.5;
+        return kind == Kind.REAL || logAxis() ? toAxis(low) : low - 0.5;
     }
 
     /** See {@link #axisMin()}. */
     public double axisMax() {
-        return kind == Kind.REAL ? high : high + 0.5;
+        return kind == Kind.REAL || logAxis() ? toAxis(high) : high + 0.5;
     }
 
-    /** A short, readable form of an axis value: a category name, an integer, or 3 significant digits. */
+    /**
+     * The value at an axis position as a person reads it: a category name (empty between
+     * categories), a whole number, or up to 4 significant digits.
+     */
     public String format(double axisValue) {
         if (isCategorical()) {
             long index = Math.round(axisValue);
             boolean onCategory = Math.abs(axisValue - index) < 1e-9 && index >= 0 && index < categories.size();
             return onCategory ? categories.get((int) index) : "";
         }
-        if (kind == Kind.INTEGER) {
-            return Long.toString(Math.round(axisValue));
-        }
-        return formatReal(axisValue);
+        double value = fromAxis(axisValue);
+        return kind == Kind.INTEGER ? Long.toString(Math.round(value)) : formatReal(value);
     }
 
-    /** A parameter value as a person reads it, e.g. {@code 1.0e-05}, {@code 104}, {@code relu}. */
+    /** A parameter value as a person reads it, e.g. {@code 1e-05}, {@code 104}, {@code relu}. */
     public String formatValue(Object value) {
         return isCategorical() ? String.valueOf(value) : format(axisValue(value));
     }
@@ -103,7 +130,7 @@ public record DimensionInfo(String name, Kind kind, double low, double high, boo
     static String formatReal(double x) {
         double magnitude = Math.abs(x);
         if (x != 0 && (magnitude < 1e-3 || magnitude >= 1e4)) {
-            return String.format(Locale.ROOT, "%.1e", x);
+            return String.format(Locale.ROOT, "%.1e", x).replace(".0e", "e");   // 1e-05, 3.2e-06
         }
         return String.format(Locale.ROOT, "%.4g", x).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }

@@ -49,7 +49,7 @@ final class EvaluationsPlot {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(Math.max(1, h.maxCount()) * 1.1);
         chart.getStyler().setYAxisDecimalPattern("0");
-        XYSeries bars = chart.addSeries("samples", h.outlineX(dim.logUniform()), h.outlineY());
+        XYSeries bars = chart.addSeries("samples", h.outlineX(), h.outlineY());
         bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         bars.setMarker(SeriesMarkers.NONE);
         bars.setFillColor(PlotStyle.BAR);
@@ -98,9 +98,7 @@ final class EvaluationsPlot {
      * {@link #SILVER} along y they fill the square evenly (a Kronecker sequence), with no randomness.
      */
     static double spread(DimensionInfo dim, double value, int row, double step) {
-        boolean discrete = dim.isCategorical()
-                || (dim.kind() == DimensionInfo.Kind.INTEGER && dim.high() - dim.low() <= 12);
-        if (!discrete) {
+        if (!dim.everyValueLabelled()) {
             return value;
         }
         double fraction = (row * step) % 1.0;

@@ -15,8 +15,8 @@ import java.util.List;
  * the first lays the axes out (and tells where data coordinates fall on screen), the second paints
  * the cells and then the chart over them with transparent backgrounds.
  *
- * <p>Each grid point owns the cell reaching halfway (geometric half on a log axis) to its
- * neighbours; the outer cells reach the chart's axis range.
+ * <p>Each grid point owns the cell reaching halfway (in axis space, so geometrically on a log
+ * axis) to its neighbours; the outer cells reach the chart's axis range.
  */
 final class HeatMapLayer {
 
@@ -60,7 +60,7 @@ final class HeatMapLayer {
         edges[0] = dim.axisMin();
         edges[grid.length] = dim.axisMax();
         for (int i = 1; i < grid.length; i++) {
-            edges[i] = dim.logUniform() ? Math.sqrt(grid[i - 1] * grid[i]) : (grid[i - 1] + grid[i]) / 2;
+            edges[i] = (grid[i - 1] + grid[i]) / 2;
         }
         return edges;
     }

@@ -2,16 +2,15 @@ package org.tune4j.tuner.report;
 
 /**
  * Histogram of sampled values of one dimension, as the outline polygon XChart fills
- * ({@code PolygonArea}), so that bars sit on the dimension's own axis (log-spaced bins on a log
- * axis, one bar per category or per integer when there are few).
+ * ({@code PolygonArea}), so that bars sit on the dimension's own axis: bins evenly spaced in axis
+ * space (so log-spaced on a log axis), one bar per category or per value of a small integer range.
  *
- * @param edges  bin edges (bins + 1) on the axis
+ * @param edges  bin edges (bins + 1) in axis space
  * @param counts samples per bin
  */
 record Histogram(double[] edges, int[] counts) {
 
     private static final int NUMERIC_BINS = 10;
-    private static final int MAX_INTEGER_BARS = 20;
 
     static Histogram of(DimensionInfo dim, double[] axisValues) {
         double[] edges = edges(dim);
@@ -29,15 +28,11 @@ record Histogram(double[] edges, int[] counts) {
     private static double[] edges(DimensionInfo dim) {
         double lo = dim.axisMin();
         double hi = dim.axisMax();
-        int steps = (int) Math.round(hi - lo);
-        int bins = dim.kind() != DimensionInfo.Kind.REAL && steps <= MAX_INTEGER_BARS ? steps : NUMERIC_BINS;
+        int bins = dim.everyValueLabelled() ? (int) Math.round(hi - lo) : NUMERIC_BINS;
         double[] edges = new double[bins + 1];
         for (int b = 0; b <= bins; b++) {
-            double f = (double) b / bins;
-            edges[b] = dim.logUniform() ? Math.exp(Math.log(lo) + f * (Math.log(hi) - Math.log(lo))) : lo + f * (hi - lo);
+            edges[b] = lo + (hi - lo) * b / bins;
         }
-        edges[0] = lo;   // exactly, whatever the rounding of exp(log(...))
-        edges[bins] = hi;
         return edges;
     }
 
@@ -50,18 +45,14 @@ record Histogram(double[] edges, int[] counts) {
     }
 
     /** The x coordinates of the bars' outline, each bar inset by 8% of its width on both sides. */
-    double[] outlineX(boolean logAxis) {
+    double[] outlineX() {
         double[] xs = new double[counts.length * 4];
         for (int b = 0; b < counts.length; b++) {
-            double left = edges[b];
-            double right = edges[b + 1];
-            double inset = 0.08;
-            double l = logAxis ? Math.exp(Math.log(left) + inset * Math.log(right / left)) : left + inset * (right - left);
-            double r = logAxis ? Math.exp(Math.log(right) - inset * Math.log(right / left)) : right - inset * (right - left);
-            xs[4 * b] = l;
-            xs[4 * b + 1] = l;
-            xs[4 * b + 2] = r;
-            xs[4 * b + 3] = r;
+            double inset = 0.08 * (edges[b + 1] - edges[b]);
+            xs[4 * b] = edges[b] + inset;
+            xs[4 * b + 1] = edges[b] + inset;
+            xs[4 * b + 2] = edges[b + 1] - inset;
+            xs[4 * b + 3] = edges[b + 1] - inset;
         }
         return xs;
     }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.Function;
 
 /**
  * The look shared by every plot of a report: fonts, colours, the viridis colour ramp, axis set-up
@@ -38,8 +39,6 @@ final class PlotStyle {
     static final Color SAMPLE = new Color(0x11, 0x11, 0x11);
     static final Color TRANSPARENT = new Color(0, 0, 0, 0);
 
-    /** Integer dimensions with at most this many steps get a labelled tick at every value. */
-    private static final int MAX_LABELLED_STEPS = 12;
 
     /** Viridis anchors (matplotlib's default colour map), from dark purple (0) to yellow (1). */
     private static final Color[] VIRIDIS = {
@@ -91,57 +90,50 @@ final class PlotStyle {
     }
 
     /**
-     * Puts {@code dim} on the x axis (or y axis) of {@code chart}: exact range, a log scale with
-     * decade labels for a log-uniform prior, whole numbers for an integer dimension, and the category
-     * names at 0, 1, ... for a categorical dimension.
+     * Puts {@code dim} on the x axis (or y axis) of {@code chart}, in axis space (see
+     * {@link DimensionInfo}): the dimension's range, tick labels that show values (1e-06, 1e-05, ...
+     * on a log axis), whole numbers for an integer dimension, a name at every category.
      */
     static void dimensionAxis(XYChart chart, DimensionInfo dim, boolean xAxis) {
         AxesChartStyler s = chart.getStyler();
         double[] range = axisRange(dim);
         if (xAxis) {
-            chart.setXAxisTitle(dim.name());
+            chart.setXAxisTitle(dim.name() + (dim.logAxis() ? " (log scale)" : ""));
             s.setXAxisMin(range[0]);
             s.setXAxisMax(range[1]);
-            s.setXAxisLogarithmic(dim.logUniform());
         } else {
-            chart.setYAxisTitle(dim.name());
+            chart.setYAxisTitle(dim.name() + (dim.logAxis() ? " (log scale)" : ""));
             s.setYAxisMin(range[0]);
             s.setYAxisMax(range[1]);
-            s.setYAxisLogarithmic(dim.logUniform());
         }
-        switch (dim.kind()) {
-            case REAL -> {
-                if (dim.logUniform()) {
-                    decimalPattern(s, xAxis, "0E0");
-                }
-            }
-            case INTEGER -> {
-                if (dim.high() - dim.low() <= MAX_LABELLED_STEPS) {
-                    stepOneTicks(chart, dim, xAxis);
-                } else {
-                    decimalPattern(s, xAxis, "0");
-                }
-            }
-            case CATEGORICAL -> stepOneTicks(chart, dim, xAxis);
+        if (dim.everyValueLabelled()) {
+            stepOneTicks(chart, dim, xAxis);
+        } else if (dim.logAxis()) {
+            labels(s, xAxis, x -> dim.format(x));   // XChart keeps labels distinct by widening its step
+        } else if (dim.kind() == DimensionInfo.Kind.INTEGER) {
+            decimalPattern(s, xAxis, "0");
         }
     }
 
     /**
      * The drawn range of a dimension's axis: {@link DimensionInfo#axisMin()} to
-     * {@link DimensionInfo#axisMax()}, widened by 3% on each side for a real dimension (in log space
-     * on a log axis) so that points on the bounds, such as a learning rate of exactly 1e-2, are drawn
-     * whole and the end ticks are labelled.
+     * {@link DimensionInfo#axisMax()}, widened by 3% on each side for a real dimension or a log axis
+     * so that points on the bounds, such as a learning rate of exactly 1e-2, are drawn whole and the
+     * end ticks are labelled.
      */
     static double[] axisRange(DimensionInfo dim) {
-        if (dim.kind() != DimensionInfo.Kind.REAL) {
-            return new double[]{dim.axisMin(), dim.axisMax()};
+        double low = dim.axisMin();
+        double high = dim.axisMax();
+        double pad = dim.kind() == DimensionInfo.Kind.REAL || dim.logAxis() ? 0.03 * (high - low) : 0;
+        return new double[]{low - pad, high + pad};
+    }
+
+    private static void labels(AxesChartStyler s, boolean xAxis, Function<Double, String> labels) {
+        if (xAxis) {
+            s.setxAxisTickLabelsFormattingFunction(labels);
+        } else {
+            s.setyAxisTickLabelsFormattingFunction(labels);
         }
-        if (dim.logUniform()) {
-            double pad = 0.03 * Math.log(dim.high() / dim.low());
-            return new double[]{dim.low() * Math.exp(-pad), dim.high() * Math.exp(pad)};
-        }
-        double pad = 0.03 * (dim.high() - dim.low());
-        return new double[]{dim.low() - pad, dim.high() + pad};
     }
 
     private static void decimalPattern(AxesChartStyler s, boolean xAxis, String pattern) {
@@ -160,17 +152,16 @@ final class PlotStyle {
      */
     private static void stepOneTicks(XYChart chart, DimensionInfo dim, boolean xAxis) {
         AxesChartStyler s = chart.getStyler();
-        java.util.function.Function<Double, String> labels = x -> {
-            String name = dim.format(x);
-            return name.isEmpty() ? Double.toString(x) : name;
-        };
+        labels(s, xAxis, x -> {
+            boolean whole = Math.abs(x - Math.rint(x)) < 1e-9;
+            String label = dim.format(x);
+            return whole && !label.isEmpty() ? label : Double.toString(x);
+        });
         double plotPixels = 0.92 * ((xAxis ? chart.getWidth() : chart.getHeight()) - 90);
         int oneStepHint = (int) Math.max(20, 1.1 * plotPixels / (dim.axisMax() - dim.axisMin()));
         if (xAxis) {
-            s.setxAxisTickLabelsFormattingFunction(labels);
             s.setXAxisTickMarkSpacingHint(oneStepHint);
         } else {
-            s.setyAxisTickLabelsFormattingFunction(labels);
             s.setYAxisTickMarkSpacingHint(oneStepHint);
         }
     }

@@ -106,7 +106,7 @@ final class ReportHtml {
         out.append("</table>\n<h2>Search space</h2>\n<table>\n<tr><th>dimension</th><th>type</th><th>range</th><th>prior</th></tr>\n");
         for (DimensionInfo d : results.space()) {
             String range = d.isCategorical() ? String.join(", ", d.categories())
-                    : d.format(d.low()) + " .. " + d.format(d.high());
+                    : d.formatValue(d.low()) + " .. " + d.formatValue(d.high());
             out.append("<tr><td>").append(escape(d.name())).append("</td><td>").append(d.kind().name().toLowerCase(Locale.ROOT))
                     .append("</td><td>").append(escape(range)).append("</td><td>")
                     .append(d.isCategorical() ? "" : d.logUniform() ? "log-uniform" : "uniform").append("</td></tr>\n");

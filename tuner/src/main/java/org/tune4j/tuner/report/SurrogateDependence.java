@@ -144,8 +144,8 @@ final class SurrogateDependence {
         for (int d = 0; d < dims.size(); d++) {
             DimensionInfo dim = dims.get(d);
             point.add(switch (dim.kind()) {
-                case REAL -> Math.max(dim.low(), Math.min(dim.high(), axis[d]));   // grid rounding stays inside
-                case INTEGER -> (int) Math.round(axis[d]);
+                case REAL -> Math.max(dim.low(), Math.min(dim.high(), dim.fromAxis(axis[d])));   // rounding stays inside
+                case INTEGER -> (int) Math.round(dim.fromAxis(axis[d]));
                 case CATEGORICAL -> dim.categories().get((int) Math.round(axis[d]));
             });
         }

@@ -71,13 +71,13 @@ class PlotsTest {
 
     @Test
     void averagedDependenceOfAnAdditiveFunctionIsTheFunctionPlusTheOthersMean() {
-        // f(lr, layers) = log10(lr) + 2 layers; averaging over layers {1, 3} adds 2 * 2 to the lr curve
-        double[][] background = {{1e-4, 1}, {1e-3, 3}};
-        Dependence d = new AveragedDependence(List.of(LR, LAYERS), background,
-                p -> Math.log10(p[0]) + 2 * p[1], 5);
+        // in axis space (log10 of the learning rate): f = log10(lr) + 2 layers; averaging over
+        // layers {1, 3} adds 2 * 2 to the learning-rate curve
+        double[][] background = {{-4, 1}, {-3, 3}};
+        Dependence d = new AveragedDependence(List.of(LR, LAYERS), background, p -> p[0] + 2 * p[1], 5);
 
         Dependence.Curve lr = d.curve(0);
-        assertThat(lr.axis()).containsExactly(new double[]{1e-6, 1e-5, 1e-4, 1e-3, 1e-2}, within(1e-15));
+        assertThat(lr.axis()).containsExactly(new double[]{-6, -5, -4, -3, -2}, within(1e-12));
         assertThat(lr.mean()).containsExactly(new double[]{-2, -1, 0, 1, 2}, within(1e-12));
         Dependence.Curve layers = d.curve(1);
         assertThat(layers.axis()).containsExactly(1, 2, 3, 4, 5);
@@ -87,33 +87,49 @@ class PlotsTest {
     }
 
     @Test
-    void gridsFollowTheDimensionKind() {
+    void gridsFollowTheDimensionKindInAxisSpace() {
         assertThat(Dependence.grid(ACTIVATION, 20)).containsExactly(0, 1);
         assertThat(Dependence.grid(LAYERS, 20)).containsExactly(1, 2, 3, 4, 5);
         DimensionInfo nodes = new DimensionInfo("nodes", DimensionInfo.Kind.INTEGER, 5, 512, false, List.of());
         assertThat(Dependence.grid(nodes, 20)).hasSize(20).startsWith(5).endsWith(512);
+        DimensionInfo batch = new DimensionInfo("batch_size", DimensionInfo.Kind.INTEGER, 16, 512, true, List.of());
+        double[] batchGrid = Dependence.grid(batch, 20);
+        assertThat(batch.logAxis()).isTrue();
+        assertThat(batchGrid[0]).isCloseTo(Math.log10(16), within(1e-12));
+        assertThat(batch.fromAxis(batchGrid[batchGrid.length - 1])).isCloseTo(512, within(1e-9));
+        assertThat(batch.format(batchGrid[5])).matches("\\d+");
     }
 
     @Test
-    void heatCellsMeetHalfwayAndGeometricallyOnALogAxis() {
+    void aSmallLogUniformIntegerRangeGetsALinearAxisWithEveryValue() {
+        DimensionInfo kernel = new DimensionInfo("kernel_size", DimensionInfo.Kind.INTEGER, 2, 6, true, List.of());
+
+        assertThat(kernel.logAxis()).isFalse();
+        assertThat(kernel.everyValueLabelled()).isTrue();
+        assertThat(Dependence.grid(kernel, 20)).containsExactly(2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void heatCellsMeetHalfwayInAxisSpace() {
         assertThat(HeatMapLayer.edges(LAYERS, new double[]{1, 2, 3, 4, 5}))
                 .containsExactly(0.5, 1.5, 2.5, 3.5, 4.5, 5.5);
-        assertThat(HeatMapLayer.edges(LR, new double[]{1e-6, 1e-4, 1e-2}))
-                .containsExactly(new double[]{1e-6, 1e-5, 1e-3, 1e-2}, within(1e-15));
+        assertThat(HeatMapLayer.edges(LR, new double[]{-6, -4, -2})).containsExactly(-6, -5, -3, -2);
     }
 
     @Test
     void histogramsCountPerCategoryAndPerInteger() {
         assertThat(Histogram.of(ACTIVATION, new double[]{0, 0, 1, 0}).counts()).containsExactly(3, 1);
         assertThat(Histogram.of(LAYERS, new double[]{1, 5, 5, 2}).counts()).containsExactly(1, 1, 0, 0, 2);
-        Histogram lr = Histogram.of(LR, new double[]{1e-6, 1e-2, 3e-4});
+        Histogram lr = Histogram.of(LR, new double[]{-6, -2, Math.log10(3e-4)});
         assertThat(lr.counts()).hasSize(10);
         assertThat(IntStream.of(lr.counts()).sum()).isEqualTo(3);
     }
 
     @Test
     void dimensionsFormatValuesAsPeopleReadThem() {
-        assertThat(LR.formatValue(1e-5)).isEqualTo("1.0e-05");
+        assertThat(LR.formatValue(1e-5)).isEqualTo("1e-05");
+        assertThat(LR.axisValue(1e-5)).isCloseTo(-5, within(1e-12));
+        assertThat(LR.format(-5.5)).isEqualTo("3.2e-06");
         assertThat(LR.formatValue(0.0068)).isEqualTo("0.0068");
         assertThat(LAYERS.formatValue(2)).isEqualTo("2");
         assertThat(ACTIVATION.formatValue("relu")).isEqualTo("relu");

@@ -83,7 +83,7 @@ class ReportWriterTest {
     void theHtmlHasConfigurationBestResultExpectedMinimumAndErrors() {
         assertThat(fixtureHtml)
                 .contains("<td>optimizer.surrogate</td><td>GP</td>")
-                .contains("<td>learning_rate</td><td>real</td><td>1.0e-06 .. 0.01</td><td>log-uniform</td>")
+                .contains("<td>learning_rate</td><td>real</td><td>1e-06 .. 0.01</td><td>log-uniform</td>")
                 .contains("Best validation accuracy: 99.00%</b> at call 13")
                 .contains("Surrogate's expected minimum: learning_rate = 0.0068, num_dense_layers = 2")
                 .contains("predicted validation accuracy 98.71%")
