@@ -1,6 +1,8 @@
 package org.tune4j.optimizer.surrogate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.tune4j.optimizer.numeric.BoundedLbfgs;
 import org.tune4j.optimizer.numeric.Cholesky;
@@ -11,7 +13,7 @@ import org.tune4j.optimizer.numeric.Cholesky;
  * hyper-parameters fitted by maximizing the log marginal likelihood ({@link LogMarginalLikelihood},
  * Rasmussen & Williams Alg. 2.1 and eq. 5.9) with {@link BoundedLbfgs} in log space inside the
  * bounds of {@link Settings}, from the default start (c = 1, l = 1, s² = 1) plus
- * {@code restarts} starts drawn uniformly in the log bounds.
+ * {@code restarts} random starts (see {@link #fitHyperParameters}).
  *
  * <p>No warm start from an earlier fit: the fit depends only on the data and the generator, so a
  * resumed study refits exactly as the uninterrupted one did.
@@ -21,6 +23,12 @@ import org.tune4j.optimizer.numeric.Cholesky;
  * {@code mean = k*ᵀ α} and {@code var = c - |L⁻¹ k*|²} (clipped at 0), then de-normalized.
  */
 public final class GaussianProcess implements DifferentiableSurrogate {
+    /** Random hyper-parameter vectors screened (by likelihood value) per restart. */
+    private static final int SCREENED_PER_RESTART = 5;
+    /** L-BFGS iterations every start gets before the best one is run to convergence. */
+    private static final int SCOUT_ITERATIONS = 10;
+    /** Points per block in batched prediction. */
+    private static final int PREDICT_BLOCK = 256;
 
     /**
      * Bounds of the hyper-parameters (natural units, normalized targets) and fit effort.
@@ -101,9 +109,16 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         condition(x, yNormalized);
     }
 
+    /**
+     * Multi-start maximization of the log marginal likelihood. Starts: the default θ = 0 plus, for
+     * each restart, the best of {@link #SCREENED_PER_RESTART} random θ (uniform in the log bounds)
+     * by likelihood value, which costs one Cholesky each. Every start first runs
+     * {@link #SCOUT_ITERATIONS} L-BFGS iterations; only the most likely one then runs to convergence
+     * (successive halving: most restarts land on the same optimum, so finishing all of them would
+     * triple the cost of a fit for nothing).
+     */
     private double[] fitHyperParameters(LogMarginalLikelihood lml) {
         double[][] bounds = logBounds();
-        BoundedLbfgs lbfgs = new BoundedLbfgs(10, settings.maxIterations(), 1e-5, 1e-9);
         BoundedLbfgs.Objective negative = (t, g) -> {
             double v = lml.evaluate(t, g);
             for (int i = 0; i < g.length; i++) {
@@ -111,27 +126,47 @@ public final class GaussianProcess implements DifferentiableSurrogate {
             }
             return -v;
         };
-        double[] best = null;
-        double bestValue = Double.POSITIVE_INFINITY;
-        for (int start = 0; start <= settings.restarts(); start++) {
-            double[] t0 = new double[d + 2];
-            for (int i = 0; i < t0.length; i++) {
-                t0[i] = start == 0 ? 0.0 : bounds[0][i] + rng.nextDouble() * (bounds[1][i] - bounds[0][i]);
-            }
-            if (!Double.isFinite(lml.value(t0))) {
-                continue;
-            }
-            BoundedLbfgs.Result r = lbfgs.minimize(negative, t0, bounds[0], bounds[1]);
-            if (r.value() < bestValue) {
-                bestValue = r.value();
-                best = r.x();
+        BoundedLbfgs scout = new BoundedLbfgs(10, SCOUT_ITERATIONS, 1e-5, 1e-8);
+        BoundedLbfgs.Result best = null;
+        for (double[] start : startPoints(lml, bounds)) {
+            BoundedLbfgs.Result r = scout.minimize(negative, start, bounds[0], bounds[1]);
+            if (best == null || r.value() < best.value()) {
+                best = r;
             }
         }
         if (best == null) {
             throw new ArithmeticException("GaussianProcess: the kernel matrix of " + lml.parameterCount()
                     + " hyper-parameters was singular at every start point");
         }
-        return best;
+        BoundedLbfgs finish = new BoundedLbfgs(10, settings.maxIterations(), 1e-5, 1e-8);
+        return finish.minimize(negative, best.x(), bounds[0], bounds[1]).x();
+    }
+
+    private List<double[]> startPoints(LogMarginalLikelihood lml, double[][] bounds) {
+        List<double[]> starts = new ArrayList<>();
+        double[] origin = new double[d + 2];
+        if (Double.isFinite(lml.value(origin))) {
+            starts.add(origin);
+        }
+        for (int r = 0; r < settings.restarts(); r++) {
+            double[] bestStart = null;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < SCREENED_PER_RESTART; k++) {
+                double[] t = new double[d + 2];
+                for (int i = 0; i < t.length; i++) {
+                    t[i] = bounds[0][i] + rng.nextDouble() * (bounds[1][i] - bounds[0][i]);
+                }
+                double v = lml.value(t);
+                if (v > bestValue) {
+                    bestValue = v;
+                    bestStart = t;
+                }
+            }
+            if (bestStart != null) {
+                starts.add(bestStart);
+            }
+        }
+        return starts;
     }
 
     private double[][] logBounds() {
@@ -176,50 +211,57 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         return predict(new double[][] {x})[0];
     }
 
-    /** Batched prediction: V = L⁻¹ K*ᵀ is solved for all points at once (inner loops run over points). */
+    /**
+     * Batched prediction: V = L⁻¹ K*ᵀ is solved for a block of points at once, the inner loops
+     * running over the block (vectorizable; the block of V stays in cache).
+     */
     @Override
     public Prediction[] predict(double[][] xs) {
         requireFitted();
+        Prediction[] out = new Prediction[xs.length];
+        for (int from = 0; from < xs.length; from += PREDICT_BLOCK) {
+            predictBlock(xs, from, Math.min(xs.length, from + PREDICT_BLOCK), out);
+        }
+        return out;
+    }
+
+    private void predictBlock(double[][] xs, int from, int to, Prediction[] out) {
         int n = alpha.length;
-        int m = xs.length;
-        double[] v = new double[n * m]; // (n, m): column j is k*(x_j), then L⁻¹ k*(x_j)
+        int m = to - from;
+        double[][] v = new double[n][m]; // (n, m): column j is k*(x_j), then L⁻¹ k*(x_j)
         double[] mean = new double[m];
         double[] row = new double[d];
         for (int p = 0; p < n; p++) {
             System.arraycopy(trainX, p * d, row, 0, d);
+            double[] vp = v[p];
             for (int j = 0; j < m; j++) {
-                double kpj = kernel.value(row, xs[j]);
-                v[p * m + j] = kpj;
+                double kpj = kernel.value(row, xs[from + j]);
+                vp[j] = kpj;
                 mean[j] += alpha[p] * kpj;
-            }
-        }
-        double[] l = cholesky.lower();
-        for (int p = 0; p < n; p++) { // forward substitution, row by row
-            int rp = p * m;
-            for (int q = 0; q < p; q++) {
-                double lpq = l[p * n + q];
-                int rq = q * m;
-                for (int j = 0; j < m; j++) {
-                    v[rp + j] -= lpq * v[rq + j];
-                }
-            }
-            double inv = 1.0 / l[p * n + p];
-            for (int j = 0; j < m; j++) {
-                v[rp + j] *= inv;
             }
         }
         double[] var = new double[m];
         Arrays.fill(var, kernel.amplitude());
-        for (int p = 0; p < n; p++) {
+        for (int p = 0; p < n; p++) { // forward substitution, a row of the block at a time
+            double[] vp = v[p];
+            double[] lp = cholesky.row(p);
+            for (int q = 0; q < p; q++) {
+                double lpq = -lp[q];
+                double[] vq = v[q];
+                for (int j = 0; j < m; j++) {
+                    vp[j] += lpq * vq[j];
+                }
+            }
+            double inv = 1.0 / lp[p];
             for (int j = 0; j < m; j++) {
-                var[j] -= v[p * m + j] * v[p * m + j];
+                double vj = vp[j] * inv;
+                vp[j] = vj;
+                var[j] -= vj * vj;
             }
         }
-        Prediction[] out = new Prediction[m];
         for (int j = 0; j < m; j++) {
-            out[j] = new Prediction(yMean + yScale * mean[j], yScale * Math.sqrt(Math.max(var[j], 0.0)));
+            out[from + j] = new Prediction(yMean + yScale * mean[j], yScale * Math.sqrt(Math.max(var[j], 0.0)));
         }
-        return out;
     }
 
     @Override

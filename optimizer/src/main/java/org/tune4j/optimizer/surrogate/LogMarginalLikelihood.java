@@ -61,10 +61,11 @@ public final class LogMarginalLikelihood {
         for (int p = 0; p < n; p++) {
             for (int q = 0; q <= p; q++) {
                 double r = Math.sqrt(scaledSquaredDistance(p, q, inverseSquaredScale));
-                double kpq = amplitude * Matern52Kernel.profile(r);
+                double e = amplitude * Math.exp(-Matern52Kernel.SQRT5 * r);
+                double kpq = (1 + Matern52Kernel.SQRT5 * r + 5.0 / 3.0 * r * r) * e;
                 k[p * n + q] = kpq;
                 k[q * n + p] = kpq;
-                slope[p * n + q] = amplitude * Matern52Kernel.slope(r);
+                slope[p * n + q] = 5.0 / 3.0 * (1 + Matern52Kernel.SQRT5 * r) * e;
             }
             k[p * n + p] += noise + EPSILON;
         }
