@@ -122,6 +122,19 @@ public record DimensionInfo(String name, Kind kind, double low, double high, boo
         return kind == Kind.INTEGER ? Long.toString(Math.round(value)) : formatReal(value);
     }
 
+    /** A tick label for an axis position: as {@link #format}, but reals with 2 significant digits (0.0032). */
+    public String formatTick(double axisValue) {
+        if (kind != Kind.REAL) {
+            return format(axisValue);
+        }
+        double value = fromAxis(axisValue);
+        double magnitude = Math.abs(value);
+        if (value != 0 && (magnitude < 1e-3 || magnitude >= 1e4)) {
+            return String.format(Locale.ROOT, "%.1e", value).replace(".0e", "e");
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
+    }
+
     /** A parameter value as a person reads it, e.g. {@code 1e-05}, {@code 104}, {@code relu}. */
     public String formatValue(Object value) {
         return isCategorical() ? String.valueOf(value) : format(axisValue(value));

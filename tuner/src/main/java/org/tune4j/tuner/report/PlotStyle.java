@@ -109,7 +109,7 @@ final class PlotStyle {
         if (dim.everyValueLabelled()) {
             stepOneTicks(chart, dim, xAxis);
         } else if (dim.logAxis()) {
-            labels(s, xAxis, x -> dim.format(x));   // XChart keeps labels distinct by widening its step
+            labels(s, xAxis, dim::formatTick);   // XChart keeps labels distinct by widening its step
         } else if (dim.kind() == DimensionInfo.Kind.INTEGER) {
             decimalPattern(s, xAxis, "0");
         }

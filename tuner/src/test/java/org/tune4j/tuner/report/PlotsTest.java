@@ -130,6 +130,8 @@ class PlotsTest {
         assertThat(LR.formatValue(1e-5)).isEqualTo("1e-05");
         assertThat(LR.axisValue(1e-5)).isCloseTo(-5, within(1e-12));
         assertThat(LR.format(-5.5)).isEqualTo("3.2e-06");
+        assertThat(LR.formatTick(-2.5)).isEqualTo("0.0032");
+        assertThat(LR.formatTick(-2)).isEqualTo("0.01");
         assertThat(LR.formatValue(0.0068)).isEqualTo("0.0068");
         assertThat(LAYERS.formatValue(2)).isEqualTo("2");
         assertThat(ACTIVATION.formatValue("relu")).isEqualTo("relu");
