@@ -39,7 +39,7 @@ final class TuneCommand implements Callable<Integer> {
     private static final int QUICK_LIMIT = 10_000;
     /** Options that may accompany --resume: they do not change what the study computes. */
     private static final Set<String> RESUMABLE = Set.of("--resume", "--calls", "--threads", "--kernels", "--space",
-            "--cache", "--verbose");
+            "--cache", "--verbose", "--no-report");
 
     @Spec
     CommandSpec spec;
@@ -67,6 +67,9 @@ final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "A first look: 12 calls of 1 epoch on 10,000 training images (a few minutes).")
     boolean quick;
+
+    @Option(names = "--no-report", description = "Skip the plots and report.html at the end (draw them later with tune4j report).")
+    boolean noReport;
 
     @Mixin
     OptimizerOptions optimizer;
@@ -109,7 +112,7 @@ final class TuneCommand implements Callable<Integer> {
                 Choices.spell(Choices.ACQUISITIONS, config.optimizer().acquisition()), config.dataset(),
                 config.limit() > 0 ? String.format(Locale.ROOT, " (first %,d training images)", config.limit()) : "");
         ProgressBarListener progress = new ProgressBarListener(out, System.err, splits.train().count(), config.epochs());
-        TuneConsole console = new TuneConsole(out, System.err);
+        TuneConsole console = new TuneConsole(out, System.err, progress);
         TuneStudy.Result result;
         try {
             result = TuneStudy.run(dir, study, config, splits, console, progress);
@@ -121,7 +124,9 @@ final class TuneCommand implements Callable<Integer> {
                 outcome.expectedMinimum().map(e -> StudyRunner.toRecord(outcome.space(), e)).orElse(null),
                 result.test(), study.space().names());
         splits = null; // the report loads what it needs itself
-        writeReport(dir.root(), out);
+        if (!noReport) {
+            writeReport(dir.root(), out);
+        }
         out.println("Run directory: " + dir.root());
         return 0;
     }

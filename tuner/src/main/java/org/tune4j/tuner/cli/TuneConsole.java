@@ -20,11 +20,14 @@ import org.tune4j.tuner.study.StudyListener;
 final class TuneConsole implements StudyListener {
     private final PrintStream out;
     private final PrintStream err;
+    private final ProgressBarListener progress;
     private double bestAccuracy = Double.NEGATIVE_INFINITY;
 
-    TuneConsole(PrintStream out, PrintStream err) {
+    /** @param progress the training progress bar, closed when a trial ends (it stays open when training throws) */
+    TuneConsole(PrintStream out, PrintStream err, ProgressBarListener progress) {
         this.out = out;
         this.err = err;
+        this.progress = progress;
     }
 
     @Override
@@ -63,6 +66,7 @@ final class TuneConsole implements StudyListener {
 
     @Override
     public void trialFinished(TrialRecord trial) {
+        progress.closeBar();
         if (trial.state() == TrialState.COMPLETE) {
             double accuracy = -trial.value();
             boolean best = accuracy > bestAccuracy;

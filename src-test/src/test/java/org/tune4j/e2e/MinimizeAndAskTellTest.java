@@ -1,0 +1,100 @@
+package org.tune4j.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tune4j minimize} against a shell objective, and the {@code ask}/{@code tell} round trip. */
+class MinimizeAndAskTellTest {
+    @TempDir
+    Path tmp;
+
+    private Path space() throws Exception {
+        Path space = tmp.resolve("space.json");
+        Files.writeString(space, """
+                {"x": {"type": "real", "low": -2, "high": 2},
+                 "mode": {"type": "categorical", "categories": ["ok", "crash"]}}
+                """);
+        return space;
+    }
+
+    /** (x - 0.5)^2, read from the JSON on stdin; exits 1 when mode is "crash". */
+    private static final String OBJECTIVE = """
+            read p
+            case "$p" in *crash*) echo "crashing on purpose" >&2; exit 1;; esac
+            x=$(printf '%s' "$p" | sed 's/.*"x":\\([-0-9.eE]*\\).*/\\1/')
+            echo "evaluating x=$x"
+            awk -v x="$x" 'BEGIN { printf "%.6f\\n", (x - 0.5) * (x - 0.5) }'
+            """;
+
+    @Test
+    void minimizeRunsTheCommandPerTrialAndGoesOnAfterAFailure() throws Exception {
+        Path out = tmp.resolve("study");
+        Tune4j.Result r = Tune4j.run(tmp, "minimize", "--space", space().toString(), "--calls", "8",
+                "--initial-points", "4", "--seed", "1", "--out", out.toString(), "--", "sh", "-c", OBJECTIVE);
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("  | evaluating x=").contains("Best value ");
+        JsonNode results = Tune4j.readJson(out.resolve("results.json"));
+        assertThat(results.get("kind").asText()).isEqualTo("minimize");
+        JsonNode trials = results.get("trials");
+        assertThat(trials).hasSize(8);
+        int failed = 0;
+        for (JsonNode t : trials) {
+            boolean crash = t.get("params").get("mode").asText().equals("crash");
+            assertThat(t.get("state").asText()).as(t.toString()).isEqualTo(crash ? "failed" : "complete");
+            if (crash) {
+                failed++;
+                assertThat(t.get("value").isNull()).isTrue();
+                assertThat(t.get("error").asText()).isEqualTo("command exited with status 1");
+            } else {
+                double x = t.get("params").get("x").asDouble();
+                assertThat(t.get("value").asDouble()).isCloseTo((x - 0.5) * (x - 0.5), org.assertj.core.data.Offset.offset(1e-5));
+            }
+        }
+        assertThat(failed).as("failed trials (the seed's design holds a crash)").isPositive();
+        assertThat(results.get("best").get("params").get("mode").asText()).isEqualTo("ok");
+        assertThat(r.err()).contains("crashing on purpose");
+        assertThat(Tune4j.lines(out.resolve("journal.jsonl"))).hasSize(8);
+    }
+
+    @Test
+    void askAndTellRoundTrip() throws Exception {
+        Path study = tmp.resolve("asktell");
+        Tune4j.Result first = Tune4j.run(tmp, "ask", "--study", study.toString(), "--space", space().toString(),
+                "--seed", "5");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        JsonNode asked = Tune4j.parseJson(first.lastLine());
+        assertThat(asked.get("trial").asInt()).isEqualTo(1);
+        assertThat(asked.get("params").fieldNames()).toIterable().containsExactly("x", "mode");
+
+        Tune4j.Result second = Tune4j.run(tmp, "ask", "--study", study.toString());
+        JsonNode asked2 = Tune4j.parseJson(second.lastLine());
+        assertThat(asked2.get("trial").asInt()).isEqualTo(2);
+        assertThat(asked2.get("params")).isNotEqualTo(asked.get("params"));
+
+        Tune4j.Result tell = Tune4j.run(tmp, "tell", "--study", study.toString(), "--trial", "2", "--value", "0.75");
+        assertThat(tell.exit()).as(tell.toString()).isZero();
+        assertThat(Tune4j.run(tmp, "tell", "--study", study.toString(), "--trial", "1", "--failed").exit()).isZero();
+
+        Tune4j.Result unknown = Tune4j.run(tmp, "tell", "--study", study.toString(), "--trial", "9", "--value", "1");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("trial 9").contains("unknown");
+        Tune4j.Result again = Tune4j.run(tmp, "tell", "--study", study.toString(), "--trial", "2", "--value", "1");
+        assertThat(again.err()).contains("trial 2").contains("already told");
+        Tune4j.Result nan = Tune4j.run(tmp, "tell", "--study", study.toString(), "--trial", "3", "--value", "NaN");
+        assertThat(nan.exit()).isEqualTo(1);
+        assertThat(nan.err()).contains("expected a finite number, found NaN");
+
+        JsonNode results = Tune4j.readJson(study.resolve("results.json"));
+        assertThat(results.get("trials")).hasSize(2);
+        assertThat(results.get("best").get("number").asInt()).isEqualTo(2);
+        assertThat(results.get("best").get("value").asDouble()).isEqualTo(0.75);
+        assertThat(Tune4j.parseJson(Tune4j.run(tmp, "ask", "--study", study.toString()).lastLine())
+                .get("trial").asInt()).isEqualTo(3);
+    }
+}
