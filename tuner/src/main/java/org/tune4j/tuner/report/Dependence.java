@@ -1,9 +1,6 @@
 package org.tune4j.tuner.report;
 
 import java.util.List;
-import java.util.stream.DoubleStream;
-import java.util.stream.IntStream;
-import java.util.stream.LongStream;
 
 /**
  * Partial dependence of the objective on one or two dimensions, as the plots draw it: the
@@ -11,8 +8,8 @@ import java.util.stream.LongStream;
  * 2001; skopt's {@code plot_objective}). Grid points are on the plots' axes (see
  * {@link DimensionInfo#axisValue}): category indices for a categorical dimension.
  *
- * <p>{@link SurrogateDependence} computes it from a study's refitted surrogate; tests may supply any
- * function. Plots only read it.
+ * <p>{@link SurrogateDependence} computes it from a study's refitted surrogate with the optimizer's
+ * {@code analysis.PartialDependence}; plots only read it.
  */
 interface Dependence {
 
@@ -73,29 +70,5 @@ interface Dependence {
             }
             return max;
         }
-    }
-
-    /**
-     * The grid, in axis space, on which partial dependence is evaluated for {@code dim}: every
-     * category; every whole number of an integer range of at most {@code points} values;
-     * otherwise {@code points} positions evenly spread over the axis (so log-spaced on a log axis),
-     * rounded to whole numbers for an integer dimension.
-     */
-    static double[] grid(DimensionInfo dim, int points) {
-        if (dim.isCategorical()) {
-            return IntStream.range(0, dim.categories().size()).asDoubleStream().toArray();
-        }
-        long low = Math.round(dim.low());
-        long high = Math.round(dim.high());
-        if (dim.kind() == DimensionInfo.Kind.INTEGER && high - low + 1 <= points) {
-            return LongStream.rangeClosed(low, high).mapToDouble(v -> dim.toAxis(v)).toArray();
-        }
-        double from = dim.toAxis(dim.low());
-        double to = dim.toAxis(dim.high());
-        DoubleStream spread = IntStream.range(0, points).mapToDouble(i -> from + (to - from) * i / (points - 1));
-        if (dim.kind() == DimensionInfo.Kind.INTEGER) {
-            spread = spread.map(a -> dim.toAxis(Math.max(low, Math.min(high, Math.rint(dim.fromAxis(a)))))).distinct();
-        }
-        return spread.toArray();
     }
 }

@@ -117,14 +117,14 @@ final class PlotStyle {
 
     /**
      * The drawn range of a dimension's axis: {@link DimensionInfo#axisMin()} to
-     * {@link DimensionInfo#axisMax()}, widened by 3% on each side for a real dimension or a log axis
-     * so that points on the bounds, such as a learning rate of exactly 1e-2, are drawn whole and the
-     * end ticks are labelled.
+     * {@link DimensionInfo#axisMax()}, widened by 3% on each side unless every value has its own
+     * tick, so that points on the bounds, such as a learning rate of exactly 1e-2, are drawn whole
+     * and the end ticks are labelled.
      */
     static double[] axisRange(DimensionInfo dim) {
         double low = dim.axisMin();
         double high = dim.axisMax();
-        double pad = dim.kind() == DimensionInfo.Kind.REAL || dim.logAxis() ? 0.03 * (high - low) : 0;
+        double pad = dim.everyValueLabelled() ? 0 : 0.03 * (high - low);
         return new double[]{low - pad, high + pad};
     }
 

@@ -98,7 +98,7 @@ public final class ReportWriter {
     }
 
     private void surrogatePlots(RunResults results, Samples samples) throws IOException {
-        Attempt<Dependence> dependence = Attempt.of(() -> SurrogateDependence.fit(results, samples, options.gridPoints()));
+        Attempt<Dependence> dependence = Attempt.of(() -> SurrogateDependence.fit(results, options.gridPoints()));
         String surrogate = results.optimizerText("surrogate", "GP");
         figure("partial-dependence.png", "Partial dependence", Captions.partialDependence(results.trials().size()),
                 () -> PartialDependencePlot.draw(dependence.get(), samples, "Partial dependence of the final "

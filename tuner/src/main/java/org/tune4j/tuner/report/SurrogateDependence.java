@@ -5,6 +5,7 @@ import org.tune4j.optimizer.InitialDesign;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.SurrogateKind;
+import org.tune4j.optimizer.analysis.PartialDependence;
 import org.tune4j.optimizer.space.CategoricalDimension;
 import org.tune4j.optimizer.space.Dimension;
 import org.tune4j.optimizer.space.IntegerDimension;
@@ -19,28 +20,37 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The final surrogate of a study, rebuilt from {@code results.json} alone: the trials are replayed,
- * in call order, into an optimizer with the run's space and configuration (same seed, so the same
- * fit), and its {@code surrogate()} is asked for predictions. Partial dependence is then averaged
- * over the evaluated points ({@link AveragedDependence}): the optimizer's own partial-dependence
- * analysis had not landed when this was written.
+ * The final surrogate of a study, rebuilt from {@code results.json} alone, and its partial
+ * dependence: the trials are replayed, in call order, into an optimizer with the run's space and
+ * configuration (same seed, so the same fit), its {@code surrogate()} is taken, and the optimizer's
+ * {@link PartialDependence} averages it over the evaluated points. The result is handed to the
+ * plots on their axes ({@link Dependence}).
  *
  * <p>Replay follows what the study told the optimizer: a trial with a value (complete, or failed
  * with the study's penalty) is replayed with that value; a failed trial without one is replayed as
  * failed.
  */
-final class SurrogateDependence {
+final class SurrogateDependence implements Dependence {
 
+    /** At most this many evaluated points are averaged over, so that a long study still draws in seconds. */
     static final int MAX_BACKGROUND = 50;
 
-    private SurrogateDependence() {
+    private final List<DimensionInfo> dims;
+    private final PartialDependence analysis;
+    private final int gridPoints;
+
+    private SurrogateDependence(List<DimensionInfo> dims, PartialDependence analysis, int gridPoints) {
+        this.dims = dims;
+        this.analysis = analysis;
+        this.gridPoints = gridPoints;
     }
 
-    static Dependence fit(RunResults results, Samples samples, int gridPoints) throws PlotSkipped {
+    static Dependence fit(RunResults results, int gridPoints) throws PlotSkipped {
         Space space = space(results.space());
         Optimizer optimizer = new Optimizer(space, config(results));
         List<TrialRecord> trials = new ArrayList<>(results.trials());
         trials.sort(Comparator.comparingInt(TrialRecord::number));
+        List<List<Object>> evaluated = new ArrayList<>();
         for (TrialRecord t : trials) {
             List<Object> point;
             try {
@@ -53,33 +63,53 @@ final class SurrogateDependence {
             } else {
                 optimizer.replayFailed(point);
             }
+            evaluated.add(point);
         }
-        Surrogate surrogate;
+        return new SurrogateDependence(results.space(),
+                new PartialDependence(space, surrogate(optimizer, results), thinned(evaluated)), gridPoints);
+    }
+
+    private static Surrogate surrogate(Optimizer optimizer, RunResults results) throws PlotSkipped {
         try {
-            surrogate = optimizer.surrogate().orElseThrow(() -> new PlotSkipped(
+            return optimizer.surrogate().orElseThrow(() -> new PlotSkipped(
                     "no surrogate to draw: " + (optimizer.config().surrogate() == SurrogateKind.RANDOM
                             ? "random search has none" : "a surrogate needs at least 2 complete trials, this run has "
                             + results.completeTrials().size())));
         } catch (RuntimeException e) {   // e.g. a GP whose kernel matrix stays singular
             throw new PlotSkipped("the surrogate could not be refitted: " + e, e);
         }
-        List<DimensionInfo> dims = results.space();
-        return new AveragedDependence(dims, background(samples.axis()),
-                axis -> surrogate.predict(space.toUnit(typedPoint(dims, axis))).mean(), gridPoints);
     }
 
-    /**
-     * The points partial dependence averages over: the evaluated points, thinned evenly to at most
-     * {@value #MAX_BACKGROUND} so a long study still draws in seconds (every surface costs grid
-     * points squared times background points predictions).
-     */
-    static double[][] background(double[][] evaluated) {
-        if (evaluated.length <= MAX_BACKGROUND) {
-            return evaluated;
+    @Override
+    public List<DimensionInfo> space() {
+        return dims;
+    }
+
+    @Override
+    public Curve curve(int d) {
+        PartialDependence.Curve c = analysis.oneD(d, gridPoints);
+        return new Curve(d, onAxis(dims.get(d), c.values()), c.means());
+    }
+
+    @Override
+    public Surface surface(int xDim, int yDim) {
+        PartialDependence.Surface s = analysis.twoD(xDim, yDim, gridPoints);
+        return new Surface(xDim, yDim, onAxis(dims.get(xDim), s.xValues()), onAxis(dims.get(yDim), s.yValues()),
+                s.means());
+    }
+
+    private static double[] onAxis(DimensionInfo dim, List<Object> values) {
+        return values.stream().mapToDouble(dim::axisValue).toArray();
+    }
+
+    /** The evaluated points, thinned evenly to at most {@value #MAX_BACKGROUND}. */
+    static <T> List<T> thinned(List<T> points) {
+        if (points.size() <= MAX_BACKGROUND) {
+            return points;
         }
-        double[][] out = new double[MAX_BACKGROUND][];
+        List<T> out = new ArrayList<>(MAX_BACKGROUND);
         for (int i = 0; i < MAX_BACKGROUND; i++) {
-            out[i] = evaluated[(int) ((long) i * evaluated.length / MAX_BACKGROUND)];
+            out.add(points.get((int) ((long) i * points.size() / MAX_BACKGROUND)));
         }
         return out;
     }
@@ -136,19 +166,5 @@ final class SurrogateDependence {
 
     private static String normalized(String text) {
         return text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    /** A point on the plots' axes as the optimizer's typed point (Double, Integer, String). */
-    private static List<Object> typedPoint(List<DimensionInfo> dims, double[] axis) {
-        List<Object> point = new ArrayList<>(dims.size());
-        for (int d = 0; d < dims.size(); d++) {
-            DimensionInfo dim = dims.get(d);
-            point.add(switch (dim.kind()) {
-                case REAL -> Math.max(dim.low(), Math.min(dim.high(), dim.fromAxis(axis[d])));   // rounding stays inside
-                case INTEGER -> (int) Math.round(dim.fromAxis(axis[d]));
-                case CATEGORICAL -> dim.categories().get((int) Math.round(axis[d]));
-            });
-        }
-        return point;
     }
 }
