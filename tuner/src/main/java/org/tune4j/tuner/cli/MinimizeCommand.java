@@ -90,8 +90,15 @@ final class MinimizeCommand implements Callable<Integer> {
             study = RunDirectories.create(dir, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space);
         }
         stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), config.calls(), String.join(" ", command));
-        StudyRunner.Outcome outcome = MinimizeStudy.run(dir, study, config, Path.of("").toAbsolutePath(),
-                new Console(stdout), line -> stdout.println("  | " + line));
+        StudyRunner.Outcome outcome;
+        InterruptNotice notice = InterruptNotice.install(System.err, "tune4j minimize --resume --out " + dir.root()
+                + " -- " + String.join(" ", command));
+        try {
+            outcome = MinimizeStudy.run(dir, study, config, Path.of("").toAbsolutePath(), new Console(stdout),
+                    line -> stdout.println("  | " + line));
+        } finally {
+            notice.close();
+        }
         ResultsDocument.Best best = ResultsDocument.bestOf(outcome.trials());
         stdout.println();
         if (best == null) {

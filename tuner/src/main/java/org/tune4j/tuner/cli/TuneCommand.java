@@ -114,9 +114,11 @@ final class TuneCommand implements Callable<Integer> {
         ProgressBarListener progress = new ProgressBarListener(out, System.err, splits.train().count(), config.epochs());
         TuneConsole console = new TuneConsole(out, System.err, progress);
         TuneStudy.Result result;
+        InterruptNotice notice = InterruptNotice.install(System.err, "tune4j tune --resume " + dir.root());
         try {
             result = TuneStudy.run(dir, study, config, splits, console, progress);
         } finally {
+            notice.close();
             progress.closeBar();
         }
         StudyRunner.Outcome outcome = result.outcome();

@@ -64,9 +64,7 @@ public final class SpaceFile {
                     + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase()));
         }
         List<DimensionSpec> dims = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             dims.add(dimension(e.getKey(), e.getValue(), source));
         }
         try {

@@ -39,6 +39,33 @@ public final class StudyLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the directory's lock without waiting.
+     *
+     * @throws IllegalStateException when another process holds it (names the directory)
+     */
+    public static StudyLock tryAcquire(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw e;
+            }
+            if (lock == null) {
+                ch.close();
+                throw new IllegalStateException("run directory " + dir + " is in use by another tune4j process; "
+                        + "wait for it to finish (or stop it) before continuing this study");
+            }
+            return new StudyLock(ch, lock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock run directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -47,7 +47,8 @@ public final class AskTellStudy {
      * @param settings optimizer settings for a new study (ignored when it exists)
      */
     public static Asked ask(RunDirectory dir, SpaceSpec space, OptimizerSettings settings, StudyListener listener) {
-        try (StudyLock lock = StudyLock.acquire(dir.root())) {
+        StudyLock lock = StudyLock.acquire(dir.root());
+        try {
             StudyDescription study = openOrCreate(dir, space, settings);
             OptimizerSettings recorded = settingsOf(study);
             Space typed = SpaceMapping.toSpace(study.space());
@@ -67,6 +68,8 @@ public final class AskTellStudy {
             Map<String, Object> params = typed.toMap(x);
             journal.appendAsked(number, params);
             return new Asked(number, params);
+        } finally {
+            lock.close();
         }
     }
 
@@ -80,7 +83,8 @@ public final class AskTellStudy {
             throw new IllegalArgumentException("--value: expected a finite number, found " + value
                     + " (use --failed for a trial that failed)");
         }
-        try (StudyLock lock = StudyLock.acquire(dir.root())) {
+        StudyLock lock = StudyLock.acquire(dir.root());
+        try {
             StudyDescription study = RunDirectories.open(dir, KIND, null);
             Journal journal = new Journal(dir.journal());
             JournalContents contents = journal.read(listener::warning);
@@ -100,6 +104,8 @@ public final class AskTellStudy {
             trials.add(trial);
             RunFiles.write(dir, study, trials, null, null);
             return trial;
+        } finally {
+            lock.close();
         }
     }
 

@@ -12,6 +12,7 @@ import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.JournalContents;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunFiles;
+import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
 
 /**
@@ -40,6 +41,15 @@ public final class StudyRunner {
 
     /** Runs until the study has {@code calls} trials (or the space is exhausted). */
     public Outcome run() {
+        StudyLock lock = StudyLock.tryAcquire(run.dir().root());
+        try {
+            return runLocked();
+        } finally {
+            lock.close();
+        }
+    }
+
+    private Outcome runLocked() {
         Space space = SpaceMapping.toSpace(run.description().space());
         Journal journal = new Journal(run.dir().journal());
         JournalContents contents = journal.read(listener::warning);
