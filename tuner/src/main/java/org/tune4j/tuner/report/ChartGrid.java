@@ -33,14 +33,6 @@ final class ChartGrid {
         g.dispose();
     }
 
-    int cellWidth() {
-        return cellWidth;
-    }
-
-    int cellHeight() {
-        return cellHeight;
-    }
-
     /** Draws {@code cell} (scaled if its size differs) at (row, column). */
     void put(int row, int column, BufferedImage cell) {
         if (row < 0 || row >= rows || column < 0 || column >= columns) {
