@@ -80,8 +80,8 @@ public final class ActivationLayer implements Layer {
         int size = n * shape.size();
         switch (activation) {
             case RELU -> {
-                for (int i = 0; i < size; i++) {
-                    dInput[i] = out[i] > 0f ? dOut[i] : 0f;
+                for (int i = 0; i < size; i++) {  // dInput = out > 0 ? dOut : 0, without a branch
+                    dInput[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dOut[i]) & positiveMask(out[i]));
                 }
             }
             case SIGMOID -> {
@@ -95,5 +95,15 @@ public final class ActivationLayer implements Layer {
                 }
             }
         }
+    }
+
+    /**
+     * All ones when y &gt; 0 (NaN excluded), else 0, from the bits alone: as a signed int, a positive
+     * float (up to +infinity, 0x7f800000) lies in [1, 0x7f800000]; zero, negative floats and NaNs do
+     * not. A branch here mispredicts on about half of the ReLU outputs.
+     */
+    static int positiveMask(float y) {
+        int bits = Float.floatToRawIntBits(y);
+        return (-bits & (bits - 0x7f800001)) >> 31;
     }
 }

@@ -9,7 +9,9 @@ import org.tune4j.engine.tensor.Shape;
 
 /**
  * 2-D convolution (cross-correlation, as in every deep-learning library) over NCHW feature maps,
- * computed per example as im2col followed by one matrix product in the transposed orientation:
+ * computed per example as im2col followed by one matrix product in the transposed orientation
+ * (at stride 1 with "same" padding, the tutorial's case, {@link IndirectConv} computes the same
+ * products reading a zero-padded copy of the input through a table of offsets instead):
  *
  * <pre>
  *   out(Cout x P)  = W(Cout x K) · col(K x P) + b        K = Cin * kh * kw, P = outH * outW
@@ -31,6 +33,7 @@ public final class Conv2D implements Layer {
     private final Padding padding;
     private final int padTop;
     private final int padLeft;
+    private final IndirectConv indirect;  // the stride-1 "same" case without im2col; null otherwise
 
     public Conv2D(Shape inputShape, int filters, int kernelSize, int stride, Padding padding) {
         if (!inputShape.isImage()) {
@@ -55,6 +58,9 @@ public final class Conv2D implements Layer {
         this.padLeft = padding.padBefore(w, kernelSize, stride);
         this.outputShape = Shape.of(filters, padding.outputSize(h, kernelSize, stride),
                 padding.outputSize(w, kernelSize, stride));
+        this.indirect = stride == 1 && padding == Padding.SAME
+                ? new IndirectConv(inputShape.channels(), h, w, filters, kernelSize, padTop, padLeft)
+                : null;
     }
 
     public int filters() { return filters; }
@@ -110,12 +116,19 @@ public final class Conv2D implements Layer {
 
     @Override
     public LayerState newState(int capacity, MatMul matMul) {
+        if (indirect != null) {
+            return indirect.newState(capacity, matMul);
+        }
         return new State(capacity, matMul, patchSize(), pixels());
     }
 
     @Override
     public void forward(LayerState state, float[] params, int pOff, float[] input, float[] out, int n) {
         state.checkBatch(n);
+        if (indirect != null) {
+            indirect.forward((IndirectConv.State) state, params, pOff, input, out, n);
+            return;
+        }
         State s = (State) state;
         int k = patchSize();
         int p = pixels();
@@ -139,6 +152,10 @@ public final class Conv2D implements Layer {
     public void backward(LayerState state, float[] params, float[] dParams, int pOff,
                          float[] input, float[] out, float[] dOut, float[] dInput, int n) {
         state.checkBatch(n);
+        if (indirect != null) {
+            indirect.backward((IndirectConv.State) state, params, dParams, pOff, dOut, dInput, n);
+            return;
+        }
         State s = (State) state;
         int k = patchSize();
         int p = pixels();

@@ -9,6 +9,9 @@ import static org.tune4j.engine.reference.Numeric.uniform;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.engine.kernel.Kernels;
+import org.tune4j.engine.kernel.MatMul;
 import org.tune4j.engine.kernel.ScalarMatMul;
 import org.tune4j.engine.reference.ReferenceNet;
 import org.tune4j.engine.tensor.Shape;
@@ -33,6 +36,16 @@ class LayerGradientTest {
     @Test
     void conv2dSameFiveByFiveAsInTheTutorial() {
         check(new Conv2D(Shape.of(1, 7, 7), 2, 5, 1, Padding.SAME), 2);
+    }
+
+    @Test
+    void conv2dSameStride1EvenKernelOnANonSquareImage() {
+        check(new Conv2D(Shape.of(3, 7, 5), 4, 4, 1, Padding.SAME), 9);
+    }
+
+    @Test
+    void conv2dSameOnTheSimdKernelsOverMoreImagesThanOneBackwardChunk() {
+        check(new Conv2D(Shape.of(2, 6, 6), 3, 5, 1, Padding.SAME), 10, 11, Kernels.matMul(KernelMode.SIMD));
     }
 
     @Test
@@ -93,6 +106,11 @@ class LayerGradientTest {
     }
 
     private static void check(Layer layer, long seed) {
+        check(layer, seed, N, new ScalarMatMul());
+    }
+
+    private static void check(Layer layer, long seed, int n, MatMul matMul) {
+        int N = n;  // shadows the default batch
         SplittableRandom rng = new SplittableRandom(seed);
         int inSize = N * layer.inputShape().size();
         int outSize = N * layer.outputShape().size();
@@ -101,7 +119,7 @@ class LayerGradientTest {
         float[] input = uniform(inSize, 1.0, rng);
         float[] r = uniform(outSize, 1.0, rng);
 
-        LayerState state = layer.newState(N, new ScalarMatMul());
+        LayerState state = layer.newState(N, matMul);
         float[] out = new float[outSize];
         layer.forward(state, params, pOff, input, out, N);
         float[] dInput = new float[inSize];

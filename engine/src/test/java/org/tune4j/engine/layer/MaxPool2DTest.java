@@ -55,4 +55,53 @@ class MaxPool2DTest {
         p2.backward(s2, new float[0], new float[0], 0, flat, out2, new float[] {5}, d2, 1);
         assertThat(d2).containsExactly(5, 0, 0, 0);
     }
+
+    @Test
+    void theHalvingPathPicksWhatTheGeneralScanPicks() {
+        // the same 6x6 data pooled by the 2x2-stride-2 fast path and, padded to 7x7 (odd: general path)
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        float[] values = {0f, -0f, 1f, -1f, 2f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int trial = 0; trial < 200; trial++) {
+            float[] even = new float[36];
+            float[] odd = new float[49];
+            for (int y = 0; y < 6; y++) {
+                for (int x = 0; x < 6; x++) {
+                    float v = values[rnd.nextInt(values.length)];
+                    even[y * 6 + x] = v;
+                    odd[y * 7 + x] = v;
+                }
+            }
+            MaxPool2D fast = new MaxPool2D(Shape.of(1, 6, 6), 2, 2);
+            MaxPool2D general = new MaxPool2D(Shape.of(1, 7, 7), 2, 2);
+            float[] outFast = new float[9];
+            float[] outGeneral = new float[9];
+            LayerState sf = fast.newState(1, new ScalarMatMul());
+            LayerState sg = general.newState(1, new ScalarMatMul());
+            fast.forward(sf, new float[0], 0, even, outFast, 1);
+            general.forward(sg, new float[0], 0, odd, outGeneral, 1);
+            float[] dOut = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+            float[] dFast = new float[36];
+            float[] dGeneral = new float[49];
+            java.util.Arrays.fill(dFast, Float.NaN);  // every input gradient must be written
+            fast.backward(sf, new float[0], new float[0], 0, even, outFast, dOut, dFast, 1);
+            general.backward(sg, new float[0], new float[0], 0, odd, outGeneral, dOut, dGeneral, 1);
+            for (int o = 0; o < 9; o++) {
+                assertThat(Float.compare(Math.abs(outFast[o]), Math.abs(outGeneral[o]))).as("trial %d out %d", trial, o).isZero();
+            }
+            for (int y = 0; y < 6; y++) {
+                for (int x = 0; x < 6; x++) {
+                    assertThat(dFast[y * 6 + x]).as("trial %d dInput(%d, %d)", trial, y, x).isEqualTo(dGeneral[y * 7 + x]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void reluBackwardMaskMatchesTheComparison() {
+        float[] ys = {0f, -0f, 1f, -1f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, Float.POSITIVE_INFINITY,
+            Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0x7f800001)};
+        for (float y : ys) {
+            assertThat(ActivationLayer.positiveMask(y)).as("mask of %s", y).isEqualTo(y > 0f ? -1 : 0);
+        }
+    }
 }

@@ -1,0 +1,271 @@
+package org.tune4j.engine.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link IndirectMatMul} on the Vector API: the same register blocking as {@link SimdMatMul}'s
+ * micro-kernel, without any packing (A is read along its rows, B through the row table).
+ *
+ * <p><b>ab</b>: tiles of 4 rows x {@code NR = 4 * lanes} columns of C in 16 vector accumulators;
+ * per step p, four vectors of table row p of B, one broadcast of A per row, 16 FMAs. Columns
+ * beyond the last full tile go one vector at a time, the last {@code n mod lanes} and the rows
+ * beyond a multiple of 4 to the scalar specification's formula.
+ *
+ * <p><b>abt</b>: blocks of 4 x 4 dot products with vectors along p, accumulated over the whole
+ * batch before the lanes are reduced once (so the reduction cost is shared by the batch); the
+ * part of p beyond a multiple of the lane count is summed by scalar code.
+ *
+ * <p>Load only through {@link IndirectKernels}: this class links against jdk.incubator.vector.
+ */
+public final class SimdIndirectMatMul implements IndirectMatMul {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int MR = 4;
+    private static final int NR = 4 * L;
+
+    @Override
+    public void ab(float[] a, int aOff, float[] b, int bOff, int[] rows, float[] c, int cOff,
+                   int m, int k, int n, boolean accumulate) {
+        int nTiles = n - n % NR;
+        int nVec = n - n % L;
+        for (int i = 0; i < m; i += MR) {
+            int rowsHere = Math.min(MR, m - i);
+            for (int r = 0; r < rowsHere; r++) {  // what the 4-row tiles leave: single vectors, then scalars
+                int aRow = aOff + (i + r) * k;
+                int cRow = cOff + (i + r) * n;
+                int from = rowsHere == MR ? nTiles : 0;
+                for (int j = from; j < nVec; j += L) {
+                    row1(a, aRow, b, bOff + j, rows, k, c, cRow + j, accumulate);
+                }
+                for (int j = nVec; j < n; j++) {
+                    float sum = accumulate ? c[cRow + j] : 0f;
+                    for (int p = 0; p < k; p++) {
+                        sum += a[aRow + p] * b[bOff + rows[p] + j];
+                    }
+                    c[cRow + j] = sum;
+                }
+            }
+            if (rowsHere == MR) {
+                for (int j = 0; j < nTiles; j += NR) {
+                    tile(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
+                }
+            }
+        }
+    }
+
+    /** c[4 x NR] (+)= a[4 rows, k apart] · B[k x NR] with B row p at b[bBase + rows[p]]. */
+    private static void tile(float[] a, int aOff, int k, float[] b, int bBase, int[] rows,
+                             float[] c, int cOff, int ldc, boolean loadC) {
+        int c0 = cOff;
+        int c1 = cOff + ldc;
+        int c2 = cOff + 2 * ldc;
+        int c3 = cOff + 3 * ldc;
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33;
+        if (loadC) {
+            c00 = FloatVector.fromArray(S, c, c0);
+            c01 = FloatVector.fromArray(S, c, c0 + L);
+            c02 = FloatVector.fromArray(S, c, c0 + 2 * L);
+            c03 = FloatVector.fromArray(S, c, c0 + 3 * L);
+            c10 = FloatVector.fromArray(S, c, c1);
+            c11 = FloatVector.fromArray(S, c, c1 + L);
+            c12 = FloatVector.fromArray(S, c, c1 + 2 * L);
+            c13 = FloatVector.fromArray(S, c, c1 + 3 * L);
+            c20 = FloatVector.fromArray(S, c, c2);
+            c21 = FloatVector.fromArray(S, c, c2 + L);
+            c22 = FloatVector.fromArray(S, c, c2 + 2 * L);
+            c23 = FloatVector.fromArray(S, c, c2 + 3 * L);
+            c30 = FloatVector.fromArray(S, c, c3);
+            c31 = FloatVector.fromArray(S, c, c3 + L);
+            c32 = FloatVector.fromArray(S, c, c3 + 2 * L);
+            c33 = FloatVector.fromArray(S, c, c3 + 3 * L);
+        } else {
+            FloatVector z = FloatVector.zero(S);
+            c00 = z; c01 = z; c02 = z; c03 = z;
+            c10 = z; c11 = z; c12 = z; c13 = z;
+            c20 = z; c21 = z; c22 = z; c23 = z;
+            c30 = z; c31 = z; c32 = z; c33 = z;
+        }
+        int a0 = aOff;
+        int a1 = aOff + k;
+        int a2 = aOff + 2 * k;
+        int a3 = aOff + 3 * k;
+        for (int p = 0; p < k; p++) {
+            int bp = bBase + rows[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            c02 = b2.fma(x, c02);
+            c03 = b3.fma(x, c03);
+            x = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            c12 = b2.fma(x, c12);
+            c13 = b3.fma(x, c13);
+            x = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            c22 = b2.fma(x, c22);
+            c23 = b3.fma(x, c23);
+            x = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+            c32 = b2.fma(x, c32);
+            c33 = b3.fma(x, c33);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c02.intoArray(c, c0 + 2 * L);
+        c03.intoArray(c, c0 + 3 * L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c12.intoArray(c, c1 + 2 * L);
+        c13.intoArray(c, c1 + 3 * L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c22.intoArray(c, c2 + 2 * L);
+        c23.intoArray(c, c2 + 3 * L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
+        c32.intoArray(c, c3 + 2 * L);
+        c33.intoArray(c, c3 + 3 * L);
+    }
+
+    /** c[1 x L] (+)= a[1 x k] · B[k x L]: the column and row tails of {@link #ab}. */
+    private static void row1(float[] a, int aOff, float[] b, int bBase, int[] rows, int k,
+                             float[] c, int cOff, boolean loadC) {
+        FloatVector acc = loadC ? FloatVector.fromArray(S, c, cOff) : FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            acc = FloatVector.fromArray(S, b, bBase + rows[p]).fma(FloatVector.broadcast(S, a[aOff + p]), acc);
+        }
+        acc.intoArray(c, cOff);
+    }
+
+    @Override
+    public void abt(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, int[] rows,
+                    float[] c, int cOff, int m, int k, int n, int batch) {
+        if (batch <= 0) {
+            return;
+        }
+        int kVec = k - k % L;
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dots4x4(a, aOff + i * k, aStride, k, b, bOff, bStride, rows, j, kVec, batch,
+                        c, cOff + i * n + j, n);
+            }
+            for (; j < n; j++) {
+                for (int r = 0; r < 4; r++) {
+                    c[cOff + (i + r) * n + j] += dot(a, aOff + (i + r) * k, aStride, b, bOff + rows[j], bStride, kVec, batch);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * n + j] += dot(a, aOff + i * k, aStride, b, bOff + rows[j], bStride, kVec, batch);
+            }
+        }
+        if (kVec < k) {
+            for (int ii = 0; ii < m; ii++) {
+                for (int jj = 0; jj < n; jj++) {
+                    float sum = 0f;
+                    for (int t = 0; t < batch; t++) {
+                        int ai = aOff + t * aStride + ii * k;
+                        int bj = bOff + t * bStride + rows[jj];
+                        for (int p = kVec; p < k; p++) {
+                            sum += a[ai + p] * b[bj + p];
+                        }
+                    }
+                    c[cOff + ii * n + jj] += sum;
+                }
+            }
+        }
+    }
+
+    /** c[r * ldc + s] += Σ_t dot(a_t row r, B_t table row j + s) over p &lt; kVec, for r, s in 0..3. */
+    private static void dots4x4(float[] a, int aOff, int aStride, int k, float[] b, int bOff, int bStride,
+                                int[] rows, int j, int kVec, int batch, float[] c, int cOff, int ldc) {
+        FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
+        FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
+        FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
+        FloatVector s30 = s00, s31 = s00, s32 = s00, s33 = s00;
+        int r0 = rows[j];
+        int r1 = rows[j + 1];
+        int r2 = rows[j + 2];
+        int r3 = rows[j + 3];
+        for (int t = 0; t < batch; t++) {
+            int x0 = aOff + t * aStride;
+            int x1 = x0 + k;
+            int x2 = x0 + 2 * k;
+            int x3 = x0 + 3 * k;
+            int y = bOff + t * bStride;
+            int y0 = y + r0;
+            int y1 = y + r1;
+            int y2 = y + r2;
+            int y3 = y + r3;
+            for (int p = 0; p < kVec; p += L) {
+                FloatVector b0 = FloatVector.fromArray(S, b, y0 + p);
+                FloatVector b1 = FloatVector.fromArray(S, b, y1 + p);
+                FloatVector b2 = FloatVector.fromArray(S, b, y2 + p);
+                FloatVector b3 = FloatVector.fromArray(S, b, y3 + p);
+                FloatVector v = FloatVector.fromArray(S, a, x0 + p);
+                s00 = v.fma(b0, s00);
+                s01 = v.fma(b1, s01);
+                s02 = v.fma(b2, s02);
+                s03 = v.fma(b3, s03);
+                v = FloatVector.fromArray(S, a, x1 + p);
+                s10 = v.fma(b0, s10);
+                s11 = v.fma(b1, s11);
+                s12 = v.fma(b2, s12);
+                s13 = v.fma(b3, s13);
+                v = FloatVector.fromArray(S, a, x2 + p);
+                s20 = v.fma(b0, s20);
+                s21 = v.fma(b1, s21);
+                s22 = v.fma(b2, s22);
+                s23 = v.fma(b3, s23);
+                v = FloatVector.fromArray(S, a, x3 + p);
+                s30 = v.fma(b0, s30);
+                s31 = v.fma(b1, s31);
+                s32 = v.fma(b2, s32);
+                s33 = v.fma(b3, s33);
+            }
+        }
+        int c0 = cOff, c1 = cOff + ldc, c2 = cOff + 2 * ldc, c3 = cOff + 3 * ldc;
+        c[c0] += s00.reduceLanes(VectorOperators.ADD);
+        c[c0 + 1] += s01.reduceLanes(VectorOperators.ADD);
+        c[c0 + 2] += s02.reduceLanes(VectorOperators.ADD);
+        c[c0 + 3] += s03.reduceLanes(VectorOperators.ADD);
+        c[c1] += s10.reduceLanes(VectorOperators.ADD);
+        c[c1 + 1] += s11.reduceLanes(VectorOperators.ADD);
+        c[c1 + 2] += s12.reduceLanes(VectorOperators.ADD);
+        c[c1 + 3] += s13.reduceLanes(VectorOperators.ADD);
+        c[c2] += s20.reduceLanes(VectorOperators.ADD);
+        c[c2 + 1] += s21.reduceLanes(VectorOperators.ADD);
+        c[c2 + 2] += s22.reduceLanes(VectorOperators.ADD);
+        c[c2 + 3] += s23.reduceLanes(VectorOperators.ADD);
+        c[c3] += s30.reduceLanes(VectorOperators.ADD);
+        c[c3 + 1] += s31.reduceLanes(VectorOperators.ADD);
+        c[c3 + 2] += s32.reduceLanes(VectorOperators.ADD);
+        c[c3 + 3] += s33.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Σ_t dot(a[aRow + t*aStride ..], b[bRow + t*bStride ..]) over p &lt; kVec (a multiple of L). */
+    private static float dot(float[] a, int aRow, int aStride, float[] b, int bRow, int bStride, int kVec, int batch) {
+        FloatVector s = FloatVector.zero(S);
+        for (int t = 0; t < batch; t++) {
+            int x = aRow + t * aStride;
+            int y = bRow + t * bStride;
+            for (int p = 0; p < kVec; p += L) {
+                s = FloatVector.fromArray(S, a, x + p).fma(FloatVector.fromArray(S, b, y + p), s);
+            }
+        }
+        return s.reduceLanes(VectorOperators.ADD);
+    }
+}

@@ -1,0 +1,192 @@
+package org.tune4j.engine.layer;
+
+import org.tune4j.engine.kernel.IndirectKernels;
+import org.tune4j.engine.kernel.IndirectMatMul;
+import org.tune4j.engine.kernel.MatMul;
+
+/**
+ * The stride-1, "same"-padded case of {@link Conv2D} computed without an im2col matrix (the
+ * indirect convolution of Dukhan 2019, see {@link IndirectMatMul}).
+ *
+ * <p>Each input image is copied once into a zero-padded grid xp (Cin, Hp, Wp), Hp = H + K - 1,
+ * Wp = W + K - 1, with the image at (padTop, padLeft). Output pixel (oy, ox) becomes column
+ * j = oy * Wp + ox of a "padded-width" grid, and kernel tap (c, ky, kx) reads xp from offset
+ * {@code tap(c, ky, kx) = c*Hp*Wp + ky*Wp + kx}: the im2col row is xp[tap + j]. Columns with
+ * ox &gt;= W (and past H*Wp, up to {@link #cols}, a multiple of 64 so the SIMD tiles are full) are
+ * computed and thrown away; that costs Wp/W more multiply-adds and saves every copy.
+ *
+ * <pre>
+ *   y(Cout x cols)   = W(Cout x K)  · xp[tap + j]              (ab; out = y on the image + bias)
+ *   dW(Cout x K)    += Σ_images dyw(Cout x cols) · xp[tap + j]ᵀ  (abt; dyw = dOut on the grid, 0 off it)
+ *   dx(Cin x cols)   = Wflip(Cin x Cout*K*K) · dyq[flip + j]    (ab; the transposed convolution)
+ * </pre>
+ * where dyq (Cout, Hp, Wp) holds dOut at (K-1-padTop, K-1-padLeft), Wflip(c, (co, ky', kx')) =
+ * W(co, c, K-1-ky', K-1-kx') and flip(co, ky', kx') = co*Hp*Wp + ky'*Wp + kx'. Every buffer's
+ * border is zeroed once at allocation and never written, so only the interior is copied per call.
+ */
+final class IndirectConv {
+
+    /** Images per backward-weights product: their buffers stay in L2 and share one lane reduction. */
+    static final int CHUNK = 8;
+
+    private final int cin;
+    private final int cout;
+    private final int k;          // kernel size
+    private final int h;
+    private final int w;
+    private final int padTop;
+    private final int padLeft;
+    private final int wp;         // padded width W + K - 1
+    private final int grid;       // Hp * Wp
+    private final int cols;       // columns per image: H * Wp rounded up to 64
+    private final int slack;      // floats read past the last padded image
+    private final int[] taps;     // (Cin*K*K): tap(c, ky, kx)
+    private final int[] flips;    // (Cout*K*K): flip(co, ky', kx')
+
+    IndirectConv(int cin, int h, int w, int cout, int k, int padTop, int padLeft) {
+        this.cin = cin;
+        this.cout = cout;
+        this.k = k;
+        this.h = h;
+        this.w = w;
+        this.padTop = padTop;
+        this.padLeft = padLeft;
+        this.wp = w + k - 1;
+        this.grid = (h + k - 1) * wp;
+        this.cols = (h * wp + 63) / 64 * 64;
+        this.slack = k - 1 + cols - h * wp;
+        this.taps = offsets(cin, k, grid, wp);
+        this.flips = offsets(cout, k, grid, wp);
+    }
+
+    /** offsets[(c, ky, kx)] = c*grid + ky*wp + kx. */
+    private static int[] offsets(int channels, int k, int grid, int wp) {
+        int[] o = new int[channels * k * k];
+        int r = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int ky = 0; ky < k; ky++) {
+                for (int kx = 0; kx < k; kx++) {
+                    o[r++] = c * grid + ky * wp + kx;
+                }
+            }
+        }
+        return o;
+    }
+
+    /** Per-worker buffers; borders are zero from allocation on. */
+    final class State extends LayerState {
+        final IndirectMatMul kernel;
+        final float[] xp;     // (capacity, Cin, Hp, Wp) + slack: padded inputs, kept for backward
+        final float[] y;      // (Cout, cols): one image's output on the grid
+        final float[] dyw;    // (CHUNK, Cout, cols): dOut on the grid, 0 off the image
+        final float[] dyq;    // (Cout, Hp, Wp) + slack: one image's dOut, padded for the transposed conv
+        final float[] dx;     // (Cin, cols): one image's dInput on the grid
+        final float[] wFlip;  // (Cin, Cout*K*K)
+
+        State(int capacity, MatMul matMul) {
+            super(capacity, matMul);
+            kernel = IndirectKernels.like(matMul);
+            xp = new float[capacity * cin * grid + slack];
+            y = new float[cout * cols];
+            dyw = new float[CHUNK * cout * cols];
+            dyq = new float[cout * grid + slack];
+            dx = new float[cin * cols];
+            wFlip = new float[cin * cout * k * k];
+        }
+    }
+
+    State newState(int capacity, MatMul matMul) {
+        return new State(capacity, matMul);
+    }
+
+    /** out (n, Cout, H, W) = conv(input (n, Cin, H, W)) + bias; kernel at params[pOff], bias after it. */
+    void forward(State s, float[] params, int pOff, float[] input, float[] out, int n) {
+        int patch = cin * k * k;
+        int biasOff = pOff + cout * patch;
+        int inSize = cin * h * w;
+        int outSize = cout * h * w;
+        for (int i = 0; i < n; i++) {
+            int xpOff = i * cin * grid;
+            for (int c = 0; c < cin; c++) {  // the image into the interior of its padded grid
+                for (int iy = 0; iy < h; iy++) {
+                    System.arraycopy(input, i * inSize + (c * h + iy) * w,
+                            s.xp, xpOff + c * grid + (iy + padTop) * wp + padLeft, w);
+                }
+            }
+            s.kernel.ab(params, pOff, s.xp, xpOff, taps, s.y, 0, cout, patch, cols, false);  // (Cout, cols)
+            for (int co = 0; co < cout; co++) {
+                float bias = params[biasOff + co];
+                for (int oy = 0; oy < h; oy++) {
+                    int src = co * cols + oy * wp;
+                    int dst = i * outSize + (co * h + oy) * w;
+                    for (int ox = 0; ox < w; ox++) {
+                        out[dst + ox] = s.y[src + ox] + bias;
+                    }
+                }
+            }
+        }
+    }
+
+    /** dW, db += (dParams at pOff); dInput (n, Cin, H, W) overwritten unless null. */
+    void backward(State s, float[] params, float[] dParams, int pOff, float[] dOut, float[] dInput, int n) {
+        int patch = cin * k * k;
+        int biasOff = pOff + cout * patch;
+        int outSize = cout * h * w;
+        for (int i0 = 0; i0 < n; i0 += CHUNK) {
+            int chunk = Math.min(CHUNK, n - i0);
+            for (int t = 0; t < chunk; t++) {
+                int img = (i0 + t) * outSize;
+                for (int co = 0; co < cout; co++) {
+                    float sum = 0f;
+                    for (int oy = 0; oy < h; oy++) {
+                        int src = img + (co * h + oy) * w;
+                        int dst = (t * cout + co) * cols + oy * wp;
+                        for (int ox = 0; ox < w; ox++) {
+                            float g = dOut[src + ox];
+                            s.dyw[dst + ox] = g;
+                            sum += g;
+                        }
+                    }
+                    dParams[biasOff + co] += sum;
+                }
+            }
+            s.kernel.abt(s.dyw, 0, cout * cols, s.xp, i0 * cin * grid, cin * grid, taps,
+                    dParams, pOff, cout, cols, patch, chunk);  // dW (Cout, Cin*K*K)
+        }
+        if (dInput != null) {
+            backwardData(s, params, pOff, dOut, dInput, n);
+        }
+    }
+
+    private void backwardData(State s, float[] params, int pOff, float[] dOut, float[] dInput, int n) {
+        int kk = k * k;
+        int fan = cout * kk;
+        for (int c = 0; c < cin; c++) {  // Wflip(c, (co, ky', kx')) = W(co, c, K-1-ky', K-1-kx')
+            for (int co = 0; co < cout; co++) {
+                int src = pOff + (co * cin + c) * kk;
+                int dst = c * fan + co * kk;
+                for (int t = 0; t < kk; t++) {
+                    s.wFlip[dst + t] = params[src + kk - 1 - t];
+                }
+            }
+        }
+        int inSize = cin * h * w;
+        int outSize = cout * h * w;
+        int top = k - 1 - padTop;
+        int left = k - 1 - padLeft;
+        for (int i = 0; i < n; i++) {
+            for (int co = 0; co < cout; co++) {
+                for (int oy = 0; oy < h; oy++) {
+                    System.arraycopy(dOut, i * outSize + (co * h + oy) * w,
+                            s.dyq, co * grid + (oy + top) * wp + left, w);
+                }
+            }
+            s.kernel.ab(s.wFlip, 0, s.dyq, 0, flips, s.dx, 0, cin, fan, cols, false);  // (Cin, cols)
+            for (int c = 0; c < cin; c++) {
+                for (int iy = 0; iy < h; iy++) {
+                    System.arraycopy(s.dx, c * cols + iy * wp, dInput, i * inSize + (c * h + iy) * w, w);
+                }
+            }
+        }
+    }
+}
