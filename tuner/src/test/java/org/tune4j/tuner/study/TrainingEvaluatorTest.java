@@ -1,0 +1,95 @@
+package org.tune4j.tuner.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.engine.data.DataSplits;
+import org.tune4j.engine.data.LabeledImages;
+import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.engine.train.TrainingListener;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.TrainingLog;
+import org.tune4j.tuner.storage.TrialState;
+
+/** The fitness function on tiny synthetic images (8x8, two classes: bright top half or bright bottom half). */
+class TrainingEvaluatorTest {
+    @TempDir
+    Path tmp;
+
+    private static LabeledImages images(int count, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] pixels = new float[count * 64];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = rng.nextInt(2);
+            for (int p = 0; p < 64; p++) {
+                boolean top = p < 32;
+                pixels[i * 64 + p] = (float) (0.2 * rng.nextDouble() + ((top == (labels[i] == 0)) ? 0.8 : 0));
+            }
+        }
+        return new LabeledImages(pixels, labels, count, 1, 8, 8, List.of("top", "bottom"));
+    }
+
+    private TrainingEvaluator evaluator(RunDirectory dir, SpaceSpec space) {
+        DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
+        TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerSettings.defaults());
+        return new TrainingEvaluator(data, config, space, dir, new BestModel(dir.bestModel(), List.of()), List.of(),
+                TrainingListener.NONE);
+    }
+
+    private static final SpaceSpec SPACE = SpaceFile.parse("""
+            {"learning_rate": {"type": "real", "low": 1e-4, "high": 1e30, "prior": "log-uniform"},
+             "activation": {"type": "categorical", "categories": ["relu", "sigmoid"]},
+             "conv1_filters": {"type": "integer", "low": 1, "high": 4},
+             "conv2_filters": {"type": "integer", "low": 1, "high": 4}}
+            """, "test");
+
+    private static Map<String, Object> params(double lr, String activation) {
+        return Map.of("learning_rate", lr, "activation", activation, "conv1_filters", 2, "conv2_filters", 2);
+    }
+
+    @Test
+    void aTrialTrainsLogsEachEpochAndSavesTheBestModel() throws Exception {
+        RunDirectory dir = new RunDirectory(tmp);
+        TrialOutcome outcome = evaluator(dir, SPACE).evaluate(new TrialRequest(1, params(1e-2, "relu")));
+
+        assertThat(outcome.state()).as(String.valueOf(outcome.error())).isEqualTo(TrialState.COMPLETE);
+        assertThat(outcome.history()).hasSize(2);
+        assertThat(outcome.value()).isEqualTo(-outcome.history().get(1).valAccuracy());
+        assertThat(outcome.logDir()).isEqualTo("logs/lr_1e-02_layers_1_nodes_16_relu_conv1_2_conv2_2");
+        assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(TrainingLog.FILE_NAME))).hasSize(3);
+        assertThat(dir.bestModel()).isNotEmptyFile();
+    }
+
+    @Test
+    void twoTrialsWithTheSameNameGetTheirOwnLogDirectories() {
+        TrainingEvaluator evaluator = evaluator(new RunDirectory(tmp), SPACE);
+        String first = evaluator.evaluate(new TrialRequest(1, params(1.1e-3, "sigmoid"))).logDir();
+        String second = evaluator.evaluate(new TrialRequest(2, params(1.2e-3, "sigmoid"))).logDir();
+        assertThat(first).isEqualTo("logs/lr_1e-03_layers_1_nodes_16_sigmoid_conv1_2_conv2_2");
+        assertThat(second).isEqualTo(first + "_2");
+    }
+
+    @Test
+    void aDivergingTrialFailsWithThePenaltyAndKeepsTheBestModel() throws Exception {
+        RunDirectory dir = new RunDirectory(tmp);
+        TrainingEvaluator evaluator = evaluator(dir, SPACE);
+        evaluator.evaluate(new TrialRequest(1, params(1e-2, "relu")));
+        byte[] best = Files.readAllBytes(dir.bestModel());
+
+        TrialOutcome diverged = evaluator.evaluate(new TrialRequest(2, params(1e25, "relu")));
+
+        assertThat(diverged.state()).isEqualTo(TrialState.FAILED);
+        assertThat(diverged.value()).isEqualTo(TrainingEvaluator.PENALTY);
+        assertThat(diverged.error()).contains("diverged");
+        assertThat(Files.readAllBytes(dir.bestModel())).isEqualTo(best);
+    }
+}
