@@ -82,34 +82,45 @@ public final class BoundedLbfgs {
                 pairs.clear();
                 dir = negate(pg);
             }
-            double t = pairs.isEmpty() ? Math.min(1.0, 1.0 / maxAbs(dir)) : 1.0;
-            double[] xt = null;
-            double[] gt = new double[d];
-            double ft = Double.NaN;
-            boolean accepted = false;
-            for (int b = 0; b < MAX_BACKTRACKS && !accepted; b++, t *= 0.5) {
-                xt = project(axpy(x, t, dir), lower, upper);
-                ft = f.valueAndGradient(xt, gt);
-                evaluations++;
-                accepted = Double.isFinite(ft) && ft <= fx + ARMIJO * dot(g, subtract(xt, x));
-            }
-            if (!accepted) {
+            double t0 = pairs.isEmpty() ? Math.min(1.0, 1.0 / maxAbs(dir)) : 1.0;
+            Step step = lineSearch(f, x, fx, g, dir, t0, lower, upper);
+            evaluations += step.evaluations();
+            if (step.x() == null) { // no decrease along this direction
                 if (pairs.isEmpty()) {
                     break;
                 }
                 pairs.clear();
                 continue;
             }
-            remember(pairs, subtract(xt, x), subtract(gt, g));
-            double reduction = fx - ft;
-            x = xt;
-            g = gt;
-            fx = ft;
-            if (reduction <= relativeTolerance * Math.max(Math.max(Math.abs(fx), Math.abs(ft)), 1.0)) {
+            remember(pairs, subtract(step.x(), x), subtract(step.gradient(), g));
+            double reduction = fx - step.value();
+            x = step.x();
+            g = step.gradient();
+            fx = step.value();
+            if (reduction <= relativeTolerance * Math.max(Math.abs(fx), 1.0)) {
                 break;
             }
         }
         return new Result(x, fx, iteration, evaluations);
+    }
+
+    /** An accepted point (x == null when none was found) and the evaluations spent looking. */
+    private record Step(double[] x, double[] gradient, double value, int evaluations) {
+    }
+
+    /** Backtracking along the projected path P(x + t d), halving t until the Armijo condition holds. */
+    private static Step lineSearch(Objective f, double[] x, double fx, double[] g, double[] dir, double t0,
+            double[] lower, double[] upper) {
+        double t = t0;
+        for (int b = 0; b < MAX_BACKTRACKS; b++, t *= 0.5) {
+            double[] xt = project(axpy(x, t, dir), lower, upper);
+            double[] gt = new double[x.length];
+            double ft = f.valueAndGradient(xt, gt);
+            if (Double.isFinite(ft) && ft <= fx + ARMIJO * dot(g, subtract(xt, x))) {
+                return new Step(xt, gt, ft, b + 1);
+            }
+        }
+        return new Step(null, null, fx, MAX_BACKTRACKS);
     }
 
     private void remember(Deque<double[][]> pairs, double[] s, double[] y) {
