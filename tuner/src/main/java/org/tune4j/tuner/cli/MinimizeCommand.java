@@ -53,6 +53,9 @@ final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the study in --out DIR, losing at most the trial in flight.")
     boolean resume;
 
+    @Option(names = "--no-report", description = "Skip the plots and report.html at the end.")
+    boolean noReport;
+
     @Mixin
     OptimizerOptions optimizer;
 
@@ -109,6 +112,14 @@ final class MinimizeCommand implements Callable<Integer> {
         outcome.expectedMinimum().ifPresent(e -> stdout.printf(Locale.ROOT,
                 "The surrogate's expected minimum: %s at %s%n", e.predictedValue(), outcome.space().toMap(e.x())));
         stdout.println("Results: " + dir.results());
+        if (!noReport && best != null) {
+            try {
+                stdout.println("Report: " + Reports.write(dir.root(), Home.cacheDir(), 1, System.err));
+            } catch (Exception | LinkageError e) {
+                System.err.println("tune4j: warning: the report could not be drawn (" + Errors.message(e)
+                        + "); retry with: tune4j report " + dir.root());
+            }
+        }
         return best == null ? 1 : 0;
     }
 

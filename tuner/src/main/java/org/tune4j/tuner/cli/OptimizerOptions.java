@@ -32,7 +32,7 @@ final class OptimizerOptions {
 
     @Option(names = "--initial-points", paramLabel = "N",
             description = "Points from the initial design before the surrogate guides (default: 10).")
-    int initialPoints = 10;
+    Integer initialPoints;
 
     @Option(names = "--initial-design", converter = Choices.DesignConverter.class,
             completionCandidates = Choices.DesignNames.class, paramLabel = "DESIGN",
@@ -44,16 +44,22 @@ final class OptimizerOptions {
 
     /** The settings, each option checked with its name in the message. */
     OptimizerSettings settings() {
+        return settings(OptimizerSettings.defaults().initialPoints());
+    }
+
+    /** As {@link #settings()}, with another number of initial points unless --initial-points is given. */
+    OptimizerSettings settings(int defaultInitialPoints) {
+        int initial = initialPoints == null ? defaultInitialPoints : initialPoints;
         if (!(xi >= 0) || !Double.isFinite(xi)) {
             throw new ParameterException(spec.commandLine(), "--xi: expected a number >= 0, found " + xi);
         }
         if (!(kappa >= 0) || !Double.isFinite(kappa)) {
             throw new ParameterException(spec.commandLine(), "--kappa: expected a number >= 0, found " + kappa);
         }
-        if (initialPoints < 0) {
+        if (initial < 0) {
             throw new ParameterException(spec.commandLine(), "--initial-points: expected a number >= 0, found "
-                    + initialPoints);
+                    + initial);
         }
-        return new OptimizerSettings(surrogate, acquisition, xi, kappa, initialPoints, initialDesign, seed);
+        return new OptimizerSettings(surrogate, acquisition, xi, kappa, initial, initialDesign, seed);
     }
 }

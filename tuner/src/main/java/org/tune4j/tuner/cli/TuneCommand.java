@@ -13,6 +13,7 @@ import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.SpaceSpec;
 import org.tune4j.tuner.storage.StudyDescription;
+import org.tune4j.tuner.study.OptimizerSettings;
 import org.tune4j.tuner.study.RunDirectories;
 import org.tune4j.tuner.study.StudyRunner;
 import org.tune4j.tuner.study.TuneConfig;
@@ -37,6 +38,7 @@ final class TuneCommand implements Callable<Integer> {
     private static final int QUICK_CALLS = 12;
     private static final int QUICK_EPOCHS = 1;
     private static final int QUICK_LIMIT = 10_000;
+    private static final int QUICK_INITIAL_POINTS = 5;
     /** Options that may accompany --resume: they do not change what the study computes. */
     private static final Set<String> RESUMABLE = Set.of("--resume", "--calls", "--threads", "--kernels", "--space",
             "--cache", "--verbose", "--no-report");
@@ -65,7 +67,7 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the study in RUN_DIR (after a crash, or with a larger --calls).")
     Path resume;
 
-    @Option(names = "--quick", description = "A first look: 12 calls of 1 epoch on 10,000 training images (a few minutes).")
+    @Option(names = "--quick", description = "A first look: 12 calls (x0, 5 random, 6 guided) of 1 epoch on 10,000 training images.")
     boolean quick;
 
     @Option(names = "--no-report", description = "Skip the plots and report.html at the end (draw them later with tune4j report).")
@@ -155,7 +157,7 @@ final class TuneCommand implements Callable<Integer> {
         positive("--batch-size", batchSize);
         int limit = data.limit() > 0 ? data.limit() : quick ? QUICK_LIMIT : 0;
         return new TuneConfig(c, e, batchSize, data.dataset(), limit, runtime.threads(), runtime.kernels(),
-                optimizer.settings());
+                optimizer.settings(quick ? QUICK_INITIAL_POINTS : OptimizerSettings.defaults().initialPoints()));
     }
 
     private int positive(String option, int value) {
