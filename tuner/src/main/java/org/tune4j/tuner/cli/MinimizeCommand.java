@@ -114,7 +114,7 @@ final class MinimizeCommand implements Callable<Integer> {
         stdout.println("Results: " + dir.results());
         if (!noReport && best != null) {
             try {
-                stdout.println("Report: " + Reports.write(dir.root(), Home.cacheDir(), 1, System.err));
+                stdout.println("Report: " + Reports.write(dir.root(), Home.cacheDir(), 1, System.err, false));
             } catch (Exception | LinkageError e) {
                 System.err.println("tune4j: warning: the report could not be drawn (" + Errors.message(e)
                         + "); retry with: tune4j report " + dir.root());

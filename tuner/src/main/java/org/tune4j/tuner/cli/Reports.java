@@ -14,10 +14,17 @@ final class Reports {
 
     /** Writes the report of {@code runDir} (data sets from {@code cacheDir}) and returns report.html's path. */
     static Path write(Path runDir, Path cacheDir, int threads, PrintStream log) throws IOException {
+        return write(runDir, cacheDir, threads, log, true);
+    }
+
+    /** As above; {@code showNotes} false leaves out the report's notes on plots it could not draw. */
+    static Path write(Path runDir, Path cacheDir, int threads, PrintStream log, boolean showNotes) throws IOException {
         ReportOptions options = ReportOptions.defaults().withDataCacheDir(cacheDir).withThreads(threads);
         Report report = ReportWriter.write(runDir, options, line -> log.println("tune4j: " + line));
-        for (String note : report.notes()) {
-            log.println("tune4j: report: " + note);
+        if (showNotes) {
+            for (String note : report.notes()) {
+                log.println("tune4j: report: " + note);
+            }
         }
         return report.html();
     }

@@ -13,7 +13,6 @@ import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.SpaceSpec;
 import org.tune4j.tuner.storage.StudyDescription;
-import org.tune4j.tuner.study.OptimizerSettings;
 import org.tune4j.tuner.study.RunDirectories;
 import org.tune4j.tuner.study.StudyRunner;
 import org.tune4j.tuner.study.TuneConfig;
@@ -152,12 +151,13 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     private TuneConfig newConfig() {
-        int c = calls != null ? positive("--calls", calls) : quick ? QUICK_CALLS : TuneConfig.TUTORIAL_CALLS;
-        int e = epochs != null ? positive("--epochs", epochs) : quick ? QUICK_EPOCHS : 3;
+        TuneConfig tutorial = TuneConfig.tutorial(runtime.threads());
+        int c = calls != null ? positive("--calls", calls) : quick ? QUICK_CALLS : tutorial.calls();
+        int e = epochs != null ? positive("--epochs", epochs) : quick ? QUICK_EPOCHS : tutorial.epochs();
         positive("--batch-size", batchSize);
-        int limit = data.limit() > 0 ? data.limit() : quick ? QUICK_LIMIT : 0;
-        return new TuneConfig(c, e, batchSize, data.dataset(), limit, runtime.threads(), runtime.kernels(),
-                optimizer.settings(quick ? QUICK_INITIAL_POINTS : OptimizerSettings.defaults().initialPoints()));
+        int limit = data.limit() > 0 ? data.limit() : quick ? QUICK_LIMIT : tutorial.limit();
+        return new TuneConfig(c, e, batchSize, data.dataset(), limit, tutorial.threads(), runtime.kernels(),
+                optimizer.settings(quick ? QUICK_INITIAL_POINTS : tutorial.optimizer().initialPoints()));
     }
 
     private int positive(String option, int value) {

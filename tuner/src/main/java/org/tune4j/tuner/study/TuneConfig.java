@@ -5,7 +5,7 @@ import org.tune4j.engine.data.Datasets;
 import org.tune4j.engine.kernel.KernelMode;
 
 /**
- * The settings of a tutorial study, recorded in {@code study.json}. {@link #tutorial()} is the
+ * The settings of a tutorial study, recorded in {@code study.json}. {@link #tutorial(int)} is the
  * original run: 40 calls of 3 epochs, batch 128, on MNIST, with gp_minimize's optimizer settings.
  *
  * @param calls     trials in the study (>= 1)
@@ -39,10 +39,10 @@ public record TuneConfig(int calls, int epochs, int batchSize, String dataset, i
         }
     }
 
-    /** The original study, on all available processors. */
-    public static TuneConfig tutorial() {
-        return new TuneConfig(TUTORIAL_CALLS, 3, 128, Datasets.MNIST, 0,
-                Runtime.getRuntime().availableProcessors(), KernelMode.SIMD, OptimizerSettings.defaults());
+    /** The original study (40 calls of 3 epochs, batch 128, MNIST, gp_minimize's settings) on {@code threads} threads. */
+    public static TuneConfig tutorial(int threads) {
+        return new TuneConfig(TUTORIAL_CALLS, 3, 128, Datasets.MNIST, 0, threads, KernelMode.SIMD,
+                OptimizerSettings.defaults());
     }
 
     public TuneConfig withCalls(int newCalls) {
