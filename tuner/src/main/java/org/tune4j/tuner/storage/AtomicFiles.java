@@ -38,6 +38,18 @@ public final class AtomicFiles {
         });
     }
 
+    /**
+     * Forces a directory's entries (a rename, a new file) to disk where the platform allows it;
+     * best effort, as some file systems refuse to open a directory.
+     */
+    static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported here (e.g. Windows): the rename itself is still atomic
+        }
+    }
+
     /** Something that fills a (temporary) file. */
     @FunctionalInterface
     public interface FileFiller {
@@ -61,6 +73,7 @@ public final class AtomicFiles {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
+            syncDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {

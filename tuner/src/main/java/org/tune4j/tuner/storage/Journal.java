@@ -136,7 +136,9 @@ public final class Journal {
     private void append(String line) {
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            boolean created = !Files.exists(file);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
                 long end = completeLength(ch);
@@ -147,6 +149,9 @@ public final class Journal {
                     ch.write(buf);
                 }
                 ch.force(true);
+            }
+            if (created) {
+                AtomicFiles.syncDirectory(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to journal " + file + ": " + e.getMessage(), e);

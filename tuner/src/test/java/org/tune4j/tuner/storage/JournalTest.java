@@ -99,6 +99,20 @@ class JournalTest {
     }
 
     @Test
+    void aNonFiniteEpochFigureOfAFailedTrialSurvivesTheRoundTrip() {
+        Journal journal = new Journal(dir.resolve("journal.jsonl"));
+        TrialRecord failed = new TrialRecord(1, Map.of("activation", "relu"), 0.0, TrialState.FAILED,
+                "training diverged: validation loss NaN", 1.0,
+                List.of(new EpochRecord(1, 2.3, 0.1, Double.NaN, 0.0, 1.0)), "logs/x");
+        journal.appendFinished(failed);
+
+        TrialRecord read = journal.read(w -> { }).finished().get(0);
+
+        assertThat(read.history().get(0).valLoss()).isNaN();
+        assertThat(read).isEqualTo(failed);
+    }
+
+    @Test
     void aMissingJournalIsEmpty() {
         JournalContents read = new Journal(dir.resolve("none.jsonl")).read(w -> { });
         assertThat(read.finished()).isEmpty();
