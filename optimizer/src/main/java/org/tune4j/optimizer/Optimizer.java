@@ -38,8 +38,9 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * {@code (seed, n)}, and surrogates are fitted without warm starts, so an optimizer rebuilt by
  * telling the same trials in the same order proposes exactly what the original one would have.
  * Use {@link #replay} for trials an earlier session had asked (so they count toward the initial
- * design) and {@link #tell} for given points. GP-hedge keeps gains learnt from its own asks,
- * which a replay cannot rebuild: a resumed hedge run restarts its gains at zero.
+ * design) and {@link #tell} for given points. GP-hedge's gains are learnt from its own asks: after
+ * a replay, the next ask first re-runs the replayed hedge rounds (one fit and one acquisition
+ * maximization each), which reproduces the gains of a session that asked one point at a time.
  *
  * <p>Not thread-safe: one optimizer is driven by one thread (parallel workers go through ask(n)).
  */
@@ -57,6 +58,7 @@ public final class Optimizer {
     private int designAsked;        // asks answered from the initial design (incl. replayed ones)
     private Surrogate fitted;       // surrogate fitted on the complete trials only
     private int fittedOn = -1;      // number of trials when `fitted` was fitted
+    private final List<Integer> replayedHedgeRounds = new ArrayList<>(); // trial numbers to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
         this.space = space;
@@ -130,7 +132,33 @@ public final class Optimizer {
     private void countReplayedAsk() {
         if (designAsked < config.initialPoints()) {
             designAsked++;
+        } else if (config.acquisition() == AcquisitionKind.HEDGE && config.surrogate() != SurrogateKind.RANDOM
+                && completeValues.size() >= 2) {
+            replayedHedgeRounds.add(trials.size()); // this trial's ask was a hedge round: redo it later
         }
+    }
+
+    /**
+     * Re-runs the GP-hedge rounds of replayed trials, in order, so the hedge gains are those the
+     * original session had: round k refits on trials 0..k-1 and repeats ask k's random draws.
+     * (Assumes the original session asked sequentially; pending lies are not recorded.)
+     */
+    private void catchUpHedge() {
+        for (int k : replayedHedgeRounds) {
+            List<double[]> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            Set<List<Object>> used = new HashSet<>();
+            for (Trial t : trials.subList(0, k)) {
+                used.add(t.x());
+                if (t.isComplete()) {
+                    xs.add(space.toUnit(t.x()));
+                    ys.add(t.value());
+                }
+            }
+            Surrogate model = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit", k));
+            strategy.propose(model, Collections.min(ys), used, RandomStreams.of(config.seed(), "ask", k));
+        }
+        replayedHedgeRounds.clear();
     }
 
     private void record(List<Object> x, double y, TrialState state) {
@@ -158,6 +186,7 @@ public final class Optimizer {
     }
 
     private List<Object> proposeWithSurrogate(int index, RandomGenerator rng) {
+        catchUpHedge();
         Surrogate model;
         double best = Collections.min(completeValues);
         if (pending.isEmpty()) {
@@ -236,6 +265,11 @@ public final class Optimizer {
     /** A snapshot of the trials so far. */
     public OptimizeResult result() {
         return new OptimizeResult(space, config, trials, askDurations, Optional.empty());
+    }
+
+    /** GP-hedge gains after the last ask (empty unless the acquisition is HEDGE); for tests and reports. */
+    double[] hedgeGains() {
+        return strategy.hedgeGains();
     }
 
     /** Points asked and not yet told, in ask order. */

@@ -88,6 +88,11 @@ final class ProposalStrategy {
         return proposals.get(hedge.choose(rng));
     }
 
+    /** The GP-hedge gains (empty unless the acquisition is HEDGE). */
+    double[] hedgeGains() {
+        return hedge == null ? new double[0] : hedge.gains();
+    }
+
     private AcquisitionFunction acquisition() {
         return switch (config.acquisition()) {
             case EI -> new ExpectedImprovement(config.xi());

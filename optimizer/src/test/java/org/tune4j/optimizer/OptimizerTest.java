@@ -45,6 +45,32 @@ class OptimizerTest {
     @Test
     void aStudyResumedByReplayingItsTrialsProposesWhatTheOriginalWould() {
         OptimizerConfig config = FAST.withSeed(7).withInitialPoints(4).withInitialDesign(InitialDesign.LHS);
+        assertResumeReproduces(config);
+        assertResumeReproduces(config.withAcquisition(AcquisitionKind.HEDGE)); // gains rebuilt from the replay
+        assertResumeReproduces(config.withSurrogate(SurrogateKind.EXTRA_TREES).withCandidates(500));
+    }
+
+    @Test
+    void hedgeGainsAreRebuiltFromAReplay() {
+        OptimizerConfig config = FAST.withSeed(3).withInitialPoints(4).withAcquisition(AcquisitionKind.HEDGE)
+                .withCandidates(2000);
+        Optimizer original = new Optimizer(braninSpace(), config);
+        List<double[]> gainsAfterAsk = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            List<Object> x = original.ask();
+            gainsAfterAsk.add(original.hedgeGains());
+            original.tell(x, branin(x));
+        }
+        assertThat(gainsAfterAsk.get(12)).isNotEqualTo(new double[3]);
+        Optimizer resumed = new Optimizer(braninSpace(), config);
+        for (Trial t : original.result().trials().subList(0, 12)) {
+            resumed.replay(t.x(), t.value());
+        }
+        assertThat(resumed.ask()).isEqualTo(original.result().trials().get(12).x());
+        assertThat(resumed.hedgeGains()).containsExactly(gainsAfterAsk.get(12));
+    }
+
+    private static void assertResumeReproduces(OptimizerConfig config) {
         Optimizer original = new Optimizer(braninSpace(), config);
         List<Object> x0 = List.of(0.0, 0.0);
         original.tell(x0, branin(x0));
@@ -70,7 +96,7 @@ class OptimizerTest {
         }
         for (Trial t : trials.subList(cut, trials.size())) {
             List<Object> x = resumed.ask();
-            assertThat(x).as("trial %d", t.number()).isEqualTo(t.x());
+            assertThat(x).as("%s+%s trial %d", config.surrogate(), config.acquisition(), t.number()).isEqualTo(t.x());
             resumed.tell(x, t.value());
         }
         assertThat(resumed.result().trials()).isEqualTo(trials);
