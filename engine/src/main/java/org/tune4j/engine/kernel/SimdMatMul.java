@@ -45,22 +45,43 @@ public final class SimdMatMul implements MatMul {
     static final int KC = 128;
     /** Rows of a packed block of A: 512 x 128 floats (256 KB) stay in L2. */
     static final int MC = 512;
+    /** Columns of a packed block of B: 128 x 1024 floats (512 KB) stay in L2. */
+    static final int NC = 1024;
     /** Depth of k between lane reductions in abt: 4 + 4 rows of 2048 floats sit in L1 and L2. */
     static final int KC_DOT = 2048;
+
+    /** Rows of A from which B is packed rather than read in place (measured: conv2's 36 read in place). */
+    static final int PACK_B_ROWS = 64;
 
     /** When to copy a strip of B into a contiguous panel; see {@link #packB(int, int)}. */
     enum BPacking { AUTO, ALWAYS, NEVER }
 
     private final BPacking bPacking;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final int kcMax;
+    private final int ncMax;
+    private final int kcDot;
+    private final ThreadLocal<Scratch> scratch;
 
     public SimdMatMul() {
         this(BPacking.AUTO);
     }
 
-    /** For tests and benchmarks that force one B path. */
+    /** For tests that force one B path. */
     SimdMatMul(BPacking bPacking) {
+        this(bPacking, KC, NC, KC_DOT);
+    }
+
+    /** For tests and tuning: block sizes other than {@link #KC}, {@link #NC}, {@link #KC_DOT}. */
+    SimdMatMul(BPacking bPacking, int kc, int nc, int kcDot) {
+        if (kc < 1 || nc < NR || kcDot < L || kcDot % L != 0) {
+            throw new IllegalArgumentException("block sizes: expected kc >= 1, nc >= " + NR
+                    + ", kcDot a positive multiple of " + L + "; got " + kc + ", " + nc + ", " + kcDot);
+        }
         this.bPacking = bPacking;
+        this.kcMax = kc;
+        this.ncMax = nc;
+        this.kcDot = kcDot;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(kc, nc));
     }
 
     /** The vector width this kernel runs at, e.g. "512-bit (16 floats)". */
@@ -70,12 +91,17 @@ public final class SimdMatMul implements MatMul {
 
     /** Per-thread packing buffers; fixed size, allocated once per thread. */
     private static final class Scratch {
-        /** Packed A block: MC rows (rounded up to MR) x KC, micro-panel after micro-panel. */
-        final float[] a = new float[MC * KC];
-        /** Packed B strip: KC x NR, row after row. */
-        final float[] b = new float[KC * NR];
+        /** Packed A block: MC rows x kc, micro-panel after micro-panel. */
+        final float[] a;
+        /** Packed B block: kc x nc (nc rounded up to NR), strip of NR columns after strip. */
+        final float[] b;
         /** Edge tile of C: MR x NR. */
         final float[] tile = new float[MR * NR];
+
+        Scratch(int kc, int nc) {
+            a = new float[MC * kc];
+            b = new float[kc * ((nc + NR - 1) / NR) * NR];
+        }
     }
 
     @Override
@@ -95,6 +121,8 @@ public final class SimdMatMul implements MatMul {
 
     /**
      * c(m x n) (+)= A · b(k x n) where A(i, p) = a[aOff + i * rowStride + p * colStride].
+     * Loop order as in GotoBLAS: column chunks of NC, then blocks of k, then blocks of MC rows,
+     * then strips of NR columns, then micro-panels of MR rows.
      */
     private void blocked(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
                          float[] c, int cOff, int m, int k, int n, boolean accumulate) {
@@ -108,39 +136,46 @@ public final class SimdMatMul implements MatMul {
             return;
         }
         Scratch s = scratch.get();
-        for (int kb = 0; kb < k; kb += KC) {
-            int kc = Math.min(KC, k - kb);
-            boolean loadC = accumulate || kb > 0;
-            for (int ib = 0; ib < m; ib += MC) {
-                int mc = Math.min(MC, m - ib);
-                packA(a, aOff + ib * rowStride + kb * colStride, rowStride, colStride, mc, kc, s.a);
-                boolean packB = packB(mc, kc);
-                int jb = 0;
-                for (; jb + NR <= n; jb += NR) {
-                    float[] panel = b;
-                    int panelOff = bOff + kb * n + jb;
-                    int ldb = n;
-                    if (packB) {
-                        packBStrip(b, panelOff, n, kc, NR, s.b);
-                        panel = s.b;
-                        panelOff = 0;
-                        ldb = NR;
-                    }
-                    int ir = 0;
-                    for (; ir + MR <= mc; ir += MR) {
-                        kernel(s.a, ir * kc, panel, panelOff, ldb, c, cOff + (ib + ir) * n + jb, n, kc, loadC);
-                    }
-                    if (ir < mc) {
-                        edgeTile(s, ir * kc, panel, panelOff, ldb, c, cOff + (ib + ir) * n + jb, n,
-                                mc - ir, NR, kc, loadC);
-                    }
+        boolean packB = packB(m);
+        // split k into equal blocks of at most KC (400 -> 4 x 100, not 3 x 128 + 16)
+        int kBlocks = (k + kcMax - 1) / kcMax;
+        int kcMax = (k + kBlocks - 1) / kBlocks;
+        for (int jc = 0; jc < n; jc += ncMax) {
+            int nc = Math.min(ncMax, n - jc);
+            for (int kb = 0; kb < k; kb += kcMax) {
+                int kc = Math.min(kcMax, k - kb);
+                boolean loadC = accumulate || kb > 0;
+                int bBlock = bOff + kb * n + jc;
+                int fullCols = nc - nc % NR;
+                if (packB) {
+                    packBBlock(b, bBlock, n, kc, 0, nc, s.b);
+                } else if (fullCols < nc) {
+                    packBBlock(b, bBlock, n, kc, fullCols, nc, s.b);
                 }
-                if (jb < n) {
-                    // the last strip is narrower than NR: pack it zero-padded, write through the tile
-                    packBStrip(b, bOff + kb * n + jb, n, kc, n - jb, s.b);
-                    for (int ir = 0; ir < mc; ir += MR) {
-                        edgeTile(s, ir * kc, s.b, 0, NR, c, cOff + (ib + ir) * n + jb, n,
-                                Math.min(MR, mc - ir), n - jb, kc, loadC);
+                for (int ib = 0; ib < m; ib += MC) {
+                    int mc = Math.min(MC, m - ib);
+                    packA(a, aOff + ib * rowStride + kb * colStride, rowStride, colStride, mc, kc, s.a);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        float[] panel = s.b;
+                        int panelOff = jr * kc;
+                        int ldb = NR;
+                        if (!packB && cols == NR) {
+                            panel = b;
+                            panelOff = bBlock + jr;
+                            ldb = n;
+                        }
+                        int cStrip = cOff + ib * n + jc + jr;
+                        int ir = 0;
+                        if (cols == NR) {
+                            for (; ir + MR <= mc; ir += MR) {
+                                kernel(s.a, ir * kc, panel, panelOff, ldb, c, cStrip + ir * n, n, kc, loadC);
+                            }
+                        }
+                        for (; ir < mc; ir += MR) {
+                            edgeTile(s, ir * kc, panel, panelOff, ldb, c, cStrip + ir * n, n,
+                                    Math.min(MR, mc - ir), cols, kc, loadC);
+                        }
                     }
                 }
             }
@@ -148,46 +183,65 @@ public final class SimdMatMul implements MatMul {
     }
 
     /**
-     * Copying B pays when the strip is reused by enough row panels and is deep enough that its
-     * rows, n floats apart, no longer fit L1 together.
+     * Copying B pays when each strip is reused by enough micro-panels of A: the packed block is
+     * read row by row (long sequential runs the prefetcher follows) and then sits in L2, each
+     * strip contiguous in L1. For a few rows of A (conv1: 16) B is read in place.
      */
-    private boolean packB(int mc, int kc) {
+    private boolean packB(int m) {
         return switch (bPacking) {
             case ALWAYS -> true;
             case NEVER -> false;
-            case AUTO -> mc >= 8 * MR && kc > 48;
+            case AUTO -> m >= PACK_B_ROWS;
         };
     }
 
     /**
      * Packs rows [0, mc) x [0, kc) of A into micro-panels of MR rows, each stored k-major
-     * (dst[panel * MR * kc + p * MR + r]); rows past mc are zero.
+     * (dst[ir * kc + p * MR + r]); rows past mc are zero. Reads along whichever index of A is
+     * contiguous.
      */
     private static void packA(float[] a, int off, int rowStride, int colStride, int mc, int kc, float[] dst) {
         for (int ir = 0; ir < mc; ir += MR) {
             int panel = ir * kc;
             int rows = Math.min(MR, mc - ir);
-            for (int r = 0; r < MR; r++) {
-                if (r < rows) {
+            if (colStride == 1) {
+                for (int r = 0; r < rows; r++) {
                     int src = off + (ir + r) * rowStride;
                     for (int p = 0; p < kc; p++) {
-                        dst[panel + p * MR + r] = a[src + p * colStride];
+                        dst[panel + p * MR + r] = a[src + p];
                     }
-                } else {
-                    for (int p = 0; p < kc; p++) {
-                        dst[panel + p * MR + r] = 0f;
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = off + ir * rowStride + p * colStride;
+                    for (int r = 0; r < rows; r++) {
+                        dst[panel + p * MR + r] = a[src + r * rowStride];
                     }
+                }
+            }
+            for (int r = rows; r < MR; r++) {
+                for (int p = 0; p < kc; p++) {
+                    dst[panel + p * MR + r] = 0f;
                 }
             }
         }
     }
 
-    /** Copies kc rows x cols columns of B (row stride ldb) into dst (row stride NR), zero-padded. */
-    private static void packBStrip(float[] b, int off, int ldb, int kc, int cols, float[] dst) {
+    /**
+     * Packs columns [from, to) of kc rows of B (row stride ldb) into strips of NR columns, each
+     * strip kc x NR contiguous at dst[(column of the strip) * kc]; a last partial strip is
+     * zero-padded. Reads each row of B sequentially.
+     */
+    private static void packBBlock(float[] b, int off, int ldb, int kc, int from, int to, float[] dst) {
         for (int p = 0; p < kc; p++) {
-            System.arraycopy(b, off + p * ldb, dst, p * NR, cols);
-            if (cols < NR) {
-                Arrays.fill(dst, p * NR + cols, (p + 1) * NR, 0f);
+            int src = off + p * ldb;
+            for (int jr = from; jr < to; jr += NR) {
+                int cols = Math.min(NR, to - jr);
+                int d = jr * kc + p * NR;
+                System.arraycopy(b, src + jr, dst, d, cols);
+                if (cols < NR) {
+                    Arrays.fill(dst, d + cols, d + NR, 0f);
+                }
             }
         }
     }
@@ -301,8 +355,8 @@ public final class SimdMatMul implements MatMul {
             Arrays.fill(c, cOff, cOff + m * n, 0f);
         }
         int kVec = k - k % L;
-        for (int p0 = 0; p0 < kVec; p0 += KC_DOT) {
-            int len = Math.min(KC_DOT, kVec - p0);
+        for (int p0 = 0; p0 < kVec; p0 += kcDot) {
+            int len = Math.min(kcDot, kVec - p0);
             int j = 0;
             for (; j + 4 <= n; j += 4) {
                 int bj = bOff + j * k + p0;
