@@ -62,56 +62,29 @@ final class MinimizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The program to run and its arguments (after --).")
     List<String> command;
 
+    /** A study ready to run. */
+    private record Setup(RunDirectory dir, StudyDescription study, MinimizeConfig config) {
+    }
+
     @Override
     public Integer call() {
         PrintStream stdout = System.out;
         SpaceSpec space = spaceFile == null ? null : SpaceFile.read(spaceFile);
-        RunDirectory dir;
-        StudyDescription study;
-        MinimizeConfig config;
-        if (resume) {
-            if (out == null) {
-                throw new ParameterException(spec.commandLine(), "--resume: give the run directory with --out DIR");
-            }
-            dir = new RunDirectory(out);
-            study = RunDirectories.open(dir, MinimizeStudy.KIND, space);
-            config = MinimizeStudy.configOf(study);
-            if (calls != null) {
-                config = config.withCalls(positiveCalls());
-            }
-            if (!config.command().equals(command)) {
-                throw new ParameterException(spec.commandLine(), "--resume: the command differs from the one recorded in "
-                        + dir.studyFile() + " (" + String.join(" ", config.command()) + ")");
-            }
-        } else {
-            if (space == null) {
-                throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
-            }
-            config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings());
-            dir = new RunDirectory(out != null ? out : Home.runsDir().resolve("minimize-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
-            study = RunDirectories.create(dir, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space);
-        }
-        stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), config.calls(), String.join(" ", command));
+        Setup setup = resume ? resumed(space) : created(space);
+        RunDirectory dir = setup.dir();
+        stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), setup.config().calls(),
+                String.join(" ", command));
         StudyRunner.Outcome outcome;
         InterruptNotice notice = InterruptNotice.install(System.err, "tune4j minimize --resume --out " + dir.root()
                 + " -- " + String.join(" ", command));
         try {
-            outcome = MinimizeStudy.run(dir, study, config, Path.of("").toAbsolutePath(), new Console(stdout),
-                    line -> stdout.println("  | " + line));
+            outcome = MinimizeStudy.run(dir, setup.study(), setup.config(), Path.of("").toAbsolutePath(),
+                    new Console(stdout), line -> stdout.println("  | " + line));
         } finally {
             notice.close();
         }
         ResultsDocument.Best best = ResultsDocument.bestOf(outcome.trials());
-        stdout.println();
-        if (best == null) {
-            stdout.println("No trial completed.");
-        } else {
-            stdout.printf(Locale.ROOT, "Best value %s at trial %d: %s%n", best.value(), best.number(), best.params());
-        }
-        outcome.expectedMinimum().ifPresent(e -> stdout.printf(Locale.ROOT,
-                "The surrogate's expected minimum: %s at %s%n", e.predictedValue(), outcome.space().toMap(e.x())));
-        stdout.println("Results: " + dir.results());
+        summary(stdout, outcome, best, dir);
         if (!noReport && best != null) {
             try {
                 stdout.println("Report: " + Reports.write(dir.root(), Home.cacheDir(), 1, System.err, false));
@@ -121,6 +94,47 @@ final class MinimizeCommand implements Callable<Integer> {
             }
         }
         return best == null ? 1 : 0;
+    }
+
+    private Setup created(SpaceSpec space) {
+        if (space == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
+        }
+        MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings());
+        RunDirectory dir = new RunDirectory(out != null ? out : Home.runsDir().resolve("minimize-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
+        return new Setup(dir, RunDirectories.create(dir, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space),
+                config);
+    }
+
+    private Setup resumed(SpaceSpec space) {
+        if (out == null) {
+            throw new ParameterException(spec.commandLine(), "--resume: give the run directory with --out DIR");
+        }
+        RunDirectory dir = new RunDirectory(out);
+        StudyDescription study = RunDirectories.open(dir, MinimizeStudy.KIND, space);
+        MinimizeConfig config = MinimizeStudy.configOf(study);
+        if (calls != null) {
+            config = config.withCalls(positiveCalls());
+        }
+        if (!config.command().equals(command)) {
+            throw new ParameterException(spec.commandLine(), "--resume: the command differs from the one recorded in "
+                    + dir.studyFile() + " (" + String.join(" ", config.command()) + ")");
+        }
+        return new Setup(dir, study, config);
+    }
+
+    private static void summary(PrintStream stdout, StudyRunner.Outcome outcome, ResultsDocument.Best best,
+                                RunDirectory dir) {
+        stdout.println();
+        if (best == null) {
+            stdout.println("No trial completed.");
+        } else {
+            stdout.printf(Locale.ROOT, "Best value %s at trial %d: %s%n", best.value(), best.number(), best.params());
+        }
+        outcome.expectedMinimum().ifPresent(e -> stdout.printf(Locale.ROOT,
+                "The surrogate's expected minimum: %s at %s%n", e.predictedValue(), outcome.space().toMap(e.x())));
+        stdout.println("Results: " + dir.results());
     }
 
     private int positiveCalls() {

@@ -86,6 +86,30 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The --json line: the figures issue 2 asks for, then the settings that produced them. */
+    private Map<String, Object> figures(History history, Evaluation test, int parameters, double trainSeconds,
+                                        int trainImages, int threads) {
+        double epochSeconds = history.epochs().stream().mapToDouble(e -> e.seconds()).sum();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("val_accuracy", history.last().valAccuracy());
+        figures.put("val_loss", history.last().valLoss());
+        figures.put("test_accuracy", test.accuracy());
+        figures.put("test_loss", test.loss());
+        figures.put("epochs", epochs);
+        figures.put("parameters", parameters);
+        figures.put("train_seconds", trainSeconds);
+        figures.put("images_per_second", (double) trainImages * epochs / epochSeconds);
+        figures.put("learning_rate", learningRate);
+        figures.put("dense_layers", denseLayers);
+        figures.put("dense_nodes", denseNodes);
+        figures.put("activation", activation.id());
+        figures.put("batch_size", batchSize);
+        figures.put("seed", seed);
+        figures.put("threads", threads);
+        figures.put("kernels", runtime.kernels().name().toLowerCase(Locale.ROOT));
+        return figures;
+    }
+
     @Override
     public Integer call() throws Exception {
         check();
@@ -119,25 +143,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println("Model saved to " + save);
         }
         if (json) {
-            double seconds = history.epochs().stream().mapToDouble(e -> e.seconds()).sum();
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("val_accuracy", history.last().valAccuracy());
-            figures.put("val_loss", history.last().valLoss());
-            figures.put("test_accuracy", test.accuracy());
-            figures.put("test_loss", test.loss());
-            figures.put("epochs", epochs);
-            figures.put("parameters", model.parameterCount());
-            figures.put("train_seconds", trainSeconds);
-            figures.put("images_per_second", (double) train.count() * epochs / seconds);
-            figures.put("learning_rate", learningRate);
-            figures.put("dense_layers", denseLayers);
-            figures.put("dense_nodes", denseNodes);
-            figures.put("activation", activation.id());
-            figures.put("batch_size", batchSize);
-            figures.put("seed", seed);
-            figures.put("threads", threads);
-            figures.put("kernels", runtime.kernels().name().toLowerCase(Locale.ROOT));
-            out.println(Json.line(figures));
+            out.println(Json.line(figures(history, test, model.parameterCount(), trainSeconds, train.count(), threads)));
         }
         out.flush();
         return 0;

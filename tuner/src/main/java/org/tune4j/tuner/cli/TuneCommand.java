@@ -1,5 +1,6 @@
 package org.tune4j.tuner.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -81,43 +82,28 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
+    /** A study ready to run: where, what, how, and its data. */
+    private record Setup(RunDirectory dir, StudyDescription study, TuneConfig config, DataSplits splits) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        SpaceSpec givenSpace = spaceFile == null ? null : readSpace(spaceFile);
-        RunDirectory dir;
-        StudyDescription study;
-        TuneConfig config;
-        DataSplits splits;
-        if (resume != null) {
-            refuseStudyOptions();
-            dir = new RunDirectory(resume);
-            study = RunDirectories.open(dir, TuneStudy.KIND, givenSpace);
-            config = TuneStudy.configOf(study).withRuntime(runtime.threads(), runtime.kernels());
-            if (calls != null) {
-                config = config.withCalls(positive("--calls", calls));
-            }
-            splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
-        } else {
-            config = newConfig();
-            SpaceSpec space = givenSpace == null ? TutorialSpace.defaultSpace() : givenSpace;
-            dir = new RunDirectory((runsDir == null ? Home.runsDir() : runsDir).resolve(runName()));
-            RunDirectories.requireNew(dir);
-            // the data first: a run directory is made only for a study that can start
-            splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
-            study = RunDirectories.create(dir, TuneStudy.KIND, TuneStudy.configJson(config), space);
-        }
+        Setup setup = resume != null ? resumed() : created();
+        TuneConfig config = setup.config();
+        RunDirectory dir = setup.dir();
         out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%n", dir.root(),
                 config.calls(), config.epochs(), config.epochs() == 1 ? "" : "s", config.batchSize(),
                 Choices.spell(Choices.SURROGATES, config.optimizer().surrogate()),
                 Choices.spell(Choices.ACQUISITIONS, config.optimizer().acquisition()), config.dataset(),
                 config.limit() > 0 ? String.format(Locale.ROOT, " (first %,d training images)", config.limit()) : "");
-        ProgressBarListener progress = new ProgressBarListener(out, System.err, splits.train().count(), config.epochs());
+        ProgressBarListener progress = new ProgressBarListener(out, System.err, setup.splits().train().count(),
+                config.epochs());
         TuneConsole console = new TuneConsole(out, System.err, progress);
         TuneStudy.Result result;
         InterruptNotice notice = InterruptNotice.install(System.err, "tune4j tune --resume " + dir.root());
         try {
-            result = TuneStudy.run(dir, study, config, splits, console, progress);
+            result = TuneStudy.run(dir, setup.study(), config, setup.splits(), console, progress);
         } finally {
             notice.close();
             progress.closeBar();
@@ -125,13 +111,37 @@ final class TuneCommand implements Callable<Integer> {
         StudyRunner.Outcome outcome = result.outcome();
         console.summary(outcome.trials(), result.best().orElse(null),
                 outcome.expectedMinimum().map(e -> StudyRunner.toRecord(outcome.space(), e)).orElse(null),
-                result.test(), study.space().names());
-        splits = null; // the report loads what it needs itself
+                result.test(), setup.study().space().names());
         if (!noReport) {
             writeReport(dir.root(), out);
         }
         out.println("Run directory: " + dir.root());
         return 0;
+    }
+
+    /** A new study: settings from the options, data loaded before the run directory is made. */
+    private Setup created() throws IOException {
+        SpaceSpec space = spaceFile == null ? TutorialSpace.defaultSpace() : readSpace(spaceFile);
+        TuneConfig config = newConfig();
+        RunDirectory dir = new RunDirectory((runsDir == null ? Home.runsDir() : runsDir).resolve(runName()));
+        RunDirectories.requireNew(dir);
+        DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
+        StudyDescription study = RunDirectories.create(dir, TuneStudy.KIND, TuneStudy.configJson(config), space);
+        return new Setup(dir, study, config, splits);
+    }
+
+    /** A study continued from its run directory, with the settings recorded there (and a new --calls). */
+    private Setup resumed() throws IOException {
+        refuseStudyOptions();
+        RunDirectory dir = new RunDirectory(resume);
+        StudyDescription study = RunDirectories.open(dir, TuneStudy.KIND,
+                spaceFile == null ? null : readSpace(spaceFile));
+        TuneConfig config = TuneStudy.configOf(study).withRuntime(runtime.threads(), runtime.kernels());
+        if (calls != null) {
+            config = config.withCalls(positive("--calls", calls));
+        }
+        DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
+        return new Setup(dir, study, config, splits);
     }
 
     private void writeReport(Path root, PrintStream out) {
