@@ -8,7 +8,8 @@ import org.tune4j.optimizer.space.Space;
  * {@code minimize}: a short loop over {@link Optimizer#ask()} and {@link Optimizer#tell}, as
  * scikit-optimize's {@code base_minimize}. The given points x0 are evaluated first (they count as
  * calls but not toward the initial design), then asked points until {@code calls} evaluations,
- * the space is exhausted, or a callback asks to stop.
+ * the space is exhausted, or a callback asks to stop. With known values y0 for x0 (a warm start
+ * from earlier evaluations), x0 is told without being evaluated and does not count as calls.
  */
 public final class Minimizer {
     private Minimizer() {
@@ -16,10 +17,37 @@ public final class Minimizer {
 
     public static OptimizeResult minimize(Objective f, Space space, OptimizerConfig config, int calls,
             List<List<Object>> x0, List<Callback> callbacks) {
+        return run(f, new Optimizer(space, config), calls, x0, callbacks);
+    }
+
+    /**
+     * As {@link #minimize(Objective, Space, OptimizerConfig, int, List, List)}, with the values y0
+     * of x0 already known (told first, not evaluated, not counted in {@code calls}); a NaN in y0
+     * records that point as a failed trial.
+     */
+    public static OptimizeResult minimize(Objective f, Space space, OptimizerConfig config, int calls,
+            List<List<Object>> x0, List<Double> y0, List<Callback> callbacks) {
+        if (x0.size() != y0.size()) {
+            throw new IllegalArgumentException("minimize: expected as many values y0 as points x0, found "
+                    + y0.size() + " values for " + x0.size() + " points");
+        }
+        Optimizer optimizer = new Optimizer(space, config);
+        for (int i = 0; i < x0.size(); i++) {
+            if (Double.isFinite(y0.get(i))) {
+                optimizer.tell(x0.get(i), y0.get(i));
+            } else {
+                optimizer.tellFailed(x0.get(i));
+            }
+        }
+        return run(f, optimizer, calls, List.of(), callbacks);
+    }
+
+    private static OptimizeResult run(Objective f, Optimizer optimizer, int calls, List<List<Object>> x0,
+            List<Callback> callbacks) {
         if (calls < 1) {
             throw new IllegalArgumentException("minimize: expected calls >= 1, found " + calls);
         }
-        Optimizer optimizer = new Optimizer(space, config);
+        Space space = optimizer.space();
         long start = System.nanoTime();
         Duration longest = Duration.ZERO;
         for (int call = 0; call < calls; call++) {

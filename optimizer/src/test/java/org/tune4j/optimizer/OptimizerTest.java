@@ -165,6 +165,23 @@ class OptimizerTest {
     }
 
     @Test
+    void knownValuesWarmStartWithoutBeingEvaluated() {
+        List<List<Object>> evaluated = new ArrayList<>();
+        Objective counting = x -> {
+            evaluated.add(x);
+            return branin(x);
+        };
+        List<Object> x0 = List.of(3.0, 2.0);
+        OptimizeResult r = Minimizer.minimize(counting, braninSpace(), FAST.withInitialPoints(3), 5, List.of(x0),
+                List.of(42.0), List.of());
+        assertThat(r.trials()).hasSize(6);
+        assertThat(r.trials().get(0)).isEqualTo(new Trial(0, x0, 42.0, TrialState.COMPLETE));
+        assertThat(evaluated).hasSize(5).doesNotContain(x0);
+        assertThatThrownBy(() -> Minimizer.minimize(counting, braninSpace(), FAST, 5, List.of(x0), List.of(),
+                List.of())).hasMessageContaining("0 values for 1 points");
+    }
+
+    @Test
     void tellRejectsNonFiniteValuesAndInvalidPoints() {
         Optimizer optimizer = new Optimizer(braninSpace(), FAST);
         List<Object> x = optimizer.ask();
