@@ -5,16 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.Datasets;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** Which images to use: {@code --dataset}, {@code --cache}, {@code --limit}. */
+/** Which images to use: {@code --dataset} and {@code --cache}. */
 final class DataOptions {
-    @Spec(Spec.Target.MIXEE)
-    CommandSpec spec;
-
     @Option(names = "--dataset", paramLabel = "NAME|DIR",
             description = "mnist, fashion-mnist, or a directory (MNIST-named IDX files, or one sub-folder of images per class) (default: mnist).")
     String dataset;
@@ -22,23 +16,12 @@ final class DataOptions {
     @Option(names = "--cache", paramLabel = "DIR", description = "Where downloaded data sets are kept (default: <tune4j home>/data/cache).")
     Path cache;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Train on the first N training images only.")
-    Integer limit;
-
     String dataset() {
         return dataset == null ? Datasets.MNIST : dataset;
     }
 
     Path cacheDir() {
         return cache == null ? Home.cacheDir() : cache;
-    }
-
-    /** The limit, 0 for none. */
-    int limit() {
-        if (limit != null && limit < 1) {
-            throw new ParameterException(spec.commandLine(), "--limit: expected at least 1 image, found " + limit);
-        }
-        return limit == null ? 0 : limit;
     }
 
     /** Loads the splits (progress lines to {@code log}), with the training set cut to the limit. */

@@ -66,6 +66,9 @@ final class TrainCommand implements Callable<Integer> {
     DataOptions data;
 
     @Mixin
+    LimitOption limit;
+
+    @Mixin
     RuntimeOptions runtime;
 
     private void check() {
@@ -115,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         check();
         PrintStream out = System.out;
         int threads = runtime.threads();
-        DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), data.limit(), System.err);
+        DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), limit.limit(), System.err);
         LabeledImages train = splits.train();
         HyperParameters hp = new HyperParameters(learningRate, denseLayers, denseNodes, activation, 5, 16, 36,
                 batchSize, 2);

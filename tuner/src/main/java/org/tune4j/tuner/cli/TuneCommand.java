@@ -80,6 +80,9 @@ final class TuneCommand implements Callable<Integer> {
     DataOptions data;
 
     @Mixin
+    LimitOption limit;
+
+    @Mixin
     RuntimeOptions runtime;
 
     /** A study ready to run: where, what, how, and its data. */
@@ -165,8 +168,8 @@ final class TuneCommand implements Callable<Integer> {
         int c = calls != null ? positive("--calls", calls) : quick ? QUICK_CALLS : tutorial.calls();
         int e = epochs != null ? positive("--epochs", epochs) : quick ? QUICK_EPOCHS : tutorial.epochs();
         positive("--batch-size", batchSize);
-        int limit = data.limit() > 0 ? data.limit() : quick ? QUICK_LIMIT : tutorial.limit();
-        return new TuneConfig(c, e, batchSize, data.dataset(), limit, tutorial.threads(), runtime.kernels(),
+        int images = limit.limit() > 0 ? limit.limit() : quick ? QUICK_LIMIT : tutorial.limit();
+        return new TuneConfig(c, e, batchSize, data.dataset(), images, tutorial.threads(), runtime.kernels(),
                 optimizer.settings(quick ? QUICK_INITIAL_POINTS : tutorial.optimizer().initialPoints()));
     }
 

@@ -58,6 +58,7 @@ public final class StudyRunner {
         if (!trials.isEmpty()) {
             listener.resumed(List.copyOf(trials), run.calls());
         }
+        RunFiles.write(run.dir(), run.description(), trials, null, null); // a report can be drawn from the start
         int number = contents.lastNumber();
         while (trials.size() < run.calls()) {
             number++;
