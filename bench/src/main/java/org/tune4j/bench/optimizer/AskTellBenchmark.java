@@ -47,7 +47,7 @@ public class AskTellBenchmark {
     @Param({"100", "200"})
     int observations;
 
-    @Param({"GP"})
+    @Param({"GP", "EXTRA_TREES"})
     String surrogate;
 
     private final TestProblem problem = TestProblem.hartmann6();
