@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * each line written whole and forced to disk before the study goes on, so that a run killed at
  * any moment loses at most the trial in flight.
  *
- * <p>Two kinds of line: {@code {"event":"asked","number":N,"params":{...}}} for a trial handed
+ * <p>Two kinds of line: {@code {"event":"asked","number":N,"params":{...},"asked_at":"<ISO-8601>"}} for a trial handed
  * out by {@code tune4j ask} and not yet told, and {@code {"event":"finished","trial":{...}}}
  * with a {@link TrialRecord}. A last line cut short by a crash (no newline, or not JSON) is
  * reported as a warning and ignored, and the next append cuts it off first; a damaged line
@@ -58,7 +59,7 @@ public final class Journal {
         String[] lines = text.split("\n", -1);
         // split leaves the text after the last newline as the final element ("" when complete)
         List<TrialRecord> finished = new ArrayList<>();
-        Map<Integer, Map<String, Object>> pending = new LinkedHashMap<>();
+        Map<Integer, PendingTrial> pending = new LinkedHashMap<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             boolean last = i == lines.length - 1;
@@ -87,7 +88,7 @@ public final class Journal {
         return new JournalContents(finished, pending);
     }
 
-    private void apply(JsonNode node, int lineNo, List<TrialRecord> finished, Map<Integer, Map<String, Object>> pending) {
+    private void apply(JsonNode node, int lineNo, List<TrialRecord> finished, Map<Integer, PendingTrial> pending) {
         String where = "journal " + file + " line " + lineNo;
         String event = node.path("event").asText("");
         try {
@@ -96,7 +97,8 @@ public final class Journal {
                     int number = node.required("number").asInt();
                     Map<String, Object> params = Json.mapper().convertValue(node.required("params"),
                             new TypeReference<LinkedHashMap<String, Object>>() { });
-                    pending.put(number, params);
+                    Instant askedAt = Instant.parse(node.required("asked_at").asText());
+                    pending.put(number, new PendingTrial(params, askedAt));
                 }
                 case "finished" -> {
                     TrialRecord trial = Json.mapper().treeToValue(node.required("trial"), TrialRecord.class);
@@ -111,17 +113,18 @@ public final class Journal {
                 default -> throw new IllegalStateException(where + ": expected \"event\" to be \"asked\" or \"finished\", found \""
                         + event + "\"");
             }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new IllegalStateException(where + ": " + e.getMessage(), e);
         }
     }
 
-    /** Records that trial {@code number} was handed out with {@code params}. */
-    public void appendAsked(int number, Map<String, Object> params) {
+    /** Records that trial {@code number} was handed out with {@code params} at {@code askedAt}. */
+    public void appendAsked(int number, Map<String, Object> params, Instant askedAt) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("event", "asked");
         node.put("number", number);
         node.set("params", Json.mapper().valueToTree(params));
+        node.put("asked_at", askedAt.toString());
         append(Json.line(node));
     }
 

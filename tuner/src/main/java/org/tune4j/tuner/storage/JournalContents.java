@@ -1,7 +1,6 @@
 package org.tune4j.tuner.storage;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * What a journal holds once read: the finished trials in the order they were told, and the
- * trials asked for but not yet told (by number).
+ * trials asked for but not yet told (by number, ascending).
  */
-public record JournalContents(List<TrialRecord> finished, Map<Integer, Map<String, Object>> pending) {
+public record JournalContents(List<TrialRecord> finished, Map<Integer, PendingTrial> pending) {
 
     public JournalContents {
         finished = List.copyOf(finished);
@@ -38,10 +37,5 @@ public record JournalContents(List<TrialRecord> finished, Map<Integer, Map<Strin
             last = Math.max(last, n);
         }
         return last;
-    }
-
-    /** Pending trials as an insertion-ordered copy (ascending number). */
-    public Map<Integer, Map<String, Object>> pendingInOrder() {
-        return new LinkedHashMap<>(pending);
     }
 }

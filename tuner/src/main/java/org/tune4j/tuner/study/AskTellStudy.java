@@ -3,6 +3,8 @@ package org.tune4j.tuner.study;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.JournalContents;
+import org.tune4j.tuner.storage.PendingTrial;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.RunFiles;
@@ -56,8 +59,8 @@ public final class AskTellStudy {
             JournalContents contents = journal.read(listener::warning);
             Optimizer optimizer = OptimizerReplay.rebuild(typed, recorded.toConfig(), 0, contents.finished());
             List<List<Object>> pendingPoints = new ArrayList<>();
-            for (Map<String, Object> p : contents.pending().values()) {
-                pendingPoints.add(typed.fromMap(p));
+            for (PendingTrial p : contents.pending().values()) {
+                pendingPoints.add(typed.fromMap(p.params()));
                 optimizer.ask();
             }
             List<Object> x = optimizer.ask();
@@ -66,7 +69,7 @@ public final class AskTellStudy {
             }
             int number = contents.lastNumber() + 1;
             Map<String, Object> params = typed.toMap(x);
-            journal.appendAsked(number, params);
+            journal.appendAsked(number, params, Instant.now());
             return new Asked(number, params);
         } finally {
             lock.close();
@@ -91,14 +94,16 @@ public final class AskTellStudy {
             if (contents.finishedTrial(number).isPresent()) {
                 throw new IllegalArgumentException("trial " + number + " of " + dir.root() + " was already told");
             }
-            Map<String, Object> params = contents.pending().get(number);
-            if (params == null) {
+            PendingTrial pending = contents.pending().get(number);
+            if (pending == null) {
                 throw new IllegalArgumentException("trial " + number + " of " + dir.root() + " is unknown: it was never "
                         + "asked for (pending trials: " + contents.pending().keySet() + ")");
             }
+            double seconds = Math.max(0, Duration.between(pending.askedAt(), Instant.now()).toMillis() / 1e3);
             TrialRecord trial = value == null
-                    ? new TrialRecord(number, params, null, TrialState.FAILED, "reported failed by tell", 0, List.of(), null)
-                    : new TrialRecord(number, params, value, TrialState.COMPLETE, null, 0, List.of(), null);
+                    ? new TrialRecord(number, pending.params(), null, TrialState.FAILED, "reported failed by tell", seconds,
+                            List.of(), null)
+                    : new TrialRecord(number, pending.params(), value, TrialState.COMPLETE, null, seconds, List.of(), null);
             journal.appendFinished(trial);
             List<TrialRecord> trials = new ArrayList<>(contents.finished());
             trials.add(trial);

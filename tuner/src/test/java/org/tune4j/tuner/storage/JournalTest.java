@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,15 +51,16 @@ class JournalTest {
     @Test
     void pendingAsksAreClearedWhenTheirTrialFinishes() {
         Journal journal = new Journal(dir.resolve("journal.jsonl"));
-        journal.appendAsked(1, Map.of("x", 0.5));
-        journal.appendAsked(2, Map.of("x", 0.25));
+        journal.appendAsked(1, Map.of("x", 0.5), Instant.parse("2026-01-01T10:00:00Z"));
+        journal.appendAsked(2, Map.of("x", 0.25), Instant.parse("2026-01-01T10:00:05Z"));
         journal.appendFinished(new TrialRecord(1, Map.of("x", 0.5), 3.0, TrialState.COMPLETE, null, 0, List.of(), null));
 
         JournalContents read = journal.read(w -> { });
 
         assertThat(read.finished()).extracting(TrialRecord::number).containsExactly(1);
         assertThat(read.pending()).containsOnlyKeys(2);
-        assertThat(read.pending().get(2)).containsEntry("x", 0.25);
+        assertThat(read.pending().get(2).params()).containsEntry("x", 0.25);
+        assertThat(read.pending().get(2).askedAt()).isEqualTo(Instant.parse("2026-01-01T10:00:05Z"));
         assertThat(read.lastNumber()).isEqualTo(2);
     }
 
