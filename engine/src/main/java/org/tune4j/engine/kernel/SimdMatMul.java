@@ -15,21 +15,26 @@ import jdk.incubator.vector.VectorSpecies;
  * {@value #KC} of k) is packed into micro-panels of {@value #MR} rows laid out k-major, so the
  * kernel broadcasts four consecutive floats per step whichever way A is stored; that is the only
  * difference between ab and atb. B is read in strips of {@code NR = 4 * lanes} columns (64 with
- * 512-bit vectors), either in place or first copied into a contiguous panel: the copy pays when a
- * strip is reused by many row panels and its rows would otherwise be far apart in memory (the
- * row stride of a 12544-column im2col matrix maps every row onto the same few L1 sets). The
+ * 512-bit vectors). When A has at least {@value #PACK_B_ROWS} rows, a block of B ({@value #KC} x
+ * {@value #NC}) is first copied, row by row, into contiguous strips that then sit in L2 and L1
+ * for every micro-panel of A; with fewer rows of A (conv1's 16, conv2's 36) the copy does not pay
+ * back and B is read in place (GotoBLAS loop order either way, measured in MatMulBenchmark). The
  * micro-kernel keeps a 4 x NR tile of C in 16 vector accumulators, broadcasts one element of A per
- * row and issues 16 FMAs per step of k. Edge tiles (fewer than 4 rows or NR columns left) run the
- * same kernel on zero-padded panels into a small tile buffer whose valid part is then copied out.
+ * row and issues 16 FMAs per step of k. The last strip, narrower than NR, is packed zero-padded
+ * and run one vector of columns at a time by a narrow kernel; partial tiles (fewer than 4 rows, or
+ * a partial vector) are computed into a small tile buffer whose valid part is then copied out.
  *
  * <p><b>abt</b> multiplies rows of A by rows of B, both contiguous along k, so it is computed as
- * blocks of 4 x 4 dot products with vectors along k, reduced across lanes once per chunk of k.
- * That reads B in place and suits the backward-weights product, where k (pixels in the batch) is
- * long; the part of k beyond a multiple of the lane count is summed by scalar code.
+ * blocks of 4 x 4 dot products with vectors along k, reduced across lanes once per chunk of
+ * {@value #KC_DOT} floats of k. That reads B in place and suits the backward-weights product,
+ * where k (pixels) is long. The last k % lanes floats of every row are copied, zero-padded, into
+ * one extra vector per row and joined to the last chunk.
  *
- * <p>Scratch: each thread that calls this object gets one {@link Scratch} of fixed size (about
- * 300 KB, held by a {@link ThreadLocal} for the life of the thread); there is no allocation per
- * call. Only load this class when the {@code jdk.incubator.vector} module is present: go through
+ * <p>Scratch: each thread that calls this object gets one {@link Scratch}, held by a
+ * {@link ThreadLocal} for the life of the thread: about 770 KB of fixed packing buffers plus, for
+ * abt with k not a multiple of the lane count, one vector per row of A and of B (grow-only).
+ * There is no allocation per call in the steady state. C must not overlap A or B. Only load this
+ * class when the {@code jdk.incubator.vector} module is present: go through
  * {@link Kernels#matMul(KernelMode)}.
  */
 public final class SimdMatMul implements MatMul {
@@ -97,10 +102,27 @@ public final class SimdMatMul implements MatMul {
         final float[] b;
         /** Edge tile of C: MR x NR. */
         final float[] tile = new float[MR * NR];
+        /** abt: the last k % L floats of each row of a and of b, one vector per row; grow-only. */
+        private float[] tailA = new float[0];
+        private float[] tailB = new float[0];
 
         Scratch(int kc, int nc) {
             a = new float[MC * kc];
             b = new float[kc * ((nc + NR - 1) / NR) * NR];
+        }
+
+        float[] tailA(int rows) {
+            if (tailA.length < rows * L) {
+                tailA = new float[rows * L];
+            }
+            return tailA;
+        }
+
+        float[] tailB(int rows) {
+            if (tailB.length < rows * L) {
+                tailB = new float[rows * L];
+            }
+            return tailB;
         }
     }
 
@@ -166,16 +188,47 @@ public final class SimdMatMul implements MatMul {
                             ldb = n;
                         }
                         int cStrip = cOff + ib * n + jc + jr;
-                        int ir = 0;
                         if (cols == NR) {
+                            int ir = 0;
                             for (; ir + MR <= mc; ir += MR) {
                                 kernel(s.a, ir * kc, panel, panelOff, ldb, c, cStrip + ir * n, n, kc, loadC);
                             }
+                            if (ir < mc) {
+                                edgeTile(s, ir * kc, panel, panelOff, ldb, c, cStrip + ir * n, n,
+                                        mc - ir, NR, kc, loadC);
+                            }
+                        } else {
+                            narrowStrip(s, panelOff, c, cStrip, n, mc, cols, kc, loadC);
                         }
-                        for (; ir < mc; ir += MR) {
-                            edgeTile(s, ir * kc, panel, panelOff, ldb, c, cStrip + ir * n, n,
-                                    Math.min(MR, mc - ir), cols, kc, loadC);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The last strip, narrower than NR (packed, zero-padded in s.b): one vector of columns at a
+     * time, so 196 columns cost 13 vectors rather than 4 full strips.
+     */
+    private static void narrowStrip(Scratch s, int panelOff, float[] c, int cStrip, int ldc,
+                                    int mc, int cols, int kc, boolean loadC) {
+        for (int v = 0; v < cols; v += L) {
+            int vCols = Math.min(L, cols - v);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int rows = Math.min(MR, mc - ir);
+                int cTile = cStrip + ir * ldc + v;
+                if (rows == MR && vCols == L) {
+                    narrowKernel(s.a, ir * kc, s.b, panelOff + v, NR, c, cTile, ldc, kc, loadC);
+                } else {
+                    float[] tile = s.tile;
+                    if (loadC) {
+                        for (int r = 0; r < rows; r++) {
+                            System.arraycopy(c, cTile + r * ldc, tile, r * NR, vCols);
                         }
+                    }
+                    narrowKernel(s.a, ir * kc, s.b, panelOff + v, NR, tile, 0, NR, kc, loadC);
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(tile, r * NR, c, cTile + r * ldc, vCols);
                     }
                 }
             }
@@ -259,6 +312,57 @@ public final class SimdMatMul implements MatMul {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(tile, r * NR, c, cOff + r * ldc, cols);
         }
+    }
+
+    /**
+     * The narrow kernel for the last columns: c[4 x L] (+)= ap[4 x kc] · b[kc x L]. Even and odd
+     * steps of k go to separate accumulators, so eight FMA chains are in flight.
+     */
+    private static void narrowKernel(float[] ap, int apOff, float[] b, int bOff, int ldb,
+                                     float[] c, int cOff, int ldc, int kc, boolean loadC) {
+        int c0 = cOff;
+        int c1 = cOff + ldc;
+        int c2 = cOff + 2 * ldc;
+        int c3 = cOff + 3 * ldc;
+        FloatVector e0, e1, e2, e3;
+        if (loadC) {
+            e0 = FloatVector.fromArray(S, c, c0);
+            e1 = FloatVector.fromArray(S, c, c1);
+            e2 = FloatVector.fromArray(S, c, c2);
+            e3 = FloatVector.fromArray(S, c, c3);
+        } else {
+            e0 = FloatVector.zero(S);
+            e1 = e0;
+            e2 = e0;
+            e3 = e0;
+        }
+        FloatVector o0 = FloatVector.zero(S), o1 = o0, o2 = o0, o3 = o0;
+        int p = 0;
+        for (; p + 2 <= kc; p += 2) {
+            FloatVector be = FloatVector.fromArray(S, b, bOff + p * ldb);
+            FloatVector bo = FloatVector.fromArray(S, b, bOff + (p + 1) * ldb);
+            int ai = apOff + p * MR;
+            e0 = be.fma(FloatVector.broadcast(S, ap[ai]), e0);
+            e1 = be.fma(FloatVector.broadcast(S, ap[ai + 1]), e1);
+            e2 = be.fma(FloatVector.broadcast(S, ap[ai + 2]), e2);
+            e3 = be.fma(FloatVector.broadcast(S, ap[ai + 3]), e3);
+            o0 = bo.fma(FloatVector.broadcast(S, ap[ai + 4]), o0);
+            o1 = bo.fma(FloatVector.broadcast(S, ap[ai + 5]), o1);
+            o2 = bo.fma(FloatVector.broadcast(S, ap[ai + 6]), o2);
+            o3 = bo.fma(FloatVector.broadcast(S, ap[ai + 7]), o3);
+        }
+        if (p < kc) {
+            FloatVector be = FloatVector.fromArray(S, b, bOff + p * ldb);
+            int ai = apOff + p * MR;
+            e0 = be.fma(FloatVector.broadcast(S, ap[ai]), e0);
+            e1 = be.fma(FloatVector.broadcast(S, ap[ai + 1]), e1);
+            e2 = be.fma(FloatVector.broadcast(S, ap[ai + 2]), e2);
+            e3 = be.fma(FloatVector.broadcast(S, ap[ai + 3]), e3);
+        }
+        e0.add(o0).intoArray(c, c0);
+        e1.add(o1).intoArray(c, c1);
+        e2.add(o2).intoArray(c, c2);
+        e3.add(o3).intoArray(c, c3);
     }
 
     /**
@@ -354,81 +458,122 @@ public final class SimdMatMul implements MatMul {
         if (!accumulate) {
             Arrays.fill(c, cOff, cOff + m * n, 0f);
         }
+        if (k == 0) {
+            return;
+        }
         int kVec = k - k % L;
-        for (int p0 = 0; p0 < kVec; p0 += kcDot) {
+        // the last k % L floats of every row, zero-padded to one vector, joined to the last chunk
+        float[] tailA = null;
+        float[] tailB = null;
+        if (kVec < k) {
+            Scratch s = scratch.get();
+            tailA = s.tailA(m);
+            tailB = s.tailB(n);
+            packTail(a, aOff + kVec, k, m, k - kVec, tailA);
+            packTail(b, bOff + kVec, k, n, k - kVec, tailB);
+        }
+        int chunks = Math.max(1, (kVec + kcDot - 1) / kcDot);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int p0 = chunk * kcDot;
             int len = Math.min(kcDot, kVec - p0);
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                int bj = bOff + j * k + p0;
-                int i = 0;
-                for (; i + 4 <= m; i += 4) {
-                    dot4x4(a, aOff + i * k + p0, b, bj, k, len, c, cOff + i * n + j, n);
-                }
-                for (; i < m; i++) {
-                    // one row of a against four rows of b: c[i][j..j+3]
-                    dot4x1(b, bj, k, a, aOff + i * k + p0, len, c, cOff + i * n + j, 1);
-                }
+            boolean last = chunk == chunks - 1;
+            dotChunk(a, aOff + p0, b, bOff + p0, k, len, last ? tailA : null, last ? tailB : null,
+                    c, cOff, m, n);
+        }
+    }
+
+    /** Copies floats [0, t) of each of rows rows (ld apart) into dst rows of L, zero-padded. */
+    private static void packTail(float[] x, int off, int ld, int rows, int t, float[] dst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(x, off + r * ld, dst, r * L, t);
+            Arrays.fill(dst, r * L + t, (r + 1) * L, 0f);
+        }
+    }
+
+    /**
+     * c(m x n) += dots of rows of a and rows of b over len floats (rows ld apart), plus, when
+     * tailA is not null, over one more vector taken from row r of tailA / tailB (r * L).
+     */
+    private static void dotChunk(float[] a, int aOff, float[] b, int bOff, int ld, int len,
+                                 float[] tailA, float[] tailB, float[] c, int cOff, int m, int n) {
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            int bj = bOff + j * ld;
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                dot4x4(a, aOff + i * ld, b, bj, ld, len, tailA, i * L, tailB, j * L, c, cOff + i * n + j, n);
             }
-            for (; j < n; j++) {
-                int bj = bOff + j * k + p0;
-                int i = 0;
-                for (; i + 4 <= m; i += 4) {
-                    // four rows of a against one row of b: c[i..i+3][j]
-                    dot4x1(a, aOff + i * k + p0, k, b, bj, len, c, cOff + i * n + j, n);
-                }
-                for (; i < m; i++) {
-                    c[cOff + i * n + j] += dot1x1(a, aOff + i * k + p0, b, bj, len);
-                }
+            for (; i < m; i++) {
+                // one row of a against four rows of b: c[i][j..j+3]
+                dot4x1(b, bj, ld, a, aOff + i * ld, len, tailB, j * L, tailA, i * L, c, cOff + i * n + j, 1);
             }
         }
-        if (kVec < k) {
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    float sum = 0f;
-                    for (int p = kVec; p < k; p++) {
-                        sum += a[aOff + i * k + p] * b[bOff + j * k + p];
-                    }
-                    c[cOff + i * n + j] += sum;
-                }
+        for (; j < n; j++) {
+            int bj = bOff + j * ld;
+            int i = 0;
+            for (; i + 4 <= m; i += 4) {
+                // four rows of a against one row of b: c[i..i+3][j]
+                dot4x1(a, aOff + i * ld, ld, b, bj, len, tailA, i * L, tailB, j * L, c, cOff + i * n + j, n);
+            }
+            for (; i < m; i++) {
+                c[cOff + i * n + j] += dot1x1(a, aOff + i * ld, b, bj, len, tailA, i * L, tailB, j * L);
             }
         }
     }
 
     /**
-     * c[r * ldc + t] += dot(x row r, y row t) for r, t in 0..3, over len floats (a multiple of L);
-     * rows of x and y are ld apart.
+     * c[r * ldc + t] += dot(x row r, y row t) for r, t in 0..3, over len floats (a multiple of L;
+     * rows of x and y are ld apart) and over the tail vectors when xt is not null.
      */
     private static void dot4x4(float[] x, int xOff, float[] y, int yOff, int ld, int len,
+                               float[] xt, int xtOff, float[] yt, int ytOff,
                                float[] c, int cOff, int ldc) {
         FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
         FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
         FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
         FloatVector s30 = s00, s31 = s00, s32 = s00, s33 = s00;
-        for (int p = 0; p < len; p += L) {
-            FloatVector y0 = FloatVector.fromArray(S, y, yOff + p);
-            FloatVector y1 = FloatVector.fromArray(S, y, yOff + ld + p);
-            FloatVector y2 = FloatVector.fromArray(S, y, yOff + 2 * ld + p);
-            FloatVector y3 = FloatVector.fromArray(S, y, yOff + 3 * ld + p);
-            FloatVector x0 = FloatVector.fromArray(S, x, xOff + p);
-            s00 = x0.fma(y0, s00);
-            s01 = x0.fma(y1, s01);
-            s02 = x0.fma(y2, s02);
-            s03 = x0.fma(y3, s03);
-            FloatVector x1 = FloatVector.fromArray(S, x, xOff + ld + p);
-            s10 = x1.fma(y0, s10);
-            s11 = x1.fma(y1, s11);
-            s12 = x1.fma(y2, s12);
-            s13 = x1.fma(y3, s13);
-            FloatVector x2 = FloatVector.fromArray(S, x, xOff + 2 * ld + p);
-            s20 = x2.fma(y0, s20);
-            s21 = x2.fma(y1, s21);
-            s22 = x2.fma(y2, s22);
-            s23 = x2.fma(y3, s23);
-            FloatVector x3 = FloatVector.fromArray(S, x, xOff + 3 * ld + p);
-            s30 = x3.fma(y0, s30);
-            s31 = x3.fma(y1, s31);
-            s32 = x3.fma(y2, s32);
-            s33 = x3.fma(y3, s33);
+        int x0 = xOff, x1 = xOff + ld, x2 = xOff + 2 * ld, x3 = xOff + 3 * ld;
+        int y0 = yOff, y1 = yOff + ld, y2 = yOff + 2 * ld, y3 = yOff + 3 * ld;
+        float[] xs = x;
+        float[] ys = y;
+        int end = len;
+        // the main run, then (at most) one more step on the tail rows
+        for (int pass = 0; pass < 2; pass++) {
+            for (int p = 0; p < end; p += L) {
+                FloatVector v0 = FloatVector.fromArray(S, ys, y0 + p);
+                FloatVector v1 = FloatVector.fromArray(S, ys, y1 + p);
+                FloatVector v2 = FloatVector.fromArray(S, ys, y2 + p);
+                FloatVector v3 = FloatVector.fromArray(S, ys, y3 + p);
+                FloatVector u = FloatVector.fromArray(S, xs, x0 + p);
+                s00 = u.fma(v0, s00);
+                s01 = u.fma(v1, s01);
+                s02 = u.fma(v2, s02);
+                s03 = u.fma(v3, s03);
+                u = FloatVector.fromArray(S, xs, x1 + p);
+                s10 = u.fma(v0, s10);
+                s11 = u.fma(v1, s11);
+                s12 = u.fma(v2, s12);
+                s13 = u.fma(v3, s13);
+                u = FloatVector.fromArray(S, xs, x2 + p);
+                s20 = u.fma(v0, s20);
+                s21 = u.fma(v1, s21);
+                s22 = u.fma(v2, s22);
+                s23 = u.fma(v3, s23);
+                u = FloatVector.fromArray(S, xs, x3 + p);
+                s30 = u.fma(v0, s30);
+                s31 = u.fma(v1, s31);
+                s32 = u.fma(v2, s32);
+                s33 = u.fma(v3, s33);
+            }
+            if (xt == null) {
+                break;
+            }
+            xs = xt;
+            ys = yt;
+            x0 = xtOff; x1 = xtOff + L; x2 = xtOff + 2 * L; x3 = xtOff + 3 * L;
+            y0 = ytOff; y1 = ytOff + L; y2 = ytOff + 2 * L; y3 = ytOff + 3 * L;
+            end = L;
+            xt = null;
         }
         int c0 = cOff, c1 = cOff + ldc, c2 = cOff + 2 * ldc, c3 = cOff + 3 * ldc;
         c[c0] += s00.reduceLanes(VectorOperators.ADD);
@@ -451,13 +596,15 @@ public final class SimdMatMul implements MatMul {
 
     /**
      * c[cOff + r * cStride] += dot(x row r, y) for r in 0..3 (rows of x ldx apart) over len floats,
-     * a multiple of L; two accumulators per row hide the FMA latency.
+     * a multiple of L, plus the tail vectors (x tail rows L apart) when xt is not null.
      */
     private static void dot4x1(float[] x, int xOff, int ldx, float[] y, int yOff, int len,
+                               float[] xt, int xtOff, float[] yt, int ytOff,
                                float[] c, int cOff, int cStride) {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         FloatVector t0 = s0, t1 = s0, t2 = s0, t3 = s0;
         int p = 0;
+        // two accumulators per row hide the FMA latency
         for (; p + 2 * L <= len; p += 2 * L) {
             FloatVector y0 = FloatVector.fromArray(S, y, yOff + p);
             FloatVector y1 = FloatVector.fromArray(S, y, yOff + p + L);
@@ -477,17 +624,28 @@ public final class SimdMatMul implements MatMul {
             s2 = FloatVector.fromArray(S, x, xOff + 2 * ldx + p).fma(y0, s2);
             s3 = FloatVector.fromArray(S, x, xOff + 3 * ldx + p).fma(y0, s3);
         }
+        if (xt != null) {
+            FloatVector y1 = FloatVector.fromArray(S, yt, ytOff);
+            t0 = FloatVector.fromArray(S, xt, xtOff).fma(y1, t0);
+            t1 = FloatVector.fromArray(S, xt, xtOff + L).fma(y1, t1);
+            t2 = FloatVector.fromArray(S, xt, xtOff + 2 * L).fma(y1, t2);
+            t3 = FloatVector.fromArray(S, xt, xtOff + 3 * L).fma(y1, t3);
+        }
         c[cOff] += s0.add(t0).reduceLanes(VectorOperators.ADD);
         c[cOff + cStride] += s1.add(t1).reduceLanes(VectorOperators.ADD);
         c[cOff + 2 * cStride] += s2.add(t2).reduceLanes(VectorOperators.ADD);
         c[cOff + 3 * cStride] += s3.add(t3).reduceLanes(VectorOperators.ADD);
     }
 
-    /** dot(x, y) over len floats, a multiple of L. */
-    private static float dot1x1(float[] x, int xOff, float[] y, int yOff, int len) {
+    /** dot(x, y) over len floats, a multiple of L, plus the tail vectors when xt is not null. */
+    private static float dot1x1(float[] x, int xOff, float[] y, int yOff, int len,
+                                float[] xt, int xtOff, float[] yt, int ytOff) {
         FloatVector s = FloatVector.zero(S);
         for (int p = 0; p < len; p += L) {
             s = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), s);
+        }
+        if (xt != null) {
+            s = FloatVector.fromArray(S, xt, xtOff).fma(FloatVector.fromArray(S, yt, ytOff), s);
         }
         return s.reduceLanes(VectorOperators.ADD);
     }
