@@ -130,6 +130,10 @@ final class TuneCommand implements Callable<Integer> {
         RunDirectories.requireNew(dir);
         DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
         StudyDescription study = RunDirectories.create(dir, TuneStudy.KIND, TuneStudy.configJson(config), space);
+        if (TutorialSpace.defaultPoint(space, config.batchSize()).isEmpty()) {
+            System.out.println("The tutorial's default point [1e-5, 1, 16, relu] lies outside this space: "
+                    + "the study starts with the initial design.");
+        }
         return new Setup(dir, study, config, splits);
     }
 

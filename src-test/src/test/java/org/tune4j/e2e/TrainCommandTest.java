@@ -1,0 +1,36 @@
+package org.tune4j.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tune4j train} once on the MNIST fixture: summary, per-epoch lines, test accuracy, --json, --save. */
+class TrainCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void trainPrintsTheSummaryAndEndsWithOneJsonLine() throws Exception {
+        Path model = tmp.resolve("model.t4j");
+        Tune4j.Result r = Tune4j.run(tmp, "train", "--lr", "1e-3", "--dense-layers", "1", "--dense-nodes", "16",
+                "--activation", "relu", "--epochs", "2", "--batch-size", "64", "--seed", "1", "--limit", "300",
+                "--threads", "2", "--dataset", Tune4j.MNIST_SMALL.toString(), "--save", model.toString(), "--json");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Total params: 43,262").contains("Epoch 1/2: loss ").contains("Epoch 2/2: loss ")
+                .contains("Test accuracy: ");
+        JsonNode json = Tune4j.parseJson(r.lastLine());
+        for (String key : new String[] {"val_accuracy", "test_accuracy", "val_loss", "epochs", "parameters",
+                "train_seconds", "images_per_second"}) {
+            assertThat(json.has(key)).as(key).isTrue();
+        }
+        assertThat(json.get("epochs").asInt()).isEqualTo(2);
+        assertThat(json.get("parameters").asInt()).isEqualTo(43_262);
+        assertThat(json.get("val_accuracy").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("images_per_second").asDouble()).isPositive();
+        assertThat(model).isNotEmptyFile();
+    }
+}
