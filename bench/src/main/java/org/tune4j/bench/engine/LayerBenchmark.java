@@ -30,7 +30,8 @@ import org.tune4j.engine.model.Sequential;
  * relu1, pool1 (-> 16x14x14), conv2 (-> 36x14x14), relu2, pool2 (-> 36x7x7), dense1 (1764 -> 16);
  * dense512 is a 512 -> 512 dense layer of the largest point (5 x 512).
  *
- * <p>Scores are microseconds per call on 64 images; divide by 64 for the cost per image.
+ * <p>Scores are microseconds per call on 64 images; divide by 64 for the cost per image. conv1's
+ * backward computes no input gradient, as in training (it is the first layer).
  * Backward runs on the state of a forward done in setup (the layers keep what backward needs in
  * their state), so it is measured alone.
  *
@@ -39,6 +40,8 @@ import org.tune4j.engine.model.Sequential;
  * java -jar bench/target/benchmarks.jar LayerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
  * java -jar bench/target/benchmarks.jar LayerBenchmark -p layer=conv2,pool1 -p kernels=simd
  * </pre>
+ * Extra JVM flags on the command line replace the annotation's, so repeat the module:
+ * {@code -jvmArgsAppend "--add-modules jdk.incubator.vector -XX:StartFlightRecording=filename=x.jfr"}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -96,7 +99,7 @@ public class LayerBenchmark {
         input = random(rnd, SLICE * subject.inputShape().size());
         out = new float[SLICE * subject.outputShape().size()];
         dOut = random(rnd, out.length);
-        dInput = new float[input.length];
+        dInput = index == 0 ? null : new float[input.length];  // as in training: no input gradient for the first layer
         subject.forward(state, params, pOff, input, out, SLICE);
     }
 

@@ -14,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * beyond a multiple of 4 to the scalar specification's formula.
  *
  * <p><b>abt</b>: blocks of 4 x 4 dot products with vectors along p, accumulated over the whole
- * batch before the lanes are reduced once (so the reduction cost is shared by the batch); the
- * part of p beyond a multiple of the lane count is summed by scalar code.
+ * batch in 16 vector partial sums (a per-thread scratch of 16 vectors) before the lanes are
+ * reduced once, so the reduction cost is shared by the batch; the part of p beyond a multiple
+ * of the lane count is summed by scalar code.
  *
  * <p>Load only through {@link IndirectKernels}: this class links against jdk.incubator.vector.
  */
@@ -25,6 +26,9 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
     private static final int L = S.length();
     private static final int MR = 4;
     private static final int NR = 4 * L;
+
+    /** abt's 16 vector partial sums, one small array per calling thread (no allocation per call). */
+    private final ThreadLocal<float[]> partialSums = ThreadLocal.withInitial(() -> new float[16 * L]);
 
     @Override
     public void ab(float[] a, int aOff, float[] b, int bOff, int[] rows, float[] c, int cOff,
@@ -154,12 +158,23 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
             return;
         }
         int kVec = k - k % L;
+        float[] acc = partialSums.get();
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
             for (; j + 4 <= n; j += 4) {
-                dots4x4(a, aOff + i * k, aStride, k, b, bOff, bStride, rows, j, kVec, batch,
-                        c, cOff + i * n + j, n);
+                java.util.Arrays.fill(acc, 0f);
+                for (int t = 0; t < batch; t++) {
+                    int y = bOff + t * bStride;
+                    dots4x4(a, aOff + t * aStride + i * k, k, b, y + rows[j], y + rows[j + 1], y + rows[j + 2],
+                            y + rows[j + 3], kVec, acc);
+                }
+                for (int r = 0; r < 4; r++) {
+                    for (int s = 0; s < 4; s++) {
+                        c[cOff + (i + r) * n + j + s] +=
+                                FloatVector.fromArray(S, acc, (4 * r + s) * L).reduceLanes(VectorOperators.ADD);
+                    }
+                }
             }
             for (; j < n; j++) {
                 for (int r = 0; r < 4; r++) {
@@ -189,82 +204,91 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
         }
     }
 
-    /** c[r * ldc + s] += Σ_t dot(a_t row r, B_t table row j + s) over p &lt; kVec, for r, s in 0..3. */
-    private static void dots4x4(float[] a, int aOff, int aStride, int k, float[] b, int bOff, int bStride,
-                                int[] rows, int j, int kVec, int batch, float[] c, int cOff, int ldc) {
-        FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
-        FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
-        FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
-        FloatVector s30 = s00, s31 = s00, s32 = s00, s33 = s00;
-        int r0 = rows[j];
-        int r1 = rows[j + 1];
-        int r2 = rows[j + 2];
-        int r3 = rows[j + 3];
-        for (int t = 0; t < batch; t++) {
-            int x0 = aOff + t * aStride;
-            int x1 = x0 + k;
-            int x2 = x0 + 2 * k;
-            int x3 = x0 + 3 * k;
-            int y = bOff + t * bStride;
-            int y0 = y + r0;
-            int y1 = y + r1;
-            int y2 = y + r2;
-            int y3 = y + r3;
-            for (int p = 0; p < kVec; p += L) {
-                FloatVector b0 = FloatVector.fromArray(S, b, y0 + p);
-                FloatVector b1 = FloatVector.fromArray(S, b, y1 + p);
-                FloatVector b2 = FloatVector.fromArray(S, b, y2 + p);
-                FloatVector b3 = FloatVector.fromArray(S, b, y3 + p);
-                FloatVector v = FloatVector.fromArray(S, a, x0 + p);
-                s00 = v.fma(b0, s00);
-                s01 = v.fma(b1, s01);
-                s02 = v.fma(b2, s02);
-                s03 = v.fma(b3, s03);
-                v = FloatVector.fromArray(S, a, x1 + p);
-                s10 = v.fma(b0, s10);
-                s11 = v.fma(b1, s11);
-                s12 = v.fma(b2, s12);
-                s13 = v.fma(b3, s13);
-                v = FloatVector.fromArray(S, a, x2 + p);
-                s20 = v.fma(b0, s20);
-                s21 = v.fma(b1, s21);
-                s22 = v.fma(b2, s22);
-                s23 = v.fma(b3, s23);
-                v = FloatVector.fromArray(S, a, x3 + p);
-                s30 = v.fma(b0, s30);
-                s31 = v.fma(b1, s31);
-                s32 = v.fma(b2, s32);
-                s33 = v.fma(b3, s33);
-            }
+    /**
+     * acc[(4r + s) * L ..] += lane-wise products of a row r (rows k apart from x0) and table row s
+     * (at y0..y3) over p &lt; kVec, for r, s in 0..3: 16 vector partial sums, loaded and stored
+     * once per call (one image), reduced across lanes only after the whole batch. One image per
+     * call keeps the loop simple enough for JDK 17's C2, which gave up on a batch loop around it.
+     */
+    private static void dots4x4(float[] a, int x0, int k, float[] b, int y0, int y1, int y2, int y3,
+                                int kVec, float[] acc) {
+        FloatVector s00 = FloatVector.fromArray(S, acc, 0);
+        FloatVector s01 = FloatVector.fromArray(S, acc, L);
+        FloatVector s02 = FloatVector.fromArray(S, acc, 2 * L);
+        FloatVector s03 = FloatVector.fromArray(S, acc, 3 * L);
+        FloatVector s10 = FloatVector.fromArray(S, acc, 4 * L);
+        FloatVector s11 = FloatVector.fromArray(S, acc, 5 * L);
+        FloatVector s12 = FloatVector.fromArray(S, acc, 6 * L);
+        FloatVector s13 = FloatVector.fromArray(S, acc, 7 * L);
+        FloatVector s20 = FloatVector.fromArray(S, acc, 8 * L);
+        FloatVector s21 = FloatVector.fromArray(S, acc, 9 * L);
+        FloatVector s22 = FloatVector.fromArray(S, acc, 10 * L);
+        FloatVector s23 = FloatVector.fromArray(S, acc, 11 * L);
+        FloatVector s30 = FloatVector.fromArray(S, acc, 12 * L);
+        FloatVector s31 = FloatVector.fromArray(S, acc, 13 * L);
+        FloatVector s32 = FloatVector.fromArray(S, acc, 14 * L);
+        FloatVector s33 = FloatVector.fromArray(S, acc, 15 * L);
+        int x1 = x0 + k;
+        int x2 = x0 + 2 * k;
+        int x3 = x0 + 3 * k;
+        for (int p = 0; p < kVec; p += L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, y0 + p);
+            FloatVector b1 = FloatVector.fromArray(S, b, y1 + p);
+            FloatVector b2 = FloatVector.fromArray(S, b, y2 + p);
+            FloatVector b3 = FloatVector.fromArray(S, b, y3 + p);
+            FloatVector v = FloatVector.fromArray(S, a, x0 + p);
+            s00 = v.fma(b0, s00);
+            s01 = v.fma(b1, s01);
+            s02 = v.fma(b2, s02);
+            s03 = v.fma(b3, s03);
+            v = FloatVector.fromArray(S, a, x1 + p);
+            s10 = v.fma(b0, s10);
+            s11 = v.fma(b1, s11);
+            s12 = v.fma(b2, s12);
+            s13 = v.fma(b3, s13);
+            v = FloatVector.fromArray(S, a, x2 + p);
+            s20 = v.fma(b0, s20);
+            s21 = v.fma(b1, s21);
+            s22 = v.fma(b2, s22);
+            s23 = v.fma(b3, s23);
+            v = FloatVector.fromArray(S, a, x3 + p);
+            s30 = v.fma(b0, s30);
+            s31 = v.fma(b1, s31);
+            s32 = v.fma(b2, s32);
+            s33 = v.fma(b3, s33);
         }
-        int c0 = cOff, c1 = cOff + ldc, c2 = cOff + 2 * ldc, c3 = cOff + 3 * ldc;
-        c[c0] += s00.reduceLanes(VectorOperators.ADD);
-        c[c0 + 1] += s01.reduceLanes(VectorOperators.ADD);
-        c[c0 + 2] += s02.reduceLanes(VectorOperators.ADD);
-        c[c0 + 3] += s03.reduceLanes(VectorOperators.ADD);
-        c[c1] += s10.reduceLanes(VectorOperators.ADD);
-        c[c1 + 1] += s11.reduceLanes(VectorOperators.ADD);
-        c[c1 + 2] += s12.reduceLanes(VectorOperators.ADD);
-        c[c1 + 3] += s13.reduceLanes(VectorOperators.ADD);
-        c[c2] += s20.reduceLanes(VectorOperators.ADD);
-        c[c2 + 1] += s21.reduceLanes(VectorOperators.ADD);
-        c[c2 + 2] += s22.reduceLanes(VectorOperators.ADD);
-        c[c2 + 3] += s23.reduceLanes(VectorOperators.ADD);
-        c[c3] += s30.reduceLanes(VectorOperators.ADD);
-        c[c3 + 1] += s31.reduceLanes(VectorOperators.ADD);
-        c[c3 + 2] += s32.reduceLanes(VectorOperators.ADD);
-        c[c3 + 3] += s33.reduceLanes(VectorOperators.ADD);
+        s00.intoArray(acc, 0);
+        s01.intoArray(acc, L);
+        s02.intoArray(acc, 2 * L);
+        s03.intoArray(acc, 3 * L);
+        s10.intoArray(acc, 4 * L);
+        s11.intoArray(acc, 5 * L);
+        s12.intoArray(acc, 6 * L);
+        s13.intoArray(acc, 7 * L);
+        s20.intoArray(acc, 8 * L);
+        s21.intoArray(acc, 9 * L);
+        s22.intoArray(acc, 10 * L);
+        s23.intoArray(acc, 11 * L);
+        s30.intoArray(acc, 12 * L);
+        s31.intoArray(acc, 13 * L);
+        s32.intoArray(acc, 14 * L);
+        s33.intoArray(acc, 15 * L);
     }
 
     /** Σ_t dot(a[aRow + t*aStride ..], b[bRow + t*bStride ..]) over p &lt; kVec (a multiple of L). */
     private static float dot(float[] a, int aRow, int aStride, float[] b, int bRow, int bStride, int kVec, int batch) {
-        FloatVector s = FloatVector.zero(S);
+        float sum = 0f;
         for (int t = 0; t < batch; t++) {
-            int x = aRow + t * aStride;
-            int y = bRow + t * bStride;
-            for (int p = 0; p < kVec; p += L) {
-                s = FloatVector.fromArray(S, a, x + p).fma(FloatVector.fromArray(S, b, y + p), s);
-            }
+            sum += dot(a, aRow + t * aStride, b, bRow + t * bStride, kVec);
+        }
+        return sum;
+    }
+
+    /** dot(a[x ..], b[y ..]) over p &lt; kVec (a multiple of L). */
+    private static float dot(float[] a, int x, float[] b, int y, int kVec) {
+        FloatVector s = FloatVector.zero(S);
+        for (int p = 0; p < kVec; p += L) {
+            s = FloatVector.fromArray(S, a, x + p).fma(FloatVector.fromArray(S, b, y + p), s);
         }
         return s.reduceLanes(VectorOperators.ADD);
     }

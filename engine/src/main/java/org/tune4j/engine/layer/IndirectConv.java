@@ -18,6 +18,7 @@ import org.tune4j.engine.kernel.MatMul;
  * <pre>
  *   y(Cout x cols)   = W(Cout x K)  · xp[tap + j]              (ab; out = y on the image + bias)
  *   dW(Cout x K)    += Σ_images dyw(Cout x cols) · xp[tap + j]ᵀ  (abt; dyw = dOut on the grid, 0 off it)
+ *   db(Cout)        += Σ_images dyw(Cout x cols) · 1            (abt against a row of ones)
  *   dx(Cin x cols)   = Wflip(Cin x Cout*K*K) · dyq[flip + j]    (ab; the transposed convolution)
  * </pre>
  * where dyq (Cout, Hp, Wp) holds dOut at (K-1-padTop, K-1-padLeft), Wflip(c, (co, ky', kx')) =
@@ -42,6 +43,8 @@ final class IndirectConv {
     private final int slack;      // floats read past the last padded image
     private final int[] taps;     // (Cin*K*K): tap(c, ky, kx)
     private final int[] flips;    // (Cout*K*K): flip(co, ky', kx')
+    private final float[] ones;      // (cols): all 1, to sum rows as a product
+    private static final int[] ONE_TABLE_ROW = {0};
 
     IndirectConv(int cin, int h, int w, int cout, int k, int padTop, int padLeft) {
         this.cin = cin;
@@ -57,6 +60,8 @@ final class IndirectConv {
         this.slack = k - 1 + cols - h * wp;
         this.taps = offsets(cin, k, grid, wp);
         this.flips = offsets(cout, k, grid, wp);
+        this.ones = new float[cols];
+        java.util.Arrays.fill(ones, 1f);
     }
 
     /** offsets[(c, ky, kx)] = c*grid + ky*wp + kx. */
@@ -134,24 +139,18 @@ final class IndirectConv {
         int outSize = cout * h * w;
         for (int i0 = 0; i0 < n; i0 += CHUNK) {
             int chunk = Math.min(CHUNK, n - i0);
-            for (int t = 0; t < chunk; t++) {
-                int img = (i0 + t) * outSize;
+            for (int t = 0; t < chunk; t++) {  // dOut onto the grid; off-image columns stay 0
                 for (int co = 0; co < cout; co++) {
-                    float sum = 0f;
                     for (int oy = 0; oy < h; oy++) {
-                        int src = img + (co * h + oy) * w;
-                        int dst = (t * cout + co) * cols + oy * wp;
-                        for (int ox = 0; ox < w; ox++) {
-                            float g = dOut[src + ox];
-                            s.dyw[dst + ox] = g;
-                            sum += g;
-                        }
+                        System.arraycopy(dOut, (i0 + t) * outSize + (co * h + oy) * w,
+                                s.dyw, (t * cout + co) * cols + oy * wp, w);
                     }
-                    dParams[biasOff + co] += sum;
                 }
             }
             s.kernel.abt(s.dyw, 0, cout * cols, s.xp, i0 * cin * grid, cin * grid, taps,
                     dParams, pOff, cout, cols, patch, chunk);  // dW (Cout, Cin*K*K)
+            s.kernel.abt(s.dyw, 0, cout * cols, ones, 0, 0, ONE_TABLE_ROW,
+                    dParams, biasOff, cout, cols, 1, chunk);   // db (Cout) = dyw · 1
         }
         if (dInput != null) {
             backwardData(s, params, pOff, dOut, dInput, n);

@@ -10,7 +10,10 @@ package org.tune4j.engine.train;
  * @param valAccuracy     validation accuracy after the epoch (NaN without validation)
  * @param seconds         wall time of the training pass (validation excluded)
  * @param imagesPerSecond training examples per second of {@code seconds}
+ * @param steadyImagesPerSecond the same without the first {@link Trainer#WARMUP_BATCHES} batches of
+ *                  the first epoch (JIT and cache warm-up), as the PyTorch reference measures;
+ *                  equal to imagesPerSecond for later epochs and for epochs too short to split
  */
 public record EpochStats(int epoch, double loss, double accuracy, double valLoss, double valAccuracy,
-                         double seconds, double imagesPerSecond) {
+                         double seconds, double imagesPerSecond, double steadyImagesPerSecond) {
 }

@@ -42,6 +42,7 @@ public final class Evaluator {
         double[] chunkLoss = new double[chunks];
         int[] predicted = new int[count];
         float[] probabilities = new float[count * classes];
+        long start = System.nanoTime();
         pool.forEach(t -> {
             Worker w = pool.worker(t);
             for (int c = t; c < chunks; c += pool.size()) {
@@ -55,6 +56,7 @@ public final class Evaluator {
                 }
             }
         });
+        double seconds = (System.nanoTime() - start) / 1e9;
         double lossSum = 0;
         for (double l : chunkLoss) {
             lossSum += l;
@@ -66,6 +68,6 @@ public final class Evaluator {
             right += data.labels()[i] == predicted[i] ? 1 : 0;
         }
         double n = Math.max(count, 1);
-        return new Evaluation(lossSum / n, right / n, confusion, predicted, probabilities);
+        return new Evaluation(lossSum / n, right / n, confusion, predicted, probabilities, seconds);
     }
 }

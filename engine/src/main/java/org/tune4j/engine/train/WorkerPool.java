@@ -1,6 +1,7 @@
 package org.tune4j.engine.train;
 
-import java.util.concurrent.Phaser;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.kernel.KernelMode;
@@ -11,16 +12,24 @@ import org.tune4j.engine.tensor.Shape;
  * A fixed set of {@link Worker}s over one model, run in lock step: {@link #forEach} runs a task
  * for every worker at once, worker 0 on the calling thread and each other worker on its own
  * helper thread, and returns when all are done. Created per fit or evaluation and closed at its
- * end. A round allocates nothing: the helpers wait on a {@link Phaser} between rounds.
+ * end. A round allocates nothing: the caller publishes the task and bumps a round counter, the
+ * helpers spin briefly and then park until they see the new round; the last helper to finish
+ * unparks the caller. (A {@link java.util.concurrent.Phaser} allocates a wait node whenever a
+ * party blocks, which is every round.)
  */
 final class WorkerPool implements AutoCloseable {
 
     private final Worker[] workers;
     private final Thread[] helpers;           // helpers[t - 1] runs worker t
-    private final Phaser phaser;              // parties: the caller and every helper
     private final Throwable[] failures;       // (workers): what each worker threw this round
+    private final AtomicInteger pending = new AtomicInteger();  // helpers still running this round
+    private volatile int round;               // bumped by the caller to start a round
     private volatile IntConsumer task;
     private volatile boolean closed;
+    private volatile Thread caller;           // the thread waiting in forEach
+
+    /** Busy-wait iterations before parking: a round's slices end within microseconds of each other. */
+    private static final int SPINS = 1 << 14;
 
     WorkerPool(Sequential model, int threads, int capacityPerWorker, KernelMode kernels) {
         workers = new Worker[threads];
@@ -28,7 +37,6 @@ final class WorkerPool implements AutoCloseable {
             workers[t] = new Worker(model, capacityPerWorker, kernels);
         }
         failures = new Throwable[threads];
-        phaser = new Phaser(threads);
         helpers = new Thread[threads - 1];
         for (int t = 1; t < threads; t++) {
             int index = t;
@@ -48,9 +56,20 @@ final class WorkerPool implements AutoCloseable {
             throw new IllegalStateException("worker pool is closed");
         }
         task = work;
-        phaser.arriveAndAwaitAdvance();  // start: helpers see the task
+        caller = Thread.currentThread();
+        pending.set(helpers.length);
+        round++;                        // start: helpers see the task (volatile write after it)
+        for (Thread helper : helpers) {
+            LockSupport.unpark(helper);
+        }
         run(0);
-        phaser.arriveAndAwaitAdvance();  // end: every helper has finished
+        for (int spin = 0; pending.get() > 0; spin++) {  // end: every helper has finished
+            if (spin < SPINS) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.park(this);
+            }
+        }
         task = null;
         for (int t = 0; t < failures.length; t++) {
             Throwable failure = failures[t];
@@ -68,13 +87,23 @@ final class WorkerPool implements AutoCloseable {
     }
 
     private void helperLoop(int t) {
+        int seen = 0;
         while (true) {
-            phaser.arriveAndAwaitAdvance();
+            for (int spin = 0; round == seen && !closed; spin++) {
+                if (spin < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
             if (closed) {
                 return;
             }
+            seen = round;
             run(t);
-            phaser.arriveAndAwaitAdvance();
+            if (pending.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
         }
     }
 
@@ -105,8 +134,8 @@ final class WorkerPool implements AutoCloseable {
             return;
         }
         closed = true;
-        if (helpers.length > 0) {
-            phaser.arriveAndAwaitAdvance();  // releases the helpers, which see closed and return
+        for (Thread helper : helpers) {
+            LockSupport.unpark(helper);  // a parked helper wakes, sees closed and returns
         }
         for (Thread helper : helpers) {
             try {
