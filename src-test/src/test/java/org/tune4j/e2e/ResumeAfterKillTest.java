@@ -32,7 +32,7 @@ class ResumeAfterKillTest {
                 && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        Thread.sleep(300); // well inside trial 2
+        Thread.sleep(100); // inside trial 2
         assertThat(study.isAlive()).as("the study is still running when killed").isTrue();
         study.destroyForcibly().waitFor();
         int done = Tune4j.lines(journal).size();
