@@ -534,46 +534,58 @@ public final class SimdMatMul implements MatMul {
         FloatVector s30 = s00, s31 = s00, s32 = s00, s33 = s00;
         int x0 = xOff, x1 = xOff + ld, x2 = xOff + 2 * ld, x3 = xOff + 3 * ld;
         int y0 = yOff, y1 = yOff + ld, y2 = yOff + 2 * ld, y3 = yOff + 3 * ld;
-        float[] xs = x;
-        float[] ys = y;
-        int end = len;
-        // the main run, then (at most) one more step on the tail rows
-        for (int pass = 0; pass < 2; pass++) {
-            for (int p = 0; p < end; p += L) {
-                FloatVector v0 = FloatVector.fromArray(S, ys, y0 + p);
-                FloatVector v1 = FloatVector.fromArray(S, ys, y1 + p);
-                FloatVector v2 = FloatVector.fromArray(S, ys, y2 + p);
-                FloatVector v3 = FloatVector.fromArray(S, ys, y3 + p);
-                FloatVector u = FloatVector.fromArray(S, xs, x0 + p);
-                s00 = u.fma(v0, s00);
-                s01 = u.fma(v1, s01);
-                s02 = u.fma(v2, s02);
-                s03 = u.fma(v3, s03);
-                u = FloatVector.fromArray(S, xs, x1 + p);
-                s10 = u.fma(v0, s10);
-                s11 = u.fma(v1, s11);
-                s12 = u.fma(v2, s12);
-                s13 = u.fma(v3, s13);
-                u = FloatVector.fromArray(S, xs, x2 + p);
-                s20 = u.fma(v0, s20);
-                s21 = u.fma(v1, s21);
-                s22 = u.fma(v2, s22);
-                s23 = u.fma(v3, s23);
-                u = FloatVector.fromArray(S, xs, x3 + p);
-                s30 = u.fma(v0, s30);
-                s31 = u.fma(v1, s31);
-                s32 = u.fma(v2, s32);
-                s33 = u.fma(v3, s33);
-            }
-            if (xt == null) {
-                break;
-            }
-            xs = xt;
-            ys = yt;
-            x0 = xtOff; x1 = xtOff + L; x2 = xtOff + 2 * L; x3 = xtOff + 3 * L;
-            y0 = ytOff; y1 = ytOff + L; y2 = ytOff + 2 * L; y3 = ytOff + 3 * L;
-            end = L;
-            xt = null;
+        for (int p = 0; p < len; p += L) {
+            FloatVector v0 = FloatVector.fromArray(S, y, y0 + p);
+            FloatVector v1 = FloatVector.fromArray(S, y, y1 + p);
+            FloatVector v2 = FloatVector.fromArray(S, y, y2 + p);
+            FloatVector v3 = FloatVector.fromArray(S, y, y3 + p);
+            FloatVector u = FloatVector.fromArray(S, x, x0 + p);
+            s00 = u.fma(v0, s00);
+            s01 = u.fma(v1, s01);
+            s02 = u.fma(v2, s02);
+            s03 = u.fma(v3, s03);
+            u = FloatVector.fromArray(S, x, x1 + p);
+            s10 = u.fma(v0, s10);
+            s11 = u.fma(v1, s11);
+            s12 = u.fma(v2, s12);
+            s13 = u.fma(v3, s13);
+            u = FloatVector.fromArray(S, x, x2 + p);
+            s20 = u.fma(v0, s20);
+            s21 = u.fma(v1, s21);
+            s22 = u.fma(v2, s22);
+            s23 = u.fma(v3, s23);
+            u = FloatVector.fromArray(S, x, x3 + p);
+            s30 = u.fma(v0, s30);
+            s31 = u.fma(v1, s31);
+            s32 = u.fma(v2, s32);
+            s33 = u.fma(v3, s33);
+        }
+        if (xt != null) {
+            // one more step on the zero-padded tail rows (L floats apart)
+            FloatVector v0 = FloatVector.fromArray(S, yt, ytOff);
+            FloatVector v1 = FloatVector.fromArray(S, yt, ytOff + L);
+            FloatVector v2 = FloatVector.fromArray(S, yt, ytOff + 2 * L);
+            FloatVector v3 = FloatVector.fromArray(S, yt, ytOff + 3 * L);
+            FloatVector u = FloatVector.fromArray(S, xt, xtOff);
+            s00 = u.fma(v0, s00);
+            s01 = u.fma(v1, s01);
+            s02 = u.fma(v2, s02);
+            s03 = u.fma(v3, s03);
+            u = FloatVector.fromArray(S, xt, xtOff + L);
+            s10 = u.fma(v0, s10);
+            s11 = u.fma(v1, s11);
+            s12 = u.fma(v2, s12);
+            s13 = u.fma(v3, s13);
+            u = FloatVector.fromArray(S, xt, xtOff + 2 * L);
+            s20 = u.fma(v0, s20);
+            s21 = u.fma(v1, s21);
+            s22 = u.fma(v2, s22);
+            s23 = u.fma(v3, s23);
+            u = FloatVector.fromArray(S, xt, xtOff + 3 * L);
+            s30 = u.fma(v0, s30);
+            s31 = u.fma(v1, s31);
+            s32 = u.fma(v2, s32);
+            s33 = u.fma(v3, s33);
         }
         int c0 = cOff, c1 = cOff + ldc, c2 = cOff + 2 * ldc, c3 = cOff + 3 * ldc;
         c[c0] += s00.reduceLanes(VectorOperators.ADD);
