@@ -1,16 +1,34 @@
 package org.tune4j.optimizer.numeric;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.MatrixUtils;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+
 /**
- * Cholesky factorization {@code A = L Lᵀ} of a symmetric positive-definite matrix, with
- * explicitly growing diagonal jitter when the matrix is numerically singular (duplicate points in
- * a Gaussian process give exactly singular kernel matrices).
+ * Cholesky factorization {@code A = L Lᵀ} of a symmetric positive-definite kernel matrix: a thin
+ * wrapper over Commons Math's {@link CholeskyDecomposition} adding what it lacks for a Gaussian
+ * process, namely explicitly growing diagonal jitter when the matrix is numerically singular
+ * (duplicate points give exactly singular kernel matrices), a log-determinant that does not
+ * overflow, and a forward substitution for a block of right-hand sides.
  *
- * <p>The input is dense, row-major {@code double[n * n]}; only its lower triangle is read. The
- * factor is kept as one array per row ({@code L[i]} has length i + 1) so that the inner loops are
- * plain {@code a[j] += s * b[j]} over distinct arrays, which the JIT vectorizes.
+ * <p>What is Commons Math's: the factorization, {@link #solve} (A⁻¹ b) and {@link #inverse}. What
+ * is ours: the jitter retry, {@link #logDeterminant} (2 Σ log L_ii; Commons Math's determinant is
+ * the plain product, which under- or overflows for a few hundred points) and
+ * {@link #solveLowerInPlace} (L z = b; Commons Math only solves with L and Lᵀ together, or one
+ * vector at a time through {@code getEntry}, too slow for 10,000 acquisition candidates).
  *
- * <p>Reference: Golub & Van Loan, Matrix Computations, Alg. 4.2.1; the jitter retry follows the
- * practice of GPy / scikit-learn. It is not a general solver: no pivoting, no sparse storage.
+ * <p>Thresholds passed to Commons Math (see {@link #SYMMETRY_THRESHOLD} and
+ * {@link #positivityThreshold}): kernel matrices are built exactly symmetric, so the symmetry
+ * check only catches a caller's bug; a pivot is rejected when it is below the rounding error the
+ * elimination accumulates, n·ε times the mean diagonal, because such a pivot is noise and its
+ * square root would amplify it into the solves.
+ *
+ * <p>The input is dense, row-major {@code double[n * n]}. Reference: Golub & Van Loan, Matrix
+ * Computations, Alg. 4.2.1; the jitter retry follows the practice of GPy / scikit-learn. It is not
+ * a general solver: no pivoting, no sparse storage.
  */
 public final class Cholesky {
 
@@ -18,15 +36,22 @@ public final class Cholesky {
     static final double FIRST_RELATIVE_JITTER = 1e-10;
     /** Number of jitter attempts after the plain factorization fails. */
     static final int MAX_ATTEMPTS = 8;
+    /**
+     * Largest accepted |A_ij - A_ji| relative to max(|A_ii|, |A_jj|). Kernel matrices are filled
+     * symmetrically, so any asymmetry beyond rounding is a bug, not something jitter can fix.
+     */
+    static final double SYMMETRY_THRESHOLD = 1e-12;
 
     private final int n;
-    private final double[][] rows; // row i holds L[i][0..i]
     private final double jitter;
+    private final DecompositionSolver solver;
+    private final double[][] rows; // L, row i holds L[i][0..n) with zeros above the diagonal
 
-    private Cholesky(int n, double[][] rows, double jitter) {
+    private Cholesky(int n, CholeskyDecomposition decomposition, double jitter) {
         this.n = n;
-        this.rows = rows;
         this.jitter = jitter;
+        this.solver = decomposition.getSolver();
+        this.rows = decomposition.getL().getData();
     }
 
     /**
@@ -44,44 +69,58 @@ public final class Cholesky {
             throw new IllegalArgumentException("Cholesky: expected " + n * n + " entries for a "
                     + n + "x" + n + " matrix, found " + a.length);
         }
-        double[][] l = new double[n][];
-        for (int i = 0; i < n; i++) {
-            l[i] = new double[i + 1];
-        }
-        if (tryFactor(a, n, 0.0, l)) {
-            return new Cholesky(n, l, 0.0);
+        requireFinite(a, n);
+        if (n == 0) {
+            throw new IllegalArgumentException("Cholesky: expected a matrix of at least 1x1, found 0x0");
         }
         double meanDiag = 0;
         for (int i = 0; i < n; i++) {
             meanDiag += Math.abs(a[i * n + i]);
         }
-        meanDiag = n == 0 ? 1.0 : Math.max(meanDiag / n, Double.MIN_NORMAL);
-        double jitter = FIRST_RELATIVE_JITTER * meanDiag;
-        for (int attempt = 0; attempt < jitterAttempts; attempt++, jitter *= 10) {
-            if (tryFactor(a, n, jitter, l)) {
-                return new Cholesky(n, l, jitter);
+        meanDiag = Math.max(meanDiag / n, Double.MIN_NORMAL);
+        double positivity = positivityThreshold(n, meanDiag);
+        double jitter = 0.0;
+        double nextJitter = FIRST_RELATIVE_JITTER * meanDiag;
+        for (int attempt = 0; attempt <= jitterAttempts; attempt++) {
+            try {
+                CholeskyDecomposition decomposition =
+                        new CholeskyDecomposition(withJitter(a, n, jitter), SYMMETRY_THRESHOLD, positivity);
+                return new Cholesky(n, decomposition, jitter);
+            } catch (NonPositiveDefiniteMatrixException notYet) {
+                if (attempt == jitterAttempts) {
+                    break;
+                }
+                jitter = nextJitter;
+                nextJitter *= 10;
             }
         }
-        throw new NotPositiveDefiniteException(n, jitterAttempts == 0 ? 0.0 : jitter / 10);
+        throw new NotPositiveDefiniteException(n, jitter);
     }
 
-    private static boolean tryFactor(double[] a, int n, double jitter, double[][] l) {
-        for (int i = 0; i < n; i++) {
-            double[] li = l[i];
-            for (int j = 0; j <= i; j++) {
-                double s = a[i * n + j] - dot(li, l[j], j);
-                if (i == j) {
-                    s += jitter;
-                    if (!(s > 0) || !Double.isFinite(s)) {
-                        return false;
-                    }
-                    li[i] = Math.sqrt(s);
-                } else {
-                    li[j] = s / l[j][j];
-                }
+    /**
+     * Smallest accepted pivot: n·ε·mean|A_ii|, the order of the rounding error accumulated by the
+     * elimination. The exact pivots of a kernel matrix with white noise s² are at least s², far above.
+     */
+    static double positivityThreshold(int n, double meanDiagonal) {
+        return n * Math.ulp(1.0) * meanDiagonal;
+    }
+
+    private static void requireFinite(double[] a, int n) {
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new IllegalArgumentException("Cholesky: expected finite entries, found " + a[i]
+                        + " at (" + i / n + ", " + i % n + ") of a " + n + "x" + n + " matrix");
             }
         }
-        return true;
+    }
+
+    private static Array2DRowRealMatrix withJitter(double[] a, int n, double jitter) {
+        double[][] data = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a, i * n, data[i], 0, n);
+            data[i][i] += jitter;
+        }
+        return new Array2DRowRealMatrix(data, false);
     }
 
     public int size() {
@@ -93,12 +132,12 @@ public final class Cholesky {
         return jitter;
     }
 
-    /** L[i][j] for j ≤ i. */
+    /** L[i][j] (0 above the diagonal). */
     public double get(int i, int j) {
         return rows[i][j];
     }
 
-    /** Row i of L (length i + 1); not copied, do not modify. */
+    /** Row i of L (length n, zeros after index i); not copied, do not modify. */
     public double[] row(int i) {
         return rows[i];
     }
@@ -107,7 +146,7 @@ public final class Cholesky {
     public double[] lower() {
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(rows[i], 0, out, i * n, i + 1);
+            System.arraycopy(rows[i], 0, out, i * n, n);
         }
         return out;
     }
@@ -115,28 +154,40 @@ public final class Cholesky {
     /** Solves L z = b in place (forward substitution). */
     public void solveLowerInPlace(double[] b) {
         for (int i = 0; i < n; i++) {
-            b[i] = (b[i] - dot(rows[i], b, i)) / rows[i][i];
+            double[] li = rows[i];
+            double s = b[i];
+            for (int k = 0; k < i; k++) {
+                s -= li[k] * b[k];
+            }
+            b[i] = s / li[i];
         }
     }
 
-    /** Solves Lᵀ z = b in place (back substitution, walking the rows of L). */
-    public void solveUpperInPlace(double[] b) {
-        for (int i = n - 1; i >= 0; i--) {
-            double[] li = rows[i];
-            double bi = b[i] / li[i];
-            b[i] = bi;
-            for (int k = 0; k < i; k++) {
-                b[k] -= li[k] * bi;
+    /**
+     * Solves L V = B in place for a block of right-hand sides stored by row ({@code v[p]} is row p
+     * of B, one entry per right-hand side); the inner loop runs along the block, so it vectorizes.
+     */
+    public void solveLowerInPlace(double[][] v) {
+        for (int p = 0; p < n; p++) {
+            double[] vp = v[p];
+            double[] lp = rows[p];
+            for (int q = 0; q < p; q++) {
+                double lpq = -lp[q];
+                double[] vq = v[q];
+                for (int j = 0; j < vp.length; j++) {
+                    vp[j] += lpq * vq[j];
+                }
+            }
+            double inv = 1.0 / lp[p];
+            for (int j = 0; j < vp.length; j++) {
+                vp[j] *= inv;
             }
         }
     }
 
-    /** Returns A⁻¹ b. */
+    /** Returns A⁻¹ b (Commons Math's solver). */
     public double[] solve(double[] b) {
-        double[] z = b.clone();
-        solveLowerInPlace(z);
-        solveUpperInPlace(z);
-        return z;
+        return solver.solve(new ArrayRealVector(b, false)).toArray();
     }
 
     /** log det A = 2 Σ log L_ii. */
@@ -148,65 +199,13 @@ public final class Cholesky {
         return 2 * s;
     }
 
-    /** Returns A⁻¹ = L⁻ᵀ L⁻¹ (n x n, row-major, symmetric); about n³/3 multiply-adds. */
+    /** Returns A⁻¹ (n x n, row-major, symmetric), Commons Math's solver applied to the identity. */
     public double[] inverse() {
-        double[][] inv = new double[n][]; // L⁻¹, lower triangular, row i by forward substitution
-        for (int i = 0; i < n; i++) {
-            double[] row = new double[i + 1];
-            double[] li = rows[i];
-            for (int k = 0; k < i; k++) { // row i of L⁻¹ = (e_i - Σ_k L_ik row k of L⁻¹) / L_ii
-                axpy(-li[k], inv[k], row, k + 1);
-            }
-            double d = 1.0 / li[i];
-            for (int j = 0; j < i; j++) {
-                row[j] *= d;
-            }
-            row[i] = d;
-            inv[i] = row;
-        }
-        double[][] lowerOut = new double[n][]; // Σ_k (L⁻¹)_ki (L⁻¹)_kj, accumulated row k by row k
-        for (int i = 0; i < n; i++) {
-            lowerOut[i] = new double[i + 1];
-        }
-        for (int k = 0; k < n; k++) {
-            double[] invK = inv[k];
-            for (int i = 0; i <= k; i++) {
-                axpy(invK[i], invK, lowerOut[i], i + 1);
-            }
-        }
+        double[][] inv = solver.solve(MatrixUtils.createRealIdentityMatrix(n)).getData();
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                out[i * n + j] = lowerOut[i][j];
-                out[j * n + i] = lowerOut[i][j];
-            }
+            System.arraycopy(inv[i], 0, out, i * n, n);
         }
         return out;
-    }
-
-    /** y[0..len) += a x[0..len). */
-    static void axpy(double a, double[] x, double[] y, int len) {
-        for (int j = 0; j < len; j++) {
-            y[j] += a * x[j];
-        }
-    }
-
-    /** Σ_{k < len} a[k] b[k] with four accumulators (breaks the floating-point add latency chain). */
-    static double dot(double[] a, double[] b, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += a[k] * b[k];
-            s1 += a[k + 1] * b[k + 1];
-            s2 += a[k + 2] * b[k + 2];
-            s3 += a[k + 3] * b[k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += a[k] * b[k];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -240,23 +240,13 @@ public final class GaussianProcess implements DifferentiableSurrogate {
                 mean[j] += alpha[p] * kpj;
             }
         }
+        cholesky.solveLowerInPlace(v);
         double[] var = new double[m];
         Arrays.fill(var, kernel.amplitude());
-        for (int p = 0; p < n; p++) { // forward substitution, a row of the block at a time
+        for (int p = 0; p < n; p++) {
             double[] vp = v[p];
-            double[] lp = cholesky.row(p);
-            for (int q = 0; q < p; q++) {
-                double lpq = -lp[q];
-                double[] vq = v[q];
-                for (int j = 0; j < m; j++) {
-                    vp[j] += lpq * vq[j];
-                }
-            }
-            double inv = 1.0 / lp[p];
             for (int j = 0; j < m; j++) {
-                double vj = vp[j] * inv;
-                vp[j] = vj;
-                var[j] -= vj * vj;
+                var[j] -= vp[j] * vp[j];
             }
         }
         for (int j = 0; j < m; j++) {
@@ -281,14 +271,11 @@ public final class GaussianProcess implements DifferentiableSurrogate {
                 dMean[i] += alpha[p] * dk[p][i];
             }
         }
-        double[] v = kStar.clone();
-        cholesky.solveLowerInPlace(v);
-        double var = kernel.amplitude();
-        for (double vi : v) {
-            var -= vi * vi;
+        double[] beta = cholesky.solve(kStar); // K⁻¹ k*
+        double var = kernel.amplitude(); // c - k*ᵀ K⁻¹ k*
+        for (int p = 0; p < n; p++) {
+            var -= kStar[p] * beta[p];
         }
-        double[] beta = v.clone(); // K⁻¹ k*
-        cholesky.solveUpperInPlace(beta);
         double std = Math.sqrt(Math.max(var, 0.0));
         double[] dStd = new double[d];
         if (std > 1e-12) { // ∂std = -(K⁻¹k*)ᵀ ∂k* / std

@@ -58,4 +58,35 @@ class CholeskyTest {
                 .hasMessageContaining("2x2")
                 .hasMessageContaining("jitter 1.0E-8");
     }
+
+    @Test
+    void nonFiniteEntryFailsNamingItsPosition() {
+        double[] a = {1, 0, 0, Double.NaN};
+        assertThatThrownBy(() -> Cholesky.factor(a, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NaN at (1, 1)");
+    }
+
+    @Test
+    void blockForwardSubstitutionMatchesTheVectorOneAndTheFactor() {
+        double[] a = {4, 2, 0.6, 2, 5, 1, 0.6, 1, 3};
+        Cholesky c = Cholesky.factor(a, 3);
+        double[][] block = {{1, 0.5}, {-2, 0}, {0.5, 3}}; // two right-hand sides, stored by row
+        double[] first = {1, -2, 0.5};
+        double[] second = {0.5, 0, 3};
+        c.solveLowerInPlace(block);
+        c.solveLowerInPlace(first);
+        c.solveLowerInPlace(second);
+        double[] l = c.lower();
+        double[] original = {1, -2, 0.5};
+        for (int i = 0; i < 3; i++) {
+            assertThat(block[i][0]).isCloseTo(first[i], within(1e-14));
+            assertThat(block[i][1]).isCloseTo(second[i], within(1e-14));
+            double lz = 0; // L z == b
+            for (int k = 0; k < 3; k++) {
+                lz += l[i * 3 + k] * first[k];
+            }
+            assertThat(lz).isCloseTo(original[i], within(1e-12));
+        }
+    }
 }
