@@ -52,8 +52,11 @@ public final class SimdMatMul implements MatMul {
     static final int MC = 512;
     /** Columns of a packed block of B: 128 x 1024 floats (512 KB) stay in L2. */
     static final int NC = 1024;
-    /** Depth of k between lane reductions in abt: 4 + 4 rows of 2048 floats sit in L1 and L2. */
-    static final int KC_DOT = 2048;
+    /**
+     * Depth of k between lane reductions in abt: four rows of B (16 KB) stay in L1 while the rows
+     * of A stream from L2; measured 10-15% faster than 2048 on conv2's backward-weights.
+     */
+    static final int KC_DOT = 1024;
 
     /** Rows of A from which B is packed rather than read in place (measured: conv2's 36 read in place). */
     static final int PACK_B_ROWS = 64;
