@@ -61,22 +61,70 @@ public final class BoundedLbfgs {
 
     /** Minimizes {@code f} over the box [lower, upper] starting from the projection of {@code start}. */
     public Result minimize(Objective f, double[] start, double[] lower, double[] upper) {
-        int d = start.length;
-        double[] x = project(start.clone(), lower, upper);
-        double[] g = new double[d];
-        double fx = f.valueAndGradient(x, g);
-        int evaluations = 1;
-        if (!Double.isFinite(fx)) {
-            throw new ArithmeticException("BoundedLbfgs: objective is " + fx + " at the start point");
+        return start(f, start, lower, upper).run(maxIterations).result();
+    }
+
+    /**
+     * Starts a minimization without iterating: one evaluation at the projected start. The returned
+     * {@link Search} runs on demand and keeps its curvature memory between runs, so a caller can give
+     * several starts a few iterations each and continue only the best (successive halving).
+     */
+    public Search start(Objective f, double[] start, double[] lower, double[] upper) {
+        return new Search(f, start, lower, upper);
+    }
+
+    /** One minimization in progress; not thread-safe. */
+    public final class Search {
+        private final Objective f;
+        private final double[] lower;
+        private final double[] upper;
+        private final Deque<double[][]> pairs = new ArrayDeque<>(); // {s, y, {1 / (yᵀs)}}, newest first
+        private double[] x;
+        private double[] g;
+        private double fx;
+        private int iterations;
+        private int evaluations;
+        private boolean converged;
+
+        private Search(Objective f, double[] start, double[] lower, double[] upper) {
+            this.f = f;
+            this.lower = lower;
+            this.upper = upper;
+            x = project(start.clone(), lower, upper);
+            g = new double[x.length];
+            fx = f.valueAndGradient(x, g);
+            evaluations = 1;
+            if (!Double.isFinite(fx)) {
+                throw new ArithmeticException("BoundedLbfgs: objective is " + fx + " at the start point");
+            }
         }
-        Deque<double[][]> pairs = new ArrayDeque<>(); // {s, y, {1 / (yᵀs)}}, newest first
-        int iteration = 0;
-        while (iteration < maxIterations) {
+
+        /** Runs up to {@code more} further iterations (never past the minimizer's cap); returns this. */
+        public Search run(int more) {
+            int stop = Math.min(maxIterations, iterations + Math.max(more, 0));
+            while (!converged && iterations < stop) {
+                iterate();
+            }
+            return this;
+        }
+
+        /** The current point, its value and the work spent so far. */
+        public Result result() {
+            return new Result(x.clone(), fx, iterations, evaluations);
+        }
+
+        /** Current objective value. */
+        public double value() {
+            return fx;
+        }
+
+        private void iterate() {
             double[] pg = projectedGradient(x, g, lower, upper);
             if (maxAbs(pg) <= gradientTolerance) {
-                break;
+                converged = true;
+                return;
             }
-            iteration++;
+            iterations++;
             double[] dir = direction(pg, pairs);
             if (dot(dir, pg) >= 0) {
                 pairs.clear();
@@ -86,22 +134,17 @@ public final class BoundedLbfgs {
             Step step = lineSearch(f, x, fx, g, dir, t0, lower, upper);
             evaluations += step.evaluations();
             if (step.x() == null) { // no decrease along this direction
-                if (pairs.isEmpty()) {
-                    break;
-                }
+                converged = pairs.isEmpty();
                 pairs.clear();
-                continue;
+                return;
             }
             remember(pairs, subtract(step.x(), x), subtract(step.gradient(), g));
             double reduction = fx - step.value();
             x = step.x();
             g = step.gradient();
             fx = step.value();
-            if (reduction <= relativeTolerance * Math.max(Math.abs(fx), 1.0)) {
-                break;
-            }
+            converged = reduction <= relativeTolerance * Math.max(Math.abs(fx), 1.0);
         }
-        return new Result(x, fx, iteration, evaluations);
     }
 
     /** An accepted point (x == null when none was found) and the evaluations spent looking. */

@@ -113,9 +113,9 @@ public final class GaussianProcess implements DifferentiableSurrogate {
      * Multi-start maximization of the log marginal likelihood. Starts: the default θ = 0 plus, for
      * each restart, the best of {@link #SCREENED_PER_RESTART} random θ (uniform in the log bounds)
      * by likelihood value, which costs one Cholesky each. Every start first runs
-     * {@link #SCOUT_ITERATIONS} L-BFGS iterations; only the most likely one then runs to convergence
-     * (successive halving: most restarts land on the same optimum, so finishing all of them would
-     * triple the cost of a fit for nothing).
+     * {@link #SCOUT_ITERATIONS} L-BFGS iterations; only the most likely one then runs on to
+     * convergence, keeping its L-BFGS memory (successive halving: most restarts land on the same
+     * optimum, so finishing all of them would triple the cost of a fit for nothing).
      */
     private double[] fitHyperParameters(LogMarginalLikelihood lml) {
         double[][] bounds = logBounds();
@@ -126,20 +126,19 @@ public final class GaussianProcess implements DifferentiableSurrogate {
             }
             return -v;
         };
-        BoundedLbfgs scout = new BoundedLbfgs(10, SCOUT_ITERATIONS, 1e-5, 1e-8);
-        BoundedLbfgs.Result best = null;
+        BoundedLbfgs lbfgs = new BoundedLbfgs(10, settings.maxIterations(), 1e-5, 1e-8);
+        BoundedLbfgs.Search best = null;
         for (double[] start : startPoints(lml, bounds)) {
-            BoundedLbfgs.Result r = scout.minimize(negative, start, bounds[0], bounds[1]);
-            if (best == null || r.value() < best.value()) {
-                best = r;
+            BoundedLbfgs.Search scout = lbfgs.start(negative, start, bounds[0], bounds[1]).run(SCOUT_ITERATIONS);
+            if (best == null || scout.value() < best.value()) {
+                best = scout;
             }
         }
         if (best == null) {
             throw new ArithmeticException("GaussianProcess: the kernel matrix of " + lml.parameterCount()
                     + " hyper-parameters was singular at every start point");
         }
-        BoundedLbfgs finish = new BoundedLbfgs(10, settings.maxIterations(), 1e-5, 1e-8);
-        return finish.minimize(negative, best.x(), bounds[0], bounds[1]).x();
+        return best.run(settings.maxIterations()).result().x(); // continues with its curvature memory
     }
 
     private List<double[]> startPoints(LogMarginalLikelihood lml, double[][] bounds) {

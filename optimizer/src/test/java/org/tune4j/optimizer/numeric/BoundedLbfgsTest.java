@@ -30,4 +30,18 @@ class BoundedLbfgsTest {
         assertThat(r.x()[0]).isEqualTo(0.5);
         assertThat(r.x()[1]).isCloseTo(0.25, within(1e-4));
     }
+
+    @Test
+    void aSearchRunInInstalmentsKeepsItsMemoryAndMatchesOneRun() {
+        BoundedLbfgs lbfgs = new BoundedLbfgs(10, 500, 1e-8, 0);
+        double[] lower = {-2, -2};
+        double[] upper = {2, 2};
+        BoundedLbfgs.Result once = lbfgs.minimize(ROSENBROCK, new double[] {-1.2, 1}, lower, upper);
+        BoundedLbfgs.Search search = lbfgs.start(ROSENBROCK, new double[] {-1.2, 1}, lower, upper).run(7);
+        assertThat(search.result().iterations()).isEqualTo(7);
+        BoundedLbfgs.Result resumed = search.run(500).result();
+        assertThat(resumed.x()).containsExactly(once.x());
+        assertThat(resumed.iterations()).isEqualTo(once.iterations()).isLessThanOrEqualTo(500);
+        assertThat(resumed.evaluations()).isEqualTo(once.evaluations());
+    }
 }
