@@ -24,13 +24,14 @@ class TrainCommandTest {
                 .contains("Test accuracy: ");
         JsonNode json = Tune4j.parseJson(r.lastLine());
         for (String key : new String[] {"val_accuracy", "test_accuracy", "val_loss", "epochs", "parameters",
-                "train_seconds", "images_per_second"}) {
+                "train_seconds", "images_per_second", "inference_images_per_second"}) {
             assertThat(json.has(key)).as(key).isTrue();
         }
         assertThat(json.get("epochs").asInt()).isEqualTo(2);
         assertThat(json.get("parameters").asInt()).isEqualTo(43_262);
         assertThat(json.get("val_accuracy").asDouble()).isBetween(0.0, 1.0);
         assertThat(json.get("images_per_second").asDouble()).isPositive();
+        assertThat(json.get("inference_images_per_second").asDouble()).isPositive();
         assertThat(model).isNotEmptyFile();
     }
 }

@@ -101,7 +101,13 @@ final class TrainCommand implements Callable<Integer> {
         figures.put("epochs", epochs);
         figures.put("parameters", parameters);
         figures.put("train_seconds", trainSeconds);
-        figures.put("images_per_second", (double) trainImages * epochs / epochSeconds);
+        // training throughput as the PyTorch reference measures it: the first epoch without its
+        // warm-up batches (JIT compilation), later epochs whole
+        double steadySeconds = history.epochs().stream()
+                .mapToDouble(e -> trainImages / e.steadyImagesPerSecond()).sum();
+        figures.put("images_per_second", (double) trainImages * epochs / steadySeconds);
+        figures.put("images_per_second_with_warmup", (double) trainImages * epochs / epochSeconds);
+        figures.put("inference_images_per_second", test.imagesPerSecond());
         figures.put("learning_rate", learningRate);
         figures.put("dense_layers", denseLayers);
         figures.put("dense_nodes", denseNodes);
