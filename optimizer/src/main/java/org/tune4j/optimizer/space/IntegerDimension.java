@@ -20,14 +20,7 @@ public record IntegerDimension(String name, int low, int high, Prior prior) impl
         if (prior == null) {
             throw new IllegalArgumentException("dimension '" + name + "': prior must not be null");
         }
-        if (!(low < high)) {
-            throw new IllegalArgumentException("dimension '" + name + "': expected low < high, found low=" + low
-                    + ", high=" + high);
-        }
-        if (prior == Prior.LOG_UNIFORM && low <= 0) {
-            throw new IllegalArgumentException("dimension '" + name + "': log-uniform prior needs low > 0, found low="
-                    + low);
-        }
+        Dimensions.requireBounds(name, low, high, prior);
     }
 
     /** A uniform integer dimension. */

@@ -18,14 +18,7 @@ public record RealDimension(String name, double low, double high, Prior prior) i
             throw new IllegalArgumentException("dimension '" + name + "': low and high must be finite, found low="
                     + low + ", high=" + high);
         }
-        if (!(low < high)) {
-            throw new IllegalArgumentException("dimension '" + name + "': expected low < high, found low=" + low
-                    + ", high=" + high);
-        }
-        if (prior == Prior.LOG_UNIFORM && !(low > 0)) {
-            throw new IllegalArgumentException("dimension '" + name + "': log-uniform prior needs low > 0, found low="
-                    + low);
-        }
+        Dimensions.requireBounds(name, low, high, prior);
     }
 
     /** A uniform real dimension. */
