@@ -2,6 +2,7 @@ package org.tune4j.tuner.report;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.tune4j.tuner.storage.TrialRecord;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.tune4j.tuner.storage.TrialRecord;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -35,14 +36,14 @@ final class ConvergencePlot {
         List<Double> failedValues = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         for (TrialRecord t : trials) {
-            if (Double.isNaN(t.value())) {
+            if (Double.isNaN(t.valueOrNaN())) {
                 continue;   // a failed trial without a value has nothing to draw
             }
-            best = Math.min(best, t.value());
+            best = Math.min(best, t.valueOrNaN());
             calls.add((double) t.number());
             bestSoFar.add(best);
             (t.isComplete() ? completeCalls : failedCalls).add((double) t.number());
-            (t.isComplete() ? completeValues : failedValues).add(t.value());
+            (t.isComplete() ? completeValues : failedValues).add(t.valueOrNaN());
         }
         if (calls.isEmpty()) {
             throw new IllegalArgumentException("convergence plot: no trial has a value yet");

@@ -1,5 +1,7 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.tuner.storage.TrialRecord;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Base64;
@@ -131,9 +133,9 @@ final class ReportHtml {
                 Object v = t.params().get(d.name());
                 out.append("<td class=\"num\">").append(escape(v == null ? "" : safeFormat(d, v))).append("</td>");
             }
-            String shown = !t.isComplete() ? "&ndash;" : accuracy ? percent(-t.value()) : number(t.value());
+            String shown = !t.isComplete() ? "&ndash;" : accuracy ? percent(-t.valueOrNaN()) : number(t.valueOrNaN());
             out.append("<td class=\"num\">").append(shown)
-                    .append("</td><td>").append(escape(t.state())).append("</td><td class=\"num\">")
+                    .append("</td><td>").append(escape(t.state().json())).append("</td><td class=\"num\">")
                     .append(Double.isNaN(t.seconds()) ? "" : String.format(Locale.ROOT, "%.1f", t.seconds()))
                     .append("</td></tr>\n");
         }

@@ -84,7 +84,7 @@ public final class ReportWriter {
 
     private void searchPlots(RunResults results, Samples samples) throws IOException {
         figure("convergence.png", "Convergence", Captions.convergence(results), () -> {
-            if (results.trials().stream().allMatch(t -> Double.isNaN(t.value()))) {
+            if (results.trials().stream().allMatch(t -> Double.isNaN(t.valueOrNaN()))) {
                 throw new PlotSkipped("no trial has a value yet");
             }
             return ConvergencePlot.draw(results);

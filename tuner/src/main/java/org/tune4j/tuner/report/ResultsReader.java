@@ -3,7 +3,10 @@ package org.tune4j.tuner.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.StudyFile;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -142,23 +145,27 @@ public final class ResultsReader {
             throw new MalformedResultsException(file, at + ".state",
                     "expected \"complete\" or \"failed\", found \"" + state + "\"");
         }
-        List<TrialRecord.Epoch> history = new ArrayList<>();
+        List<EpochRecord> history = new ArrayList<>();
         if (present(t, "history")) {
             JsonNode epochs = array(t, "history", at + ".history");
             for (int i = 0; i < epochs.size(); i++) {
                 JsonNode e = epochs.get(i);
                 String eAt = at + ".history[" + i + "]";
-                history.add(new TrialRecord.Epoch((int) number(e, "epoch", eAt + ".epoch"), optionalNumber(e, "loss"),
+                history.add(new EpochRecord((int) number(e, "epoch", eAt + ".epoch"), optionalNumber(e, "loss"),
                         optionalNumber(e, "accuracy"), optionalNumber(e, "val_loss"), optionalNumber(e, "val_accuracy"),
                         optionalNumber(e, "seconds")));
             }
         }
         // a failed trial may have no value (an external command that failed); a complete one must
-        double value = state.equals("failed") && !present(t, "value") ? Double.NaN : number(t, "value", at + ".value");
-        return new TrialRecord((int) number(t, "number", at + ".number"), plainMap(object(t, "params", at + ".params")),
-                value, state, optionalText(t, "error"),
-                present(t, "seconds") ? number(t, "seconds", at + ".seconds") : Double.NaN, history,
-                optionalText(t, "log_dir"));
+        Double value = state.equals("failed") && !present(t, "value") ? null : number(t, "value", at + ".value");
+        try {
+            return new TrialRecord((int) number(t, "number", at + ".number"), plainMap(object(t, "params", at + ".params")),
+                    value, TrialState.fromJson(state), optionalText(t, "error"),
+                    present(t, "seconds") ? number(t, "seconds", at + ".seconds") : Double.NaN, history,
+                    optionalText(t, "log_dir"));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedResultsException(file, at, e.getMessage());
+        }
     }
 
     // ---- field access, each naming the field on failure ----

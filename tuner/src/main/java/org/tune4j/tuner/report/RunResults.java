@@ -1,5 +1,7 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.tuner.storage.TrialRecord;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything a report reads from a run directory's {@code results.json} (format
- * {@code tune4j-study/1}), as plain records. {@link ResultsReader} builds it; the study's storage
- * code writes the file.
+ * Everything a report reads from a run directory's {@code results.json} (format 1), as plain
+ * records; each trial is the storage package's {@link TrialRecord}, the record the study writes.
+ * {@link ResultsReader} builds it; the study's storage code writes the file.
  *
  * @param kind            what the study optimized: {@value #TUNE} (the tutorial's networks: value = minus
  *                        the validation accuracy), or another kind whose value is just a value
@@ -122,7 +124,7 @@ public record RunResults(String kind, Map<String, Object> config, List<Dimension
             if (a.isComplete() != b.isComplete()) {
                 return a.isComplete() ? -1 : 1;   // failed trials last
             }
-            int byValue = Double.compare(a.value(), b.value());
+            int byValue = Double.compare(a.valueOrNaN(), b.valueOrNaN());
             return byValue != 0 ? byValue : Integer.compare(a.number(), b.number());
         });
         return sorted;

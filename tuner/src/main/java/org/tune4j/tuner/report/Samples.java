@@ -1,5 +1,7 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.tuner.storage.TrialRecord;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,8 +31,8 @@ record Samples(List<DimensionInfo> space, int[] calls, double[][] axis, int best
             if (row == null) {
                 continue;
             }
-            if (t.isComplete() && t.value() < bestValue) {
-                bestValue = t.value();
+            if (t.isComplete() && t.valueOrNaN() < bestValue) {
+                bestValue = t.valueOrNaN();
                 bestRow = rows.size();
             }
             rows.add(row);

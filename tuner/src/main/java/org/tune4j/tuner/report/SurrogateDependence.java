@@ -13,6 +13,7 @@ import org.tune4j.optimizer.space.Prior;
 import org.tune4j.optimizer.space.RealDimension;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.optimizer.surrogate.Surrogate;
+import org.tune4j.tuner.storage.TrialRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,8 +59,8 @@ final class SurrogateDependence implements Dependence {
             } catch (IllegalArgumentException e) {
                 throw new PlotSkipped("cannot replay trial " + t.number() + " into the optimizer: " + e.getMessage(), e);
             }
-            if (Double.isFinite(t.value())) {
-                optimizer.replay(point, t.value());
+            if (Double.isFinite(t.valueOrNaN())) {
+                optimizer.replay(point, t.valueOrNaN());
             } else {
                 optimizer.replayFailed(point);
             }

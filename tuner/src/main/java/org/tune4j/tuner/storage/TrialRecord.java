@@ -1,14 +1,17 @@
 package org.tune4j.tuner.storage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A finished trial as the journal and {@code results.json} keep it.
+ * A finished trial as the journal and {@code results.json} keep it: the study writes it, and the
+ * report reads it back ({@code report.ResultsReader}). The one record of a trial in tune4j's files.
  *
  * @param number  1-based call number (call 1 is the first point told)
  * @param params  hyper-parameters by name, in space order (Double, Integer or String values)
@@ -16,7 +19,7 @@ import java.util.Objects;
  *                tutorial study the penalty, for a failed external command {@code null}
  * @param state   {@link TrialState#COMPLETE} or {@link TrialState#FAILED}
  * @param error   why the trial failed, or {@code null}
- * @param seconds wall time of the evaluation
+ * @param seconds wall time of the evaluation (NaN when a hand-written file leaves it out)
  * @param history per-epoch training history (empty when the objective is not a training run)
  * @param logDir  directory of the trial's training log relative to the run directory, or null
  */
@@ -40,5 +43,21 @@ public record TrialRecord(int number, Map<String, Object> params, Double value, 
         }
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    /** True for a {@link TrialState#COMPLETE} trial. Not a file field. */
+    @JsonIgnore
+    public boolean isComplete() {
+        return state == TrialState.COMPLETE;
+    }
+
+    /** The value, or NaN when none was recorded (a failed external command): for plots and sorting. */
+    public double valueOrNaN() {
+        return value == null ? Double.NaN : value;
+    }
+
+    /** The validation accuracy (minus the value) of a complete tutorial trial, empty for a failed one. */
+    public Optional<Double> accuracy() {
+        return isComplete() ? Optional.of(-value) : Optional.empty();
     }
 }

@@ -1,11 +1,21 @@
 package org.tune4j.tuner.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.tuner.storage.EpochRecord;
+import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.ResultsDocument;
+import org.tune4j.tuner.storage.ResultsFile;
+import org.tune4j.tuner.storage.StudyFile;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,17 +62,43 @@ class ResultsReaderTest {
         RunResults r = ResultsReader.read(write(Fixtures.resultsJson()));
 
         assertThat(r.trialsBestFirst().get(0).number()).isEqualTo(13);
-        assertThat(r.trialsBestFirst().get(14).state()).isEqualTo("failed");
+        assertThat(r.trialsBestFirst().get(14).state()).isEqualTo(TrialState.FAILED);
         assertThat(r.trialsBestFirst().subList(0, 14)).extracting(TrialRecord::value).isSorted();
     }
 
     @Test
-    void aFailedTrialWithoutValueReadsAsNaN() throws IOException {
+    void aFailedTrialWithoutValueReadsAsNoValue() throws IOException {
         String json = Fixtures.resultsJson().replace("\"value\": 0.0,", "");
 
         RunResults r = ResultsReader.read(write(json));
 
-        assertThat(r.trials().get(14).value()).isNaN();
+        assertThat(r.trials().get(14).value()).isNull();
+        assertThat(r.trials().get(14).valueOrNaN()).isNaN();
+    }
+
+    @Test
+    void readsBackTheTrialsTheStudyWrote() throws IOException {
+        ObjectMapper json = Json.mapper();
+        List<TrialRecord> written = List.of(
+                new TrialRecord(1, Map.of("x", 0.25), -0.9, TrialState.COMPLETE, null, 12.5,
+                        List.of(new EpochRecord(1, 0.5, 0.8, 0.4, 0.9, 6.0)), "logs/x_0.25"),
+                new TrialRecord(2, Map.of("x", 0.75), null, TrialState.FAILED, "command exited with status 3", 1.0,
+                        List.of(), null));
+        Path file = tmp.resolve(ResultsFile.FILE_NAME);
+        ResultsFile.write(file, new ResultsDocument(StudyFile.FORMAT, "minimize", json.readTree("{\"calls\": 2}"),
+                json.readTree("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 1}}"), written,
+                ResultsDocument.bestOf(written), null, null));
+
+        assertThat(ResultsReader.read(file).trials()).isEqualTo(written);
+    }
+
+    @Test
+    void aTrialTheStudyCouldNotHaveWrittenIsNamed() throws IOException {
+        Path file = write(Fixtures.resultsJson().replaceFirst("\"number\": 1,", "\"number\": 0,"));
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .isInstanceOf(MalformedResultsException.class)
+                .hasMessageContaining("field trials[0]: trial number: expected >= 1, found 0");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.tune4j.tuner.report;
 
 import org.junit.jupiter.api.Test;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +35,7 @@ class SurrogateDependenceTest {
             params.put("num_dense_layers", layers);
             params.put("activation", activation);
             double value = (log + 4) * (log + 4) / 4 + 0.01 * layers + (activation.equals("sigmoid") ? 0.5 : 0);
-            trials.add(new TrialRecord(i + 1, params, value, "complete", null, 1.0, List.of(), null));
+            trials.add(new TrialRecord(i + 1, params, value, TrialState.COMPLETE, null, 1.0, List.of(), null));
         }
         Map<String, Object> config = Map.of("optimizer", Map.of("surrogate", "GP", "seed", 3));
         return new RunResults(RunResults.TUNE, config, List.of(LR, LAYERS, ACTIVATION), trials, Optional.empty(),
