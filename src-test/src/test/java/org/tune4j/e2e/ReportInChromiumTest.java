@@ -6,11 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.layer.Activation;
 import org.tune4j.engine.model.NetworkSpec;
+import org.tune4j.tuner.report.Fixtures;
 import org.tune4j.tuner.report.Report;
 import org.tune4j.tuner.report.ReportOptions;
 import org.tune4j.tuner.report.ReportWriter;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -33,15 +33,13 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code --dump-dom}) and a screenshot that is not blank. Without Chromium the test fails, it
  * does not skip.
  *
- * <p>The run directory is the report tests' 15-call fixture study plus an untrained best model and
- * the committed MNIST fixture, so all eight plots are drawn; the CLI's own e2e tests cover a real
- * study.
+ * <p>The run directory is the report tests' 15-call fixture study ({@link Fixtures}, from tuner's
+ * test jar) plus an untrained best model and the committed MNIST fixture, so all eight plots are
+ * drawn; the CLI's own e2e tests cover a real study.
  */
 class ReportInChromiumTest {
 
     private static final Path REPO = Path.of("..").toAbsolutePath().normalize();   // tests run in src-test/
-    private static final Path FIXTURE_RESULTS =
-            REPO.resolve("tuner/src/test/resources/org/tune4j/tuner/report/results.json");
     private static final Path FIXTURE_DATA = REPO.resolve("data/fixtures/mnist-small");
     private static final Pattern IMAGES_LOADED = Pattern.compile("<body[^>]*data-images-loaded=\"(\\d+)/(\\d+)\"");
     private static final long TIMEOUT_SECONDS = 120;
@@ -55,10 +53,8 @@ class ReportInChromiumTest {
     @BeforeAll
     static void drawTheReport() throws IOException {
         chromium = findChromium();
-        assertThat(FIXTURE_RESULTS).as("fixture study").isRegularFile();
         assertThat(FIXTURE_DATA).as("committed MNIST fixture").isDirectory();
-        Path run = Files.createDirectories(tmp.resolve("run"));
-        Files.writeString(run.resolve("results.json"), Files.readString(FIXTURE_RESULTS)
+        Path run = Fixtures.runDir(tmp, "run", Fixtures.resultsJson()
                 .replace("\"dataset\": \"mnist\"", "\"dataset\": \"" + FIXTURE_DATA + "\""));
         ModelFile.save(NetworkSpec.tutorial(1, 16, Activation.RELU).build(7), run.resolve("best-model.t4j"));
         report = ReportWriter.write(run, ReportOptions.defaults().withThreads(1), line -> { });
@@ -91,10 +87,9 @@ class ReportInChromiumTest {
         runChromium("screenshot", "--screenshot=" + png, "--window-size=1280,2400", "--hide-scrollbars",
                 "--virtual-time-budget=10000", report.html().toUri().toString());
 
-        BufferedImage shot = ImageIO.read(png.toFile());
-        assertThat(shot).as("screenshot " + png).isNotNull();
+        BufferedImage shot = Fixtures.readPng(png);
         assertThat(shot.getWidth()).isEqualTo(1280);
-        assertThat(luminanceVariance(shot)).as("pixel variance of the screenshot").isGreaterThan(200);
+        assertThat(Fixtures.luminanceVariance(shot)).as("pixel variance of the screenshot").isGreaterThan(200);
     }
 
     private static String loadedImages(String dom) {
@@ -149,21 +144,5 @@ class ReportInChromiumTest {
         return fail("headless Chromium is required to check report.html in a real browser, but neither chromium nor"
                 + " chromium-browser is on the PATH (" + path + "). Install Debian's package: apt-get install -y"
                 + " chromium (.ci/run does this).");
-    }
-
-    private static double luminanceVariance(BufferedImage image) {
-        double sum = 0;
-        double sumSquares = 0;
-        long n = (long) image.getWidth() * image.getHeight();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                double l = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
-                sum += l;
-                sumSquares += l * l;
-            }
-        }
-        double mean = sum / n;
-        return sumSquares / n - mean * mean;
     }
 }

@@ -2,8 +2,6 @@ package org.tune4j.tuner.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +10,10 @@ import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.SpaceSpec;
-import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
 import org.tune4j.tuner.study.MinimizeConfig;
 import org.tune4j.tuner.study.MinimizeStudy;
-import org.tune4j.tuner.study.RunDirectories;
 import org.tune4j.tuner.study.StudyListener;
 import org.tune4j.tuner.study.StudyRunner;
 import picocli.CommandLine.Command;
@@ -62,15 +58,11 @@ final class MinimizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The program to run and its arguments (after --).")
     List<String> command;
 
-    /** A study ready to run. */
-    private record Setup(RunDirectory dir, StudyDescription study, MinimizeConfig config) {
-    }
-
     @Override
     public Integer call() {
         PrintStream stdout = System.out;
         SpaceSpec space = spaceFile == null ? null : SpaceFile.read(spaceFile);
-        Setup setup = resume ? resumed(space) : created(space);
+        StudySetup<MinimizeConfig> setup = resume ? resumed(space) : created(space);
         RunDirectory dir = setup.dir();
         stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), setup.config().calls(),
                 String.join(" ", command));
@@ -86,42 +78,31 @@ final class MinimizeCommand implements Callable<Integer> {
         ResultsDocument.Best best = ResultsDocument.bestOf(outcome.trials());
         summary(stdout, outcome, best, dir);
         if (!noReport && best != null) {
-            try {
-                stdout.println("Report: " + Reports.write(dir.root(), Home.cacheDir(), 1, System.err, false));
-            } catch (Exception | LinkageError e) {
-                System.err.println("tune4j: warning: the report could not be drawn (" + Errors.message(e)
-                        + "); retry with: tune4j report " + dir.root());
-            }
+            Reports.writeAfterStudy(dir.root(), Home.cacheDir(), 1, stdout, System.err, false);
         }
         return best == null ? 1 : 0;
     }
 
-    private Setup created(SpaceSpec space) {
+    private StudySetup<MinimizeConfig> created(SpaceSpec space) {
         if (space == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
         }
         MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings());
-        RunDirectory dir = new RunDirectory(out != null ? out : Home.runsDir().resolve("minimize-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))));
-        return new Setup(dir, RunDirectories.create(dir, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space),
-                config);
+        RunDirectory dir = new RunDirectory(out != null ? out : StudySetup.timestamped(Home.runsDir(), "minimize-"));
+        return StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, space);
     }
 
-    private Setup resumed(SpaceSpec space) {
+    private StudySetup<MinimizeConfig> resumed(SpaceSpec space) {
         if (out == null) {
             throw new ParameterException(spec.commandLine(), "--resume: give the run directory with --out DIR");
         }
-        RunDirectory dir = new RunDirectory(out);
-        StudyDescription study = RunDirectories.open(dir, MinimizeStudy.KIND, space);
-        MinimizeConfig config = MinimizeStudy.configOf(study);
-        if (calls != null) {
-            config = config.withCalls(positiveCalls());
-        }
-        if (!config.command().equals(command)) {
+        StudySetup<MinimizeConfig> setup = StudySetup.resume(new RunDirectory(out), MinimizeStudy.KIND, space,
+                MinimizeStudy::configOf);
+        if (!setup.config().command().equals(command)) {
             throw new ParameterException(spec.commandLine(), "--resume: the command differs from the one recorded in "
-                    + dir.studyFile() + " (" + String.join(" ", config.command()) + ")");
+                    + setup.dir().studyFile() + " (" + String.join(" ", setup.config().command()) + ")");
         }
-        return new Setup(dir, study, config);
+        return calls == null ? setup : setup.withConfig(c -> c.withCalls(positiveCalls()));
     }
 
     private static void summary(PrintStream stdout, StudyRunner.Outcome outcome, ResultsDocument.Best best,

@@ -28,4 +28,19 @@ final class Reports {
         }
         return report.html();
     }
+
+    /**
+     * At the end of a study: writes the report and prints its path on {@code out}, or, when it
+     * cannot be drawn, a warning on {@code err} with the command that retries it. Never throws: the
+     * study's results are already on disk.
+     */
+    static void writeAfterStudy(Path runDir, Path cacheDir, int threads, PrintStream out, PrintStream err,
+                                boolean showNotes) {
+        try {
+            out.println("Report: " + write(runDir, cacheDir, threads, err, showNotes));
+        } catch (Exception | LinkageError e) {
+            err.println("tune4j: warning: the report could not be drawn (" + Errors.message(e)
+                    + "); the results are complete, retry with: tune4j report " + runDir);
+        }
+    }
 }

@@ -3,8 +3,6 @@ package org.tune4j.tuner.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,7 +11,6 @@ import org.tune4j.engine.data.DataSplits;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.SpaceSpec;
-import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.study.RunDirectories;
 import org.tune4j.tuner.study.StudyRunner;
 import org.tune4j.tuner.study.TuneConfig;
@@ -85,16 +82,16 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
-    /** A study ready to run: where, what, how, and its data. */
-    private record Setup(RunDirectory dir, StudyDescription study, TuneConfig config, DataSplits splits) {
+    /** A study ready to run, and its data. */
+    private record Setup(StudySetup<TuneConfig> run, DataSplits splits) {
     }
 
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Setup setup = resume != null ? resumed() : created();
-        TuneConfig config = setup.config();
-        RunDirectory dir = setup.dir();
+        TuneConfig config = setup.run().config();
+        RunDirectory dir = setup.run().dir();
         out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%n", dir.root(),
                 config.calls(), config.epochs(), config.epochs() == 1 ? "" : "s", config.batchSize(),
                 Choices.spell(Choices.SURROGATES, config.optimizer().surrogate()),
@@ -106,7 +103,7 @@ final class TuneCommand implements Callable<Integer> {
         TuneStudy.Result result;
         InterruptNotice notice = InterruptNotice.install(System.err, "tune4j tune --resume " + dir.root());
         try {
-            result = TuneStudy.run(dir, setup.study(), config, setup.splits(), console, progress);
+            result = TuneStudy.run(dir, setup.run().study(), config, setup.splits(), console, progress);
         } finally {
             notice.close();
             progress.closeBar();
@@ -114,9 +111,9 @@ final class TuneCommand implements Callable<Integer> {
         StudyRunner.Outcome outcome = result.outcome();
         console.summary(outcome.trials(), result.best().orElse(null),
                 outcome.expectedMinimum().map(e -> StudyRunner.toRecord(outcome.space(), e)).orElse(null),
-                result.test(), setup.study().space().names());
+                result.test(), setup.run().study().space().names());
         if (!noReport) {
-            writeReport(dir.root(), out);
+            Reports.writeAfterStudy(dir.root(), data.cacheDir(), runtime.threads(), out, System.err, true);
         }
         out.println("Run directory: " + dir.root());
         return 0;
@@ -126,39 +123,28 @@ final class TuneCommand implements Callable<Integer> {
     private Setup created() throws IOException {
         SpaceSpec space = spaceFile == null ? TutorialSpace.defaultSpace() : readSpace(spaceFile);
         TuneConfig config = newConfig();
-        RunDirectory dir = new RunDirectory((runsDir == null ? Home.runsDir() : runsDir).resolve(runName()));
+        RunDirectory dir = new RunDirectory(runDir());
         RunDirectories.requireNew(dir);
         DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
-        StudyDescription study = RunDirectories.create(dir, TuneStudy.KIND, TuneStudy.configJson(config), space);
+        StudySetup<TuneConfig> run = StudySetup.create(dir, TuneStudy.KIND, config, TuneStudy::configJson, space);
         if (TutorialSpace.defaultPoint(space, config.batchSize()).isEmpty()) {
             System.out.println("The tutorial's default point [1e-5, 1, 16, relu] lies outside this space: "
                     + "the study starts with the initial design.");
         }
-        return new Setup(dir, study, config, splits);
+        return new Setup(run, splits);
     }
 
     /** A study continued from its run directory, with the settings recorded there (and a new --calls). */
     private Setup resumed() throws IOException {
         refuseStudyOptions();
-        RunDirectory dir = new RunDirectory(resume);
-        StudyDescription study = RunDirectories.open(dir, TuneStudy.KIND,
-                spaceFile == null ? null : readSpace(spaceFile));
-        TuneConfig config = TuneStudy.configOf(study).withRuntime(runtime.threads(), runtime.kernels());
+        StudySetup<TuneConfig> run = StudySetup.resume(new RunDirectory(resume), TuneStudy.KIND,
+                spaceFile == null ? null : readSpace(spaceFile), TuneStudy::configOf)
+                .withConfig(c -> c.withRuntime(runtime.threads(), runtime.kernels()));
         if (calls != null) {
-            config = config.withCalls(positive("--calls", calls));
+            run = run.withConfig(c -> c.withCalls(positive("--calls", calls)));
         }
-        DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
-        return new Setup(dir, study, config, splits);
-    }
-
-    private void writeReport(Path root, PrintStream out) {
-        try {
-            Path html = Reports.write(root, data.cacheDir(), runtime.threads(), System.err);
-            out.println("Report: " + html);
-        } catch (Exception | LinkageError e) {
-            System.err.println("tune4j: warning: the report could not be drawn (" + Errors.message(e)
-                    + "); the results are complete, retry with: tune4j report " + root);
-        }
+        TuneConfig config = run.config();
+        return new Setup(run, DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err));
     }
 
     private static SpaceSpec readSpace(Path file) {
@@ -184,15 +170,17 @@ final class TuneCommand implements Callable<Integer> {
         return value;
     }
 
-    private String runName() {
-        if (name != null) {
-            if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                throw new ParameterException(spec.commandLine(), "--name: expected a plain directory name, found '"
-                        + name + "'");
-            }
-            return name;
+    /** The new run's directory: --name (a plain name) or the date and time, under --runs-dir. */
+    private Path runDir() {
+        Path parent = runsDir == null ? Home.runsDir() : runsDir;
+        if (name == null) {
+            return StudySetup.timestamped(parent, "");
         }
-        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            throw new ParameterException(spec.commandLine(), "--name: expected a plain directory name, found '"
+                    + name + "'");
+        }
+        return parent.resolve(name);
     }
 
     /** A resumed study keeps the settings it was started with; only --calls and how it runs may change. */

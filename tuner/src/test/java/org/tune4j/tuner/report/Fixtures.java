@@ -9,14 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Shared helpers of the report tests: the fixture study and a check that an image is not blank. */
-final class Fixtures {
+/**
+ * Shared helpers of the report tests: the fixture study and a check that an image is not blank.
+ * Public because src-test's report end-to-end test uses them too (through tuner's test jar).
+ */
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** The committed fixture results.json (15 calls over the tutorial space, one failed) as text. */
-    static String resultsJson() {
+    public static String resultsJson() {
         try (InputStream in = Fixtures.class.getResourceAsStream("results.json")) {
             if (in == null) {
                 throw new IllegalStateException("test resource org/tune4j/tuner/report/results.json is missing");
@@ -28,14 +31,14 @@ final class Fixtures {
     }
 
     /** A run directory under {@code parent} holding {@code resultsJson} as results.json. */
-    static Path runDir(Path parent, String name, String resultsJson) throws IOException {
+    public static Path runDir(Path parent, String name, String resultsJson) throws IOException {
         Path dir = Files.createDirectories(parent.resolve(name));
         Files.writeString(dir.resolve(ReportWriter.RESULTS_FILE), resultsJson);
         return dir;
     }
 
     /** Variance of the luminance (0..255) over all pixels: 0 for a single colour. */
-    static double luminanceVariance(BufferedImage image) {
+    public static double luminanceVariance(BufferedImage image) {
         double sum = 0;
         double sumSquares = 0;
         long n = (long) image.getWidth() * image.getHeight();
@@ -52,7 +55,7 @@ final class Fixtures {
     }
 
     /** Reads a PNG back, failing clearly when it is not one. */
-    static BufferedImage readPng(Path file) throws IOException {
+    public static BufferedImage readPng(Path file) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
             throw new IOException(file + " is not a readable image");

@@ -1,0 +1,55 @@
+package org.tune4j.tuner.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Function;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.tuner.storage.StudyDescription;
+import org.tune4j.tuner.study.RunDirectories;
+
+/**
+ * The run directory a study command ({@code tune}, {@code minimize}) works in, with the study's
+ * description and configuration: either created for a new study (study.json written from the
+ * options) or opened to resume one (configuration read back from study.json). Only the set-up:
+ * what may change on resume and how the study then runs stay with each command.
+ *
+ * @param dir    the run directory
+ * @param study  its study.json
+ * @param config the study's configuration record ({@code TuneConfig}, {@code MinimizeConfig})
+ * @param <C>    the configuration type
+ */
+record StudySetup<C>(RunDirectory dir, StudyDescription study, C config) {
+
+    private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /** A new study in {@code dir}; refuses a directory that already holds one. */
+    static <C> StudySetup<C> create(RunDirectory dir, String kind, C config, Function<C, JsonNode> toJson,
+                                    SpaceSpec space) {
+        return new StudySetup<>(dir, RunDirectories.create(dir, kind, toJson.apply(config), space), config);
+    }
+
+    /**
+     * The study recorded in {@code dir}, to continue it.
+     *
+     * @param space the space given on the command line, or null to take the recorded one
+     */
+    static <C> StudySetup<C> resume(RunDirectory dir, String kind, SpaceSpec space,
+                                    Function<StudyDescription, C> configOf) {
+        StudyDescription study = RunDirectories.open(dir, kind, space);
+        return new StudySetup<>(dir, study, configOf.apply(study));
+    }
+
+    /** The same study with the configuration {@code change} makes (a new --calls, other threads). */
+    StudySetup<C> withConfig(Function<C, C> change) {
+        return new StudySetup<>(dir, study, change.apply(config));
+    }
+
+    /** The default run-directory name: {@code prefix} and the date and time, e.g. {@code minimize-20250101-120000}. */
+    static Path timestamped(Path parent, String prefix) {
+        return parent.resolve(prefix + LocalDateTime.now().format(RUN_NAME));
+    }
+}

@@ -1,0 +1,56 @@
+package org.tune4j.tuner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.study.MinimizeConfig;
+import org.tune4j.tuner.study.MinimizeStudy;
+import org.tune4j.tuner.study.OptimizerSettings;
+import org.tune4j.tuner.study.TuneStudy;
+import org.tune4j.tuner.study.TutorialSpace;
+
+/** The created-or-resumed run directory shared by tune and minimize. */
+class StudySetupTest {
+    @TempDir
+    Path tmp;
+
+    private final MinimizeConfig config = new MinimizeConfig(7, List.of("./objective", "--fast"),
+            OptimizerSettings.defaults());
+
+    @Test
+    void aResumedStudyHasTheConfigurationItWasCreatedWith() {
+        RunDirectory dir = new RunDirectory(tmp.resolve("run"));
+        StudySetup<MinimizeConfig> created = StudySetup.create(dir, MinimizeStudy.KIND, config,
+                MinimizeStudy::configJson, TutorialSpace.defaultSpace());
+
+        StudySetup<MinimizeConfig> resumed = StudySetup.resume(dir, MinimizeStudy.KIND, null, MinimizeStudy::configOf);
+
+        assertThat(resumed.config()).isEqualTo(config);
+        assertThat(resumed.study().space()).isEqualTo(created.study().space());
+        assertThat(resumed.study().created()).isEqualTo(created.study().created());
+        assertThat(resumed.withConfig(c -> c.withCalls(9)).config().calls()).isEqualTo(9);
+    }
+
+    @Test
+    void aStudyIsCreatedOnlyOnceAndResumedOnlyByItsKind() {
+        RunDirectory dir = new RunDirectory(tmp.resolve("run"));
+        StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, TutorialSpace.defaultSpace());
+
+        assertThatThrownBy(() -> StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson,
+                TutorialSpace.defaultSpace())).hasMessageContaining("already holds a study");
+        assertThatThrownBy(() -> StudySetup.resume(dir, TuneStudy.KIND, null, TuneStudy::configOf))
+                .hasMessageContaining("not \"tune\"");
+    }
+
+    @Test
+    void theDefaultRunNameIsThePrefixAndTheDateAndTime() {
+        assertThat(StudySetup.timestamped(tmp, "minimize-").getFileName().toString())
+                .matches("minimize-\\d{8}-\\d{6}");
+        assertThat(StudySetup.timestamped(tmp, "").getParent()).isEqualTo(tmp);
+    }
+}
