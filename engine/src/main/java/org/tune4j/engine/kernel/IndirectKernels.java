@@ -29,14 +29,6 @@ public final class IndirectKernels {
 
     /** Loaded on first SIMD use only. */
     private static final class Holder {
-        static final IndirectMatMul SIMD = load();
-
-        private static IndirectMatMul load() {
-            try {
-                return (IndirectMatMul) Class.forName(SIMD_CLASS).getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return null;
-            }
-        }
+        static final IndirectMatMul SIMD = Kernels.loadSimd(SIMD_CLASS, IndirectMatMul.class);
     }
 }

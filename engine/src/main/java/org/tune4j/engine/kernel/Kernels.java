@@ -36,6 +36,21 @@ public final class Kernels {
         return SimdHolder.STATUS;
     }
 
+    /**
+     * A new instance of a SIMD kernel class named only by its name (so callers load without the
+     * Vector API), or null when the module is absent or the class fails to link.
+     */
+    static <T> T loadSimd(String className, Class<T> type) {
+        if (!simdAvailable()) {
+            return null;
+        }
+        try {
+            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
     /** Resolved on first use, once per JVM. */
     private static final class SimdHolder {
         static final MatMul MAT_MUL;

@@ -52,11 +52,7 @@ public final class ActivationLayer implements Layer {
         state.checkBatch(n);
         int size = n * shape.size();
         switch (activation) {  // one loop per function, so the JIT sees no switch per element
-            case RELU -> {
-                for (int i = 0; i < size; i++) {
-                    out[i] = Math.max(input[i], 0f);
-                }
-            }
+            case RELU -> state.elementwise.relu(input, out, size);
             case SIGMOID -> {
                 for (int i = 0; i < size; i++) {
                     out[i] = (float) (1.0 / (1.0 + Math.exp(-input[i])));
@@ -79,11 +75,7 @@ public final class ActivationLayer implements Layer {
         }
         int size = n * shape.size();
         switch (activation) {
-            case RELU -> {
-                for (int i = 0; i < size; i++) {  // dInput = out > 0 ? dOut : 0, without a branch
-                    dInput[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dOut[i]) & positiveMask(out[i]));
-                }
-            }
+            case RELU -> state.elementwise.reluBackward(out, dOut, dInput, size);
             case SIGMOID -> {
                 for (int i = 0; i < size; i++) {
                     dInput[i] = dOut[i] * out[i] * (1f - out[i]);
@@ -95,15 +87,5 @@ public final class ActivationLayer implements Layer {
                 }
             }
         }
-    }
-
-    /**
-     * All ones when y &gt; 0 (NaN excluded), else 0, from the bits alone: as a signed int, a positive
-     * float (up to +infinity, 0x7f800000) lies in [1, 0x7f800000]; zero, negative floats and NaNs do
-     * not. A branch here mispredicts on about half of the ReLU outputs.
-     */
-    static int positiveMask(float y) {
-        int bits = Float.floatToRawIntBits(y);
-        return (-bits & (bits - 0x7f800001)) >> 31;
     }
 }

@@ -1,5 +1,7 @@
 package org.tune4j.engine.layer;
 
+import org.tune4j.engine.kernel.ElementwiseKernels;
+import org.tune4j.engine.kernel.ElementwiseOps;
 import org.tune4j.engine.kernel.MatMul;
 
 /**
@@ -13,6 +15,8 @@ public class LayerState {
     public final int capacity;
     /** The kernel this worker's products run on. */
     public final MatMul matMul;
+    /** The element-wise and pooling kernels of the same kind (SIMD or scalar) as {@link #matMul}. */
+    public final ElementwiseOps elementwise;
 
     public LayerState(int capacity, MatMul matMul) {
         if (capacity <= 0) {
@@ -20,6 +24,7 @@ public class LayerState {
         }
         this.capacity = capacity;
         this.matMul = matMul;
+        this.elementwise = ElementwiseKernels.like(matMul);
     }
 
     /** Fails when a call passes more examples than the state was sized for. */

@@ -3,6 +3,7 @@ package org.tune4j.engine.layer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.tune4j.engine.kernel.ElementwiseOps;
 import org.tune4j.engine.kernel.MatMul;
 import org.tune4j.engine.tensor.Shape;
 
@@ -16,7 +17,7 @@ import org.tune4j.engine.tensor.Shape;
  * </pre>
  * Ties go to the first maximum in row-major window order, as in PyTorch and TensorFlow; a NaN
  * in a window wins (propagates). 2x2 windows at stride 2 over an even-sized input (the tutorial's
- * pooling) take a branch-free path that stores the winning corner as a byte.
+ * pooling) run on {@link ElementwiseOps#maxPool2x2}, which stores the winning corner as a byte.
  * No parameters.
  */
 public final class MaxPool2D implements Layer {
@@ -89,7 +90,8 @@ public final class MaxPool2D implements Layer {
     public void forward(LayerState state, float[] params, int pOff, float[] input, float[] out, int n) {
         state.checkBatch(n);
         if (halving) {
-            forwardHalving(((State) state).corner, input, out, n);
+            State st = (State) state;
+            st.elementwise.maxPool2x2(input, n * inputShape.channels() * outputShape.height(), inputShape.width(), out, st.corner);
             return;
         }
         int[] argmax = ((State) state).argmax;
@@ -133,7 +135,9 @@ public final class MaxPool2D implements Layer {
             return;
         }
         if (halving) {
-            backwardHalving(((State) state).corner, dOut, dInput, n);
+            State st = (State) state;
+            st.elementwise.maxPool2x2Backward(st.corner, dOut, n * inputShape.channels() * outputShape.height(),
+                    inputShape.width(), dInput);
             return;
         }
         int[] argmax = ((State) state).argmax;
@@ -145,81 +149,5 @@ public final class MaxPool2D implements Layer {
                 dInput[i * inSize + argmax[o]] += dOut[o];
             }
         }
-    }
-
-    /**
-     * The 2x2 stride-2 case without data-dependent branches (the maxima of random activations are
-     * unpredictable, and a mispredicted branch per comparison cost ~20 ns per window): each element
-     * becomes a long {@code key << 2 | (3 - corner)} whose maximum is the largest value and, among
-     * equal values, the first corner in row-major order (as in the general case). Corners: 0
-     * top-left, 1 top-right, 2 bottom-left, 3 bottom-right.
-     */
-    private void forwardHalving(byte[] corner, float[] input, float[] out, int n) {
-        int w = inputShape.width();
-        int ow = outputShape.width();
-        int rows = n * inputShape.channels() * outputShape.height();  // output rows over (n, C, outH)
-        int o = 0;
-        for (int r = 0; r < rows; r++) {
-            int top = 2 * r * w;
-            int bottom = top + w;
-            for (int ox = 0; ox < ow; ox++, o++) {
-                int x = 2 * ox;
-                long best = max(
-                        max(ranked(input[top + x], 0), ranked(input[top + x + 1], 1)),
-                        max(ranked(input[bottom + x], 2), ranked(input[bottom + x + 1], 3)));
-                int k = 3 - (int) (best & 3);
-                out[o] = input[top + (k >> 1) * w + x + (k & 1)];
-                corner[o] = (byte) k;
-            }
-        }
-    }
-
-    /**
-     * {@code orderKey(v) << 2 | (3 - position)}: ordered by value first, then earlier position. The
-     * key is an int in float order with -0 == +0 and any NaN above +infinity (so a NaN wins).
-     */
-    private static long ranked(float v, int position) {
-        int bits = Float.floatToRawIntBits(v);
-        int sign = bits >> 31;                    // 0 or -1
-        int key = ((bits & 0x7fffffff) ^ sign) - sign;  // |v| bits, negated for negative v
-        if (v != v) {                             // rare, so this branch predicts well
-            key = Integer.MAX_VALUE;
-        }
-        return ((long) key << 2) | (3 - position);
-    }
-
-    /**
-     * max(a, b) by arithmetic, never a branch (JDK 17 compiles Math.max(long) to one, which
-     * mispredicts here); ranked values differ by less than 2^35, so a - b cannot overflow.
-     */
-    private static long max(long a, long b) {
-        long d = a - b;
-        return a - (d & (d >> 63));
-    }
-
-    /** dInput of each 2x2 window: dOut at the kept corner, 0 at the other three (every input is written). */
-    private void backwardHalving(byte[] corner, float[] dOut, float[] dInput, int n) {
-        int w = inputShape.width();
-        int ow = outputShape.width();
-        int rows = n * inputShape.channels() * outputShape.height();
-        int o = 0;
-        for (int r = 0; r < rows; r++) {
-            int top = 2 * r * w;
-            int bottom = top + w;
-            for (int ox = 0; ox < ow; ox++, o++) {
-                int g = Float.floatToRawIntBits(dOut[o]);
-                int k = corner[o];
-                int x = 2 * ox;
-                dInput[top + x] = Float.intBitsToFloat(g & only(k, 0));
-                dInput[top + x + 1] = Float.intBitsToFloat(g & only(k, 1));
-                dInput[bottom + x] = Float.intBitsToFloat(g & only(k, 2));
-                dInput[bottom + x + 1] = Float.intBitsToFloat(g & only(k, 3));
-            }
-        }
-    }
-
-    /** All ones when k == position, else 0, without a branch. */
-    private static int only(int k, int position) {
-        return ((k ^ position) - 1) >> 31;
     }
 }

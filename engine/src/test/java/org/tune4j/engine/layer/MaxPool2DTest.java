@@ -3,6 +3,10 @@ package org.tune4j.engine.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.engine.kernel.Kernels;
 import org.tune4j.engine.kernel.ScalarMatMul;
 import org.tune4j.engine.tensor.Shape;
 
@@ -56,9 +60,10 @@ class MaxPool2DTest {
         assertThat(d2).containsExactly(5, 0, 0, 0);
     }
 
-    @Test
-    void theHalvingPathPicksWhatTheGeneralScanPicks() {
-        // the same 6x6 data pooled by the 2x2-stride-2 fast path and, padded to 7x7 (odd: general path)
+    @ParameterizedTest
+    @EnumSource(KernelMode.class)
+    void theHalvingPathPicksWhatTheGeneralScanPicks(KernelMode mode) {
+        // the same 6x6 data pooled by the 2x2-stride-2 fast path (scalar or SIMD) and, padded to 7x7 (odd: general path)
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
         float[] values = {0f, -0f, 1f, -1f, 2f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
         for (int trial = 0; trial < 200; trial++) {
@@ -75,7 +80,7 @@ class MaxPool2DTest {
             MaxPool2D general = new MaxPool2D(Shape.of(1, 7, 7), 2, 2);
             float[] outFast = new float[9];
             float[] outGeneral = new float[9];
-            LayerState sf = fast.newState(1, new ScalarMatMul());
+            LayerState sf = fast.newState(1, Kernels.matMul(mode));
             LayerState sg = general.newState(1, new ScalarMatMul());
             fast.forward(sf, new float[0], 0, even, outFast, 1);
             general.forward(sg, new float[0], 0, odd, outGeneral, 1);
@@ -93,15 +98,6 @@ class MaxPool2DTest {
                     assertThat(dFast[y * 6 + x]).as("trial %d dInput(%d, %d)", trial, y, x).isEqualTo(dGeneral[y * 7 + x]);
                 }
             }
-        }
-    }
-
-    @Test
-    void reluBackwardMaskMatchesTheComparison() {
-        float[] ys = {0f, -0f, 1f, -1f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MAX_VALUE, Float.POSITIVE_INFINITY,
-            Float.NEGATIVE_INFINITY, Float.NaN, Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0x7f800001)};
-        for (float y : ys) {
-            assertThat(ActivationLayer.positiveMask(y)).as("mask of %s", y).isEqualTo(y > 0f ? -1 : 0);
         }
     }
 }

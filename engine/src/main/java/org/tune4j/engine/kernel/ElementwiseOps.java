@@ -1,0 +1,35 @@
+package org.tune4j.engine.kernel;
+
+/**
+ * The element-wise and pooling kernels that show up in a training profile next to the matrix
+ * products: ReLU forward and backward, and 2x2 stride-2 max pooling forward and backward.
+ *
+ * <pre>
+ *   relu:            y = max(x, 0)                   (NaN stays NaN)
+ *   reluBackward:    dx = y &gt; 0 ? dy : 0             (from the output y, as the layer keeps it)
+ *   maxPool2x2:      y(r, j) = max of x rows 2r, 2r+1, columns 2j, 2j+1; corner(r, j) in 0..3
+ *   maxPool2x2Back:  dx(window corner) = dy(r, j), 0 at the other three corners
+ * </pre>
+ * Pooling sees a batch of NCHW maps as {@code rows} output rows over (n, C, outH): output row r
+ * reads input rows 2r and 2r + 1 of width {@code w} (even) and writes {@code w / 2} values.
+ * Corners: 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right. The maximum is the first in
+ * that order among equal values (as PyTorch and TensorFlow), and a NaN wins (propagates).
+ *
+ * <p>{@link ScalarElementwiseOps} is the specification; {@code SimdElementwiseOps} must give
+ * bit-identical results. Obtain one through {@link ElementwiseKernels#like(MatMul)}.
+ * Implementations are stateless and thread-safe.
+ */
+public interface ElementwiseOps {
+
+    /** y[i] = max(x[i], 0) for i &lt; size. */
+    void relu(float[] x, float[] y, int size);
+
+    /** dx[i] = y[i] &gt; 0 ? dy[i] : 0 for i &lt; size (y NaN counts as not positive). */
+    void reluBackward(float[] y, float[] dy, float[] dx, int size);
+
+    /** 2x2 stride-2 max pooling of {@code rows} output rows; the winning corner of each window into {@code corner}. */
+    void maxPool2x2(float[] x, int rows, int w, float[] y, byte[] corner);
+
+    /** Every input gradient of the {@code rows} output rows written: dy at the kept corner, 0 elsewhere. */
+    void maxPool2x2Backward(byte[] corner, float[] dy, int rows, int w, float[] dx);
+}
