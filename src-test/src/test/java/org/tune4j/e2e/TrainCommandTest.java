@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tune4j train} once on the MNIST fixture: summary, per-epoch lines, test accuracy, --json, --save. */
+/**
+ * {@code tune4j train} once on the MNIST fixture: summary, per-epoch lines, test accuracy, --json, --save;
+ * and once on the image-folder fixture, whose saved model {@code predict} answers with the folder names.
+ */
 class TrainCommandTest {
     @TempDir
     Path tmp;
@@ -33,5 +36,21 @@ class TrainCommandTest {
         assertThat(json.get("images_per_second").asDouble()).isPositive();
         assertThat(json.get("inference_images_per_second").asDouble()).isPositive();
         assertThat(model).isNotEmptyFile();
+    }
+
+    @Test
+    void aModelTrainedOnAnImageFolderPredictsTheFolderNames() throws Exception {
+        Path model = tmp.resolve("digits.t4j");
+        Tune4j.Result train = Tune4j.run(tmp, "train", "--lr", "1e-3", "--dense-layers", "1", "--dense-nodes", "8",
+                "--activation", "relu", "--epochs", "1", "--threads", "1", "--dataset", Tune4j.IMAGES_SMALL.toString(),
+                "--save", model.toString());
+        assertThat(train.exit()).as(train.toString()).isZero();
+
+        Path image = Tune4j.IMAGES_SMALL.resolve("digit2/img00.png");
+        Tune4j.Result predict = Tune4j.run(tmp, "predict", model.toString(), image.toString(), "--threads", "1");
+
+        assertThat(predict.exit()).as(predict.toString()).isZero();
+        // the folders are digit0, digit1, digit2 in label order: the name printed is the folder of the class index
+        assertThat(predict.out()).containsPattern("img00.png: digit(\\d) \\(class \\1, probability [01]\\.\\d{4}\\)");
     }
 }

@@ -16,7 +16,8 @@ import org.tune4j.engine.layer.Layer;
 import org.tune4j.engine.model.Sequential;
 
 /**
- * Saves and loads {@link Sequential} models in tune4j's own format (never Java serialization).
+ * Saves and loads {@link Sequential} models in tune4j's own format (never Java serialization),
+ * with the names of the output classes when the writer gives them ({@link SavedModel}).
  *
  * <pre>
  * offset   size  content (all integers little-endian)
@@ -25,6 +26,7 @@ import org.tune4j.engine.model.Sequential;
  * 8        4     int32 L: length in bytes of the architecture
  * 12       L     architecture, UTF-8 JSON:
  *                {"format":"tune4j-sequential","input":[C,H,W],"parameters":P,
+ *                 "class_names":["T-shirt/top","Trouser",...],
  *                 "layers":[{"type":"Conv2D","filters":16,"kernel_size":5,"stride":1,"padding":"same"},
  *                           {"type":"Activation","activation":"relu"},
  *                           {"type":"MaxPool2D","pool_size":2,"stride":2},{"type":"Flatten"},
@@ -33,7 +35,8 @@ import org.tune4j.engine.model.Sequential;
  * 16+L     4P    float32 parameters in {@link Sequential#parameters()} order: per layer the kernel
  *                (Conv2D (out, in, kh, kw); Dense (in, out)) then the bias
  * </pre>
- * Nothing follows. Saving writes a temporary file beside the target and renames it, so a reader
+ * {@code "class_names"} (one string per output) is optional: files written before it existed, or by
+ * {@link #save(Sequential, Path)}, have none and read with the names "0", "1", ... Nothing follows. Saving writes a temporary file beside the target and renames it, so a reader
  * never sees a half-written model. Loading checks every field and rejects truncated, extended or
  * foreign files with a {@link ModelFileException}.
  */
@@ -48,9 +51,23 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    /** Writes {@code model} to {@code file} atomically (temporary file, then rename). */
+    /** Writes {@code model} without class names to {@code file} atomically (temporary file, then rename). */
     public static void save(Sequential model, Path file) throws IOException {
-        byte[] architecture = Json.write(describe(model)).getBytes(StandardCharsets.UTF_8);
+        write(model, null, file);
+    }
+
+    /**
+     * Writes {@code model} with the names of its output classes (the training data's
+     * {@code classNames()}) to {@code file} atomically.
+     *
+     * @throws IllegalArgumentException when there is not one non-blank name per output
+     */
+    public static void save(Sequential model, List<String> classNames, Path file) throws IOException {
+        write(model, new SavedModel(model, classNames).classNames(), file);
+    }
+
+    private static void write(Sequential model, List<String> classNames, Path file) throws IOException {
+        byte[] architecture = Json.write(describe(model, classNames)).getBytes(StandardCharsets.UTF_8);
         float[] params = model.parameters();
         ByteBuffer buf = ByteBuffer.allocate(16 + architecture.length + 4 * params.length).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(VERSION).putInt(architecture.length).put(architecture);
@@ -72,8 +89,13 @@ public final class ModelFile {
         }
     }
 
-    /** Reads a model written by {@link #save}. */
+    /** Reads the network of a model file written by either {@code save}. */
     public static Sequential load(Path file) throws IOException {
+        return read(file).model();
+    }
+
+    /** Reads a model file with its class names ("0", "1", ... when the file has none). */
+    public static SavedModel read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, "no such file");
         }
@@ -96,7 +118,8 @@ public final class ModelFile {
         require(file, buf, length, "an architecture of " + length + " bytes");
         byte[] json = new byte[length];
         buf.get(json);
-        Sequential.Builder builder = architecture(file, new String(json, StandardCharsets.UTF_8));
+        Map<?, ?> root = header(file, new String(json, StandardCharsets.UTF_8));
+        Sequential.Builder builder = architecture(file, root);
         require(file, buf, 4, "the parameter count");
         int count = buf.getInt();
         if (count < 0 || (long) count * 4 != buf.remaining()) {
@@ -105,14 +128,20 @@ public final class ModelFile {
         }
         float[] params = new float[count];
         buf.asFloatBuffer().get(params);
+        Sequential model;
         try {
-            return builder.buildWith(params);
+            model = builder.buildWith(params);
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, "parameters do not fit the architecture: " + e.getMessage(), e);
         }
+        try {
+            return new SavedModel(model, classNames(file, root, model.outputShape().size()));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
     }
 
-    private static Map<String, Object> describe(Sequential model) {
+    private static Map<String, Object> describe(Sequential model, List<String> classNames) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         List<Object> input = new ArrayList<>();
@@ -121,6 +150,9 @@ public final class ModelFile {
         }
         root.put("input", input);
         root.put("parameters", model.parameterCount());
+        if (classNames != null) {
+            root.put("class_names", classNames);
+        }
         List<Object> layers = new ArrayList<>();
         for (Layer layer : model.layers()) {
             layers.add(layer.config());
@@ -129,9 +161,16 @@ public final class ModelFile {
         return root;
     }
 
-    private static Sequential.Builder architecture(Path file, String json) throws ModelFileException {
+    private static Map<?, ?> header(Path file, String json) throws ModelFileException {
         try {
-            Map<?, ?> root = (Map<?, ?>) Json.parse(json);
+            return (Map<?, ?>) Json.parse(json);
+        } catch (ClassCastException | IllegalArgumentException e) {
+            throw new ModelFileException(file, "invalid architecture: " + e.getMessage(), e);
+        }
+    }
+
+    private static Sequential.Builder architecture(Path file, Map<?, ?> root) throws ModelFileException {
+        try {
             if (!FORMAT.equals(root.get("format"))) {
                 throw new ModelFileException(file, "expected architecture format \"" + FORMAT + "\", found " + root.get("format"));
             }
@@ -147,6 +186,18 @@ public final class ModelFile {
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new ModelFileException(file, "invalid architecture: " + e.getMessage(), e);
         }
+    }
+
+    /** The header's class names (checked against the outputs by {@link SavedModel}); the defaults when it has none. */
+    private static List<String> classNames(Path file, Map<?, ?> root, int outputs) throws ModelFileException {
+        Object value = root.get("class_names");
+        if (value == null) {
+            return SavedModel.defaultClassNames(outputs);
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new ModelFileException(file, "class_names: expected a list of strings, found " + value);
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     static int toInt(Object value) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.engine.layer.Activation;
@@ -16,7 +17,7 @@ import org.tune4j.engine.layer.Padding;
 import org.tune4j.engine.model.NetworkSpec;
 import org.tune4j.engine.model.Sequential;
 
-/** Round trip, the documented byte layout, and rejection of damaged or foreign files. */
+/** Round trip (with and without class names), the documented byte layout, and rejection of damaged or foreign files. */
 class ModelFileTest {
 
     @TempDir
@@ -41,6 +42,61 @@ class ModelFileTest {
         try (var files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);  // the temporary file is gone
         }
+    }
+
+    private static final List<String> FASHION = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+            "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+
+    /** A model file as written before class names existed: this header, then {@code parameters} zeros. */
+    private Path fileWithHeader(String name, String header, int parameters) throws Exception {
+        byte[] json = header.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(16 + json.length + 4 * parameters).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("T4JM".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(json.length).put(json).putInt(parameters);
+        return Files.write(dir.resolve(name), b.array());
+    }
+
+    @Test
+    void roundTripKeepsTheClassNames() throws Exception {
+        Sequential original = NetworkSpec.tutorial(1, 16, Activation.RELU).build(3);
+        Path file = dir.resolve("fashion.t4j");
+
+        ModelFile.save(original, FASHION, file);
+        SavedModel saved = ModelFile.read(file);
+
+        assertThat(saved.classNames()).isEqualTo(FASHION);
+        assertThat(saved.model().parameters()).containsExactly(original.parameters());
+        assertThat(ModelFile.load(file).summary()).isEqualTo(original.summary());
+    }
+
+    @Test
+    void aFileWithoutClassNamesLoadsWithTheIndicesAsNames() throws Exception {
+        Path file = fileWithHeader("old.t4j", "{\"format\":\"tune4j-sequential\",\"input\":[1,2,2],\"parameters\":15,"
+                + "\"layers\":[{\"type\":\"Flatten\"},{\"type\":\"Dense\",\"units\":3}]}", 15);
+
+        SavedModel saved = ModelFile.read(file);
+
+        assertThat(saved.classNames()).containsExactly("0", "1", "2");
+        assertThat(saved.model().parameterCount()).isEqualTo(15);
+        Path unnamed = dir.resolve("unnamed.t4j");
+        ModelFile.save(saved.model(), unnamed);
+        assertThat(Files.readAllBytes(unnamed)).isEqualTo(Files.readAllBytes(file));   // still the old bytes
+    }
+
+    @Test
+    void classNamesThatDoNotFitTheOutputsAreRefused() throws Exception {
+        assertThatThrownBy(() -> ModelFile.save(model(), List.of("cat", "dog"), dir.resolve("two.t4j")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("class names: expected 3 (one per output of the model), found 2");
+        Path file = fileWithHeader("two.t4j", "{\"format\":\"tune4j-sequential\",\"input\":[1,2,2],\"parameters\":15,"
+                + "\"class_names\":[\"cat\",\"dog\"],\"layers\":[{\"type\":\"Flatten\"},{\"type\":\"Dense\",\"units\":3}]}", 15);
+        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("class names: expected 3 (one per output of the model), found 2");
+        Path numbers = fileWithHeader("numbers.t4j", "{\"format\":\"tune4j-sequential\",\"input\":[1,2,2],"
+                + "\"parameters\":15,\"class_names\":[1,2,3],\"layers\":[{\"type\":\"Flatten\"},"
+                + "{\"type\":\"Dense\",\"units\":3}]}", 15);
+        assertThatThrownBy(() -> ModelFile.read(numbers)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("class_names: expected a list of strings, found [1, 2, 3]");
     }
 
     @Test

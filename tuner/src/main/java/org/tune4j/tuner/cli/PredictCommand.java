@@ -2,13 +2,12 @@ package org.tune4j.tuner.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.io.SavedModel;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.tensor.Shape;
 import org.tune4j.engine.train.Evaluation;
@@ -17,9 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code tune4j predict MODEL IMAGE...}: the most probable class of each image. */
+/**
+ * {@code tune4j predict MODEL IMAGE...}: the most probable class of each image, by the name the
+ * model file records (the index for files saved without names), with its index and probability.
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Print the most probable class and its probability for each image.")
+        description = "Print the most probable class (name, index) and its probability for each image.")
 final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (e.g. runs/<name>/best-model.t4j).")
     Path modelFile;
@@ -34,7 +36,8 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Sequential model = ModelFile.load(modelFile);
+        SavedModel saved = ModelFile.read(modelFile);
+        Sequential model = saved.model();
         Shape in = model.inputShape();
         int classes = model.outputShape().size();
         int size = in.size();
@@ -43,16 +46,12 @@ final class PredictCommand implements Callable<Integer> {
             float[] x = ImageInput.read(images.get(i), in.channels(), in.dim(1), in.dim(2));
             System.arraycopy(x, 0, pixels, i * size, size);
         }
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < classes; c++) {
-            names.add(Integer.toString(c));
-        }
         LabeledImages batch = new LabeledImages(pixels, new int[images.size()], images.size(), in.channels(),
-                in.dim(1), in.dim(2), Collections.unmodifiableList(names));
+                in.dim(1), in.dim(2), saved.classNames());
         Evaluation ev = new Evaluator(runtime.threads(), runtime.kernels()).evaluate(model, batch);
         for (int i = 0; i < images.size(); i++) {
             int k = ev.predicted()[i];
-            out.printf(Locale.ROOT, "%s: class %d (probability %.4f)%n", images.get(i), k,
+            out.printf(Locale.ROOT, "%s: %s (class %d, probability %.4f)%n", images.get(i), saved.classNames().get(k), k,
                     ev.probabilities()[i * classes + k]);
         }
         out.flush();

@@ -148,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Test accuracy: %.2f%% (loss %.4f, %,d images)%n", 100 * test.accuracy(), test.loss(),
                 splits.test().count());
         if (save != null) {
-            ModelFile.save(model, save);
+            ModelFile.save(model, train.classNames(), save);
             out.println("Model saved to " + save);
         }
         if (json) {

@@ -12,15 +12,20 @@ import org.tune4j.tuner.storage.TrialState;
 /**
  * Keeps {@code best-model.t4j} the model of the best validation accuracy so far, as the
  * tutorial's fitness function does: a trial that beats the best saves its model (atomically, so
- * a kill never leaves half a file).
+ * a kill never leaves half a file), with the training data's class names.
  */
 public final class BestModel {
     private final Path file;
+    private final List<String> classNames;
     private double bestAccuracy;
 
-    /** @param previous trials already in the journal (their best accuracy is the bar to beat) */
-    public BestModel(Path file, List<TrialRecord> previous) {
+    /**
+     * @param previous   trials already in the journal (their best accuracy is the bar to beat)
+     * @param classNames the training data's class names, saved with the model for {@code predict}
+     */
+    public BestModel(Path file, List<TrialRecord> previous, List<String> classNames) {
         this.file = file;
+        this.classNames = List.copyOf(classNames);
         this.bestAccuracy = Double.NEGATIVE_INFINITY;
         for (TrialRecord t : previous) {
             if (t.state() == TrialState.COMPLETE) {
@@ -35,7 +40,7 @@ public final class BestModel {
             return false;
         }
         try {
-            ModelFile.save(model, file);
+            ModelFile.save(model, classNames, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the best model to " + file + ": " + e.getMessage(), e);
         }

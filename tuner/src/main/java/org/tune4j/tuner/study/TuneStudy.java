@@ -65,7 +65,7 @@ public final class TuneStudy {
     public static Result run(RunDirectory dir, StudyDescription study, TuneConfig config, DataSplits data,
                              StudyListener listener, TrainingListener progress) {
         List<TrialRecord> previous = new Journal(dir.journal()).read(w -> { }).finished();
-        BestModel best = new BestModel(dir.bestModel(), previous);
+        BestModel best = new BestModel(dir.bestModel(), previous, data.train().classNames());
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, study.space(), dir, best, previous, progress);
         List<Map<String, Object>> x0 = TutorialSpace.defaultPoint(study.space(), config.batchSize())
                 .map(List::of).orElse(List.of());

@@ -61,7 +61,7 @@ class MemoryAcrossTrialsTest {
         TuneConfig config = new TuneConfig(12, 1, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerSettings.defaults());
         RunDirectory dir = new RunDirectory(tmp);
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, space, dir,
-                new BestModel(dir.bestModel(), List.of()), List.of(), TrainingListener.NONE);
+                new BestModel(dir.bestModel(), List.of(), data.train().classNames()), List.of(), TrainingListener.NONE);
         // 5 dense layers of 512 after 2x2x36 conv features: about 1.13 M weights
         Map<String, Object> big = Map.of("learning_rate", 1e-3, "num_dense_layers", 5, "num_dense_nodes", 512);
         assertThat(HyperParameters.tutorialDefault(16).with(big).network(1, 8, 8, 2).build(1).parameterCount())

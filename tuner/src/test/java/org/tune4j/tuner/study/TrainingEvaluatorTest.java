@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.LabeledImages;
+import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.RunDirectory;
@@ -41,8 +42,8 @@ class TrainingEvaluatorTest {
     private TrainingEvaluator evaluator(RunDirectory dir, SpaceSpec space) {
         DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
         TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerSettings.defaults());
-        return new TrainingEvaluator(data, config, space, dir, new BestModel(dir.bestModel(), List.of()), List.of(),
-                TrainingListener.NONE);
+        BestModel best = new BestModel(dir.bestModel(), List.of(), data.train().classNames());
+        return new TrainingEvaluator(data, config, space, dir, best, List.of(), TrainingListener.NONE);
     }
 
     private static final SpaceSpec SPACE = SpaceFile.parse("""
@@ -66,7 +67,7 @@ class TrainingEvaluatorTest {
         assertThat(outcome.value()).isEqualTo(-outcome.history().get(1).valAccuracy());
         assertThat(outcome.logDir()).isEqualTo("logs/lr_1e-02_layers_1_nodes_16_relu_conv1_2_conv2_2");
         assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(TrainingLog.FILE_NAME))).hasSize(3);
-        assertThat(dir.bestModel()).isNotEmptyFile();
+        assertThat(ModelFile.read(dir.bestModel()).classNames()).containsExactly("top", "bottom");
     }
 
     @Test
