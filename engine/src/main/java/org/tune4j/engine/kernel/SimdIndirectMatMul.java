@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>ab</b>: tiles of 4 rows x {@code NR = 4 * lanes} columns of C in 16 vector accumulators;
  * per step p, four vectors of table row p of B, one broadcast of A per row, 16 FMAs. Columns
- * beyond the last full tile go one vector at a time, the last {@code n mod lanes} and the rows
- * beyond a multiple of 4 to the scalar specification's formula.
+ * beyond the last full tile go to 4-row tiles of two and one vectors, the last
+ * {@code n mod lanes} to the scalar specification's formula; rows beyond a multiple of 4 go one
+ * vector at a time.
  *
  * <p><b>abt</b>: blocks of 4 x 4 dot products with vectors along p, accumulated over the whole
  * batch in 16 vector partial sums (a per-thread scratch of 16 vectors) before the lanes are
@@ -37,11 +38,26 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
         int nVec = n - n % L;
         for (int i = 0; i < m; i += MR) {
             int rowsHere = Math.min(MR, m - i);
+            int vectorsDone = 0;  // columns already covered by 4-row tiles
+            if (rowsHere == MR) {
+                int tileA = aOff + i * k;
+                int tileC = cOff + i * n;
+                for (int j = 0; j < nTiles; j += NR) {
+                    tile(a, tileA, k, b, bOff + j, rows, c, tileC + j, n, accumulate);
+                }
+                int j = nTiles;
+                for (; j + 2 * L <= nVec; j += 2 * L) {
+                    tile4x2(a, tileA, k, b, bOff + j, rows, c, tileC + j, n, accumulate);
+                }
+                if (j < nVec) {
+                    tile4x1(a, tileA, k, b, bOff + j, rows, c, tileC + j, n, accumulate);
+                }
+                vectorsDone = nVec;
+            }
             for (int r = 0; r < rowsHere; r++) {  // what the 4-row tiles leave: single vectors, then scalars
                 int aRow = aOff + (i + r) * k;
                 int cRow = cOff + (i + r) * n;
-                int from = rowsHere == MR ? nTiles : 0;
-                for (int j = from; j < nVec; j += L) {
+                for (int j = vectorsDone; j < nVec; j += L) {
                     row1(a, aRow, b, bOff + j, rows, k, c, cRow + j, accumulate);
                 }
                 for (int j = nVec; j < n; j++) {
@@ -52,12 +68,71 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
                     c[cRow + j] = sum;
                 }
             }
-            if (rowsHere == MR) {
-                for (int j = 0; j < nTiles; j += NR) {
-                    tile(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
-                }
-            }
         }
+    }
+
+    /** c[4 x 2L] (+)= a[4 rows, k apart] · B[k x 2L]: the column tail of {@link #ab} after the full tiles. */
+    private static void tile4x2(float[] a, int aOff, int k, float[] b, int bBase, int[] rows,
+                                float[] c, int cOff, int ldc, boolean loadC) {
+        int c0 = cOff;
+        int c1 = cOff + ldc;
+        int c2 = cOff + 2 * ldc;
+        int c3 = cOff + 3 * ldc;
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = loadC ? FloatVector.fromArray(S, c, c0) : z;
+        FloatVector c01 = loadC ? FloatVector.fromArray(S, c, c0 + L) : z;
+        FloatVector c10 = loadC ? FloatVector.fromArray(S, c, c1) : z;
+        FloatVector c11 = loadC ? FloatVector.fromArray(S, c, c1 + L) : z;
+        FloatVector c20 = loadC ? FloatVector.fromArray(S, c, c2) : z;
+        FloatVector c21 = loadC ? FloatVector.fromArray(S, c, c2 + L) : z;
+        FloatVector c30 = loadC ? FloatVector.fromArray(S, c, c3) : z;
+        FloatVector c31 = loadC ? FloatVector.fromArray(S, c, c3 + L) : z;
+        for (int p = 0; p < k; p++) {
+            int bp = bBase + rows[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            x = FloatVector.broadcast(S, a[aOff + k + p]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            x = FloatVector.broadcast(S, a[aOff + 2 * k + p]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            x = FloatVector.broadcast(S, a[aOff + 3 * k + p]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + L);
+        c10.intoArray(c, c1);
+        c11.intoArray(c, c1 + L);
+        c20.intoArray(c, c2);
+        c21.intoArray(c, c2 + L);
+        c30.intoArray(c, c3);
+        c31.intoArray(c, c3 + L);
+    }
+
+    /** c[4 x L] (+)= a[4 rows, k apart] · B[k x L]: the last vector of columns of {@link #ab}. */
+    private static void tile4x1(float[] a, int aOff, int k, float[] b, int bBase, int[] rows,
+                                float[] c, int cOff, int ldc, boolean loadC) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c0 = loadC ? FloatVector.fromArray(S, c, cOff) : z;
+        FloatVector c1 = loadC ? FloatVector.fromArray(S, c, cOff + ldc) : z;
+        FloatVector c2 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc) : z;
+        FloatVector c3 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc) : z;
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, bBase + rows[p]);
+            c0 = bv.fma(FloatVector.broadcast(S, a[aOff + p]), c0);
+            c1 = bv.fma(FloatVector.broadcast(S, a[aOff + k + p]), c1);
+            c2 = bv.fma(FloatVector.broadcast(S, a[aOff + 2 * k + p]), c2);
+            c3 = bv.fma(FloatVector.broadcast(S, a[aOff + 3 * k + p]), c3);
+        }
+        c0.intoArray(c, cOff);
+        c1.intoArray(c, cOff + ldc);
+        c2.intoArray(c, cOff + 2 * ldc);
+        c3.intoArray(c, cOff + 3 * ldc);
     }
 
     /** c[4 x NR] (+)= a[4 rows, k apart] · B[k x NR] with B row p at b[bBase + rows[p]]. */

@@ -9,11 +9,16 @@ import org.tune4j.engine.kernel.MatMul;
  * indirect convolution of Dukhan 2019, see {@link IndirectMatMul}).
  *
  * <p>Each input image is copied once into a zero-padded grid xp (Cin, Hp, Wp), Hp = H + K - 1,
- * Wp = W + K - 1, with the image at (padTop, padLeft). Output pixel (oy, ox) becomes column
- * j = oy * Wp + ox of a "padded-width" grid, and kernel tap (c, ky, kx) reads xp from offset
+ * with the image at (padTop, padLeft). Output pixel (oy, ox) becomes column j = oy * Wp + ox of a
+ * "padded-width" grid, and kernel tap (c, ky, kx) reads xp from offset
  * {@code tap(c, ky, kx) = c*Hp*Wp + ky*Wp + kx}: the im2col row is xp[tap + j]. Columns with
- * ox &gt;= W (and past H*Wp, up to {@link #cols}, a multiple of 64 so the SIMD tiles are full) are
+ * ox &gt;= W (and past H*Wp, up to {@link #cols}, a multiple of 16 so SIMD vectors are full) are
  * computed and thrown away; that costs Wp/W more multiply-adds and saves every copy.
+ *
+ * <p>Wp = W + max(padLeft, padRight), not W + K - 1: the zeros after one row are also the zeros
+ * before the next, since a tap reaches at most padRight past a row's end or padLeft before its
+ * start. For the tutorial's conv2 (14 x 14, K = 5) that is 16 columns per row instead of 18, and
+ * 224 computed columns per 196 pixels instead of 256.
  *
  * <pre>
  *   y(Cout x cols)   = W(Cout x K)  · xp[tap + j]              (ab; out = y on the image + bias)
@@ -37,9 +42,9 @@ final class IndirectConv {
     private final int w;
     private final int padTop;
     private final int padLeft;
-    private final int wp;         // padded width W + K - 1
+    private final int wp;         // row stride of the padded grid: W + max(padLeft, padRight)
     private final int grid;       // Hp * Wp
-    private final int cols;       // columns per image: H * Wp rounded up to 64
+    private final int cols;       // columns per image: H * Wp rounded up to 16
     private final int slack;      // floats read past the last padded image
     private final int[] taps;     // (Cin*K*K): tap(c, ky, kx)
     private final int[] flips;    // (Cout*K*K): flip(co, ky', kx')
@@ -54,10 +59,10 @@ final class IndirectConv {
         this.w = w;
         this.padTop = padTop;
         this.padLeft = padLeft;
-        this.wp = w + k - 1;
+        this.wp = w + Math.max(padLeft, k - 1 - padLeft);  // the transposed conv swaps the pads: same maximum
         this.grid = (h + k - 1) * wp;
-        this.cols = (h * wp + 63) / 64 * 64;
-        this.slack = k - 1 + cols - h * wp;
+        this.cols = (h * wp + 15) / 16 * 16;
+        this.slack = Math.max(0, (k - 1) * wp + k - 1 + cols - grid);  // the furthest tap of the last column
         this.taps = offsets(cin, k, grid, wp);
         this.flips = offsets(cout, k, grid, wp);
         this.ones = new float[cols];

@@ -9,6 +9,8 @@ import static org.tune4j.engine.reference.Numeric.uniform;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.kernel.Kernels;
 import org.tune4j.engine.kernel.MatMul;
@@ -46,6 +48,18 @@ class LayerGradientTest {
     @Test
     void conv2dSameOnTheSimdKernelsOverMoreImagesThanOneBackwardChunk() {
         check(new Conv2D(Shape.of(2, 6, 6), 3, 5, 1, Padding.SAME), 10, 11, Kernels.matMul(KernelMode.SIMD));
+    }
+
+    /**
+     * The indirect convolution's shared row padding (row stride W + max(padLeft, padRight)) for
+     * every kernel size up to 6, odd and even, on both kernels: a tap that reads past a row's end
+     * must land on zeros (the next row's left padding, or the next channel's or image's grid).
+     */
+    @ParameterizedTest(name = "kernel {0} on {1}")
+    @CsvSource({"1, SCALAR", "2, SCALAR", "3, SCALAR", "4, SCALAR", "5, SCALAR", "6, SCALAR",
+        "1, SIMD", "2, SIMD", "3, SIMD", "4, SIMD", "5, SIMD", "6, SIMD"})
+    void conv2dSameStride1EveryKernelSize(int kernel, KernelMode mode) {
+        check(new Conv2D(Shape.of(2, 5, 9), 5, kernel, 1, Padding.SAME), 20 + kernel, 3, Kernels.matMul(mode));
     }
 
     @Test
