@@ -3,7 +3,6 @@ package org.tune4j.engine.kernel;
 import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -591,22 +590,22 @@ public final class SimdMatMul implements MatMul {
             s33 = u.fma(v3, s33);
         }
         int c0 = cOff, c1 = cOff + ldc, c2 = cOff + 2 * ldc, c3 = cOff + 3 * ldc;
-        c[c0] += s00.reduceLanes(VectorOperators.ADD);
-        c[c0 + 1] += s01.reduceLanes(VectorOperators.ADD);
-        c[c0 + 2] += s02.reduceLanes(VectorOperators.ADD);
-        c[c0 + 3] += s03.reduceLanes(VectorOperators.ADD);
-        c[c1] += s10.reduceLanes(VectorOperators.ADD);
-        c[c1 + 1] += s11.reduceLanes(VectorOperators.ADD);
-        c[c1 + 2] += s12.reduceLanes(VectorOperators.ADD);
-        c[c1 + 3] += s13.reduceLanes(VectorOperators.ADD);
-        c[c2] += s20.reduceLanes(VectorOperators.ADD);
-        c[c2 + 1] += s21.reduceLanes(VectorOperators.ADD);
-        c[c2 + 2] += s22.reduceLanes(VectorOperators.ADD);
-        c[c2 + 3] += s23.reduceLanes(VectorOperators.ADD);
-        c[c3] += s30.reduceLanes(VectorOperators.ADD);
-        c[c3 + 1] += s31.reduceLanes(VectorOperators.ADD);
-        c[c3 + 2] += s32.reduceLanes(VectorOperators.ADD);
-        c[c3 + 3] += s33.reduceLanes(VectorOperators.ADD);
+        c[c0] += Lanes.sum(s00);
+        c[c0 + 1] += Lanes.sum(s01);
+        c[c0 + 2] += Lanes.sum(s02);
+        c[c0 + 3] += Lanes.sum(s03);
+        c[c1] += Lanes.sum(s10);
+        c[c1 + 1] += Lanes.sum(s11);
+        c[c1 + 2] += Lanes.sum(s12);
+        c[c1 + 3] += Lanes.sum(s13);
+        c[c2] += Lanes.sum(s20);
+        c[c2 + 1] += Lanes.sum(s21);
+        c[c2 + 2] += Lanes.sum(s22);
+        c[c2 + 3] += Lanes.sum(s23);
+        c[c3] += Lanes.sum(s30);
+        c[c3 + 1] += Lanes.sum(s31);
+        c[c3 + 2] += Lanes.sum(s32);
+        c[c3 + 3] += Lanes.sum(s33);
     }
 
     /**
@@ -646,10 +645,10 @@ public final class SimdMatMul implements MatMul {
             t2 = FloatVector.fromArray(S, xt, xtOff + 2 * L).fma(y1, t2);
             t3 = FloatVector.fromArray(S, xt, xtOff + 3 * L).fma(y1, t3);
         }
-        c[cOff] += s0.add(t0).reduceLanes(VectorOperators.ADD);
-        c[cOff + cStride] += s1.add(t1).reduceLanes(VectorOperators.ADD);
-        c[cOff + 2 * cStride] += s2.add(t2).reduceLanes(VectorOperators.ADD);
-        c[cOff + 3 * cStride] += s3.add(t3).reduceLanes(VectorOperators.ADD);
+        c[cOff] += Lanes.sum(s0.add(t0));
+        c[cOff + cStride] += Lanes.sum(s1.add(t1));
+        c[cOff + 2 * cStride] += Lanes.sum(s2.add(t2));
+        c[cOff + 3 * cStride] += Lanes.sum(s3.add(t3));
     }
 
     /** dot(x, y) over len floats, a multiple of L, plus the tail vectors when xt is not null. */
@@ -662,6 +661,6 @@ public final class SimdMatMul implements MatMul {
         if (xt != null) {
             s = FloatVector.fromArray(S, xt, xtOff).fma(FloatVector.fromArray(S, yt, ytOff), s);
         }
-        return s.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(s);
     }
 }
