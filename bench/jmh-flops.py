@@ -22,6 +22,7 @@ def rows(paths):
                 per_iteration = [x for fork in flop["rawData"] for x in fork]
                 name = result["benchmark"].rsplit(".", 2)[-2]
                 params = result.get("params", {})
+                if "pass" in params: params = dict(params, shape=params["pass"])
                 yield name, params, result.get("jvm", ""), [x / 1e9 for x in per_iteration]
 
 
