@@ -15,25 +15,30 @@ final class Lanes {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** ROTATE[h]: lane i takes lane (i + h) mod L, for h = L/2, L/4, .., 1. */
-    private static final VectorShuffle<Float>[] ROTATE = rotations();
+    // lane i takes lane (i + h) mod L; constants (not an array of shuffles), so the JIT folds them
+    private static final VectorShuffle<Float> BY_HALF = rotation(L / 2);
+    private static final VectorShuffle<Float> BY_QUARTER = rotation(L / 4);
+    private static final VectorShuffle<Float> BY_EIGHTH = rotation(L / 8);
+    private static final VectorShuffle<Float> BY_SIXTEENTH = rotation(L / 16);
 
     private Lanes() {
     }
 
-    @SuppressWarnings("unchecked")
-    private static VectorShuffle<Float>[] rotations() {
-        VectorShuffle<Float>[] r = new VectorShuffle[L];
-        for (int h = L / 2; h >= 1; h /= 2) {
-            r[h] = VectorShuffle.iota(S, h, 1, true);
-        }
-        return r;
+    private static VectorShuffle<Float> rotation(int h) {
+        return VectorShuffle.iota(S, Math.max(h, 1), 1, true);
     }
 
-    /** Σ lanes of v, by halves: the same result interpreted or compiled. */
+    /** Σ lanes of v, by halves: the same result interpreted or compiled. Up to 16 lanes (512-bit floats). */
     static float sum(FloatVector v) {
-        for (int h = L / 2; h >= 1; h /= 2) {
-            v = v.add(v.rearrange(ROTATE[h]));
+        v = v.add(v.rearrange(BY_HALF));
+        if (L >= 4) {
+            v = v.add(v.rearrange(BY_QUARTER));
+        }
+        if (L >= 8) {
+            v = v.add(v.rearrange(BY_EIGHTH));
+        }
+        if (L >= 16) {
+            v = v.add(v.rearrange(BY_SIXTEENTH));
         }
         return v.lane(0);
     }

@@ -104,6 +104,8 @@ public final class SimdMatMul implements MatMul {
         final float[] b;
         /** Edge tile of C: MR x NR. */
         final float[] tile = new float[MR * NR];
+        /** abt: a 4 x 4 block's 16 vector partial sums, reduced lane by lane after the block. */
+        final float[] sums = new float[16 * L];
         /** abt: the last k % L floats of each row of a and of b, one vector per row; grow-only. */
         private float[] tailA = new float[0];
         private float[] tailB = new float[0];
@@ -467,8 +469,8 @@ public final class SimdMatMul implements MatMul {
         // the last k % L floats of every row, zero-padded to one vector, joined to the last chunk
         float[] tailA = null;
         float[] tailB = null;
+        Scratch s = scratch.get();
         if (kVec < k) {
-            Scratch s = scratch.get();
             tailA = s.tailA(m);
             tailB = s.tailB(n);
             packTail(a, aOff + kVec, k, m, k - kVec, tailA);
@@ -480,7 +482,7 @@ public final class SimdMatMul implements MatMul {
             int len = Math.min(kcDot, kVec - p0);
             boolean last = chunk == chunks - 1;
             dotChunk(a, aOff + p0, b, bOff + p0, k, len, last ? tailA : null, last ? tailB : null,
-                    c, cOff, m, n);
+                    c, cOff, m, n, s.sums);
         }
     }
 
@@ -497,13 +499,14 @@ public final class SimdMatMul implements MatMul {
      * tailA is not null, over one more vector taken from row r of tailA / tailB (r * L).
      */
     private static void dotChunk(float[] a, int aOff, float[] b, int bOff, int ld, int len,
-                                 float[] tailA, float[] tailB, float[] c, int cOff, int m, int n) {
+                                 float[] tailA, float[] tailB, float[] c, int cOff, int m, int n, float[] sums) {
         int j = 0;
         for (; j + 4 <= n; j += 4) {
             int bj = bOff + j * ld;
             int i = 0;
             for (; i + 4 <= m; i += 4) {
-                dot4x4(a, aOff + i * ld, b, bj, ld, len, tailA, i * L, tailB, j * L, c, cOff + i * n + j, n);
+                dot4x4(a, aOff + i * ld, b, bj, ld, len, tailA, i * L, tailB, j * L, sums);
+                addSums(sums, c, cOff + i * n + j, n);
             }
             for (; i < m; i++) {
                 // one row of a against four rows of b: c[i][j..j+3]
@@ -524,12 +527,13 @@ public final class SimdMatMul implements MatMul {
     }
 
     /**
-     * c[r * ldc + t] += dot(x row r, y row t) for r, t in 0..3, over len floats (a multiple of L;
-     * rows of x and y are ld apart) and over the tail vectors when xt is not null.
+     * sums[(4r + t) * L ..] = lane-wise products of x row r and y row t for r, t in 0..3, over len
+     * floats (a multiple of L; rows of x and y are ld apart) and over the tail vectors when xt is
+     * not null. The lanes are summed by {@link #addSums}, outside this method: sixteen inlined
+     * lane sums made it too large for C2 to compile well.
      */
     private static void dot4x4(float[] x, int xOff, float[] y, int yOff, int ld, int len,
-                               float[] xt, int xtOff, float[] yt, int ytOff,
-                               float[] c, int cOff, int ldc) {
+                               float[] xt, int xtOff, float[] yt, int ytOff, float[] sums) {
         FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
         FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
         FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
@@ -589,23 +593,31 @@ public final class SimdMatMul implements MatMul {
             s32 = u.fma(v2, s32);
             s33 = u.fma(v3, s33);
         }
-        int c0 = cOff, c1 = cOff + ldc, c2 = cOff + 2 * ldc, c3 = cOff + 3 * ldc;
-        c[c0] += Lanes.sum(s00);
-        c[c0 + 1] += Lanes.sum(s01);
-        c[c0 + 2] += Lanes.sum(s02);
-        c[c0 + 3] += Lanes.sum(s03);
-        c[c1] += Lanes.sum(s10);
-        c[c1 + 1] += Lanes.sum(s11);
-        c[c1 + 2] += Lanes.sum(s12);
-        c[c1 + 3] += Lanes.sum(s13);
-        c[c2] += Lanes.sum(s20);
-        c[c2 + 1] += Lanes.sum(s21);
-        c[c2 + 2] += Lanes.sum(s22);
-        c[c2 + 3] += Lanes.sum(s23);
-        c[c3] += Lanes.sum(s30);
-        c[c3 + 1] += Lanes.sum(s31);
-        c[c3 + 2] += Lanes.sum(s32);
-        c[c3 + 3] += Lanes.sum(s33);
+        s00.intoArray(sums, 0);
+        s01.intoArray(sums, L);
+        s02.intoArray(sums, 2 * L);
+        s03.intoArray(sums, 3 * L);
+        s10.intoArray(sums, 4 * L);
+        s11.intoArray(sums, 5 * L);
+        s12.intoArray(sums, 6 * L);
+        s13.intoArray(sums, 7 * L);
+        s20.intoArray(sums, 8 * L);
+        s21.intoArray(sums, 9 * L);
+        s22.intoArray(sums, 10 * L);
+        s23.intoArray(sums, 11 * L);
+        s30.intoArray(sums, 12 * L);
+        s31.intoArray(sums, 13 * L);
+        s32.intoArray(sums, 14 * L);
+        s33.intoArray(sums, 15 * L);
+    }
+
+    /** c[r * ldc + t] += Σ lanes of sums block 4r + t, for r, t in 0..3. */
+    private static void addSums(float[] sums, float[] c, int cOff, int ldc) {
+        for (int r = 0; r < 4; r++) {
+            for (int t = 0; t < 4; t++) {
+                c[cOff + r * ldc + t] += Lanes.sum(FloatVector.fromArray(S, sums, (4 * r + t) * L));
+            }
+        }
     }
 
     /**
