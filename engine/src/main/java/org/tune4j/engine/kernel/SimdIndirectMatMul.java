@@ -9,9 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>ab</b>: tiles of 4 rows x {@code NR = 4 * lanes} columns of C in 16 vector accumulators;
  * per step p, four vectors of table row p of B, one broadcast of A per row, 16 FMAs. Columns
- * beyond the last full tile go to 4-row tiles of two and one vectors, the last
- * {@code n mod lanes} to the scalar specification's formula; rows beyond a multiple of 4 go one
- * vector at a time.
+ * beyond the last full tile (the tutorial's 224-column grids leave 32) go to 8-row tiles of two
+ * vectors (then 4-row tiles of two and one), the last {@code n mod lanes} to the scalar
+ * specification's formula; rows beyond a multiple of 4 go one vector at a time.
  *
  * <p><b>abt</b>: blocks of 4 x 4 dot products with vectors along p, accumulated over the whole
  * batch in 16 vector partial sums (a per-thread scratch of 16 vectors) before the lanes are
@@ -37,39 +37,114 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
                    int m, int k, int n, boolean accumulate) {
         int nTiles = n - n % NR;
         int nVec = n - n % L;
-        for (int i = 0; i < m; i += MR) {
-            int rowsHere = Math.min(MR, m - i);
-            int vectorsDone = 0;  // columns already covered by 4-row tiles
-            if (rowsHere == MR) {
-                int tileA = aOff + i * k;
-                int tileC = cOff + i * n;
-                for (int j = 0; j < nTiles; j += NR) {
-                    tile(a, tileA, k, b, bOff + j, rows, c, tileC + j, n, accumulate);
-                }
-                int j = nTiles;
-                for (; j + 2 * L <= nVec; j += 2 * L) {
-                    tile4x2(a, tileA, k, b, bOff + j, rows, c, tileC + j, n, accumulate);
-                }
-                if (j < nVec) {
-                    tile4x1(a, tileA, k, b, bOff + j, rows, c, tileC + j, n, accumulate);
-                }
-                vectorsDone = nVec;
-            }
-            for (int r = 0; r < rowsHere; r++) {  // what the 4-row tiles leave: single vectors, then scalars
-                int aRow = aOff + (i + r) * k;
-                int cRow = cOff + (i + r) * n;
-                for (int j = vectorsDone; j < nVec; j += L) {
-                    row1(a, aRow, b, bOff + j, rows, k, c, cRow + j, accumulate);
-                }
-                for (int j = nVec; j < n; j++) {
-                    float sum = accumulate ? c[cRow + j] : 0f;
-                    for (int p = 0; p < k; p++) {
-                        sum += a[aRow + p] * b[bOff + rows[p] + j];
-                    }
-                    c[cRow + j] = sum;
-                }
+        int m4 = m - m % MR;
+        for (int i = 0; i < m4; i += MR) {
+            for (int j = 0; j < nTiles; j += NR) {
+                tile(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
             }
         }
+        // the column tail (less than NR wide): 8-row tiles of two vectors share each load of B
+        int i = 0;
+        for (; i + 8 <= m; i += 8) {
+            int j = nTiles;
+            for (; j + 2 * L <= nVec; j += 2 * L) {
+                tile8x2(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
+            }
+            if (j < nVec) {
+                tile4x1(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
+                tile4x1(a, aOff + (i + 4) * k, k, b, bOff + j, rows, c, cOff + (i + 4) * n + j, n, accumulate);
+            }
+        }
+        for (; i < m4; i += MR) {
+            int j = nTiles;
+            for (; j + 2 * L <= nVec; j += 2 * L) {
+                tile4x2(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
+            }
+            if (j < nVec) {
+                tile4x1(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
+            }
+        }
+        for (int r = 0; r < m; r++) {  // what the tiles leave: rows past m4 one vector at a time, then scalars
+            int aRow = aOff + r * k;
+            int cRow = cOff + r * n;
+            for (int j = r < m4 ? nVec : 0; j < nVec; j += L) {
+                row1(a, aRow, b, bOff + j, rows, k, c, cRow + j, accumulate);
+            }
+            for (int j = nVec; j < n; j++) {
+                float sum = accumulate ? c[cRow + j] : 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += a[aRow + p] * b[bOff + rows[p] + j];
+                }
+                c[cRow + j] = sum;
+            }
+        }
+    }
+
+    /** c[8 x 2L] (+)= a[8 rows, k apart] · B[k x 2L]: two loads of B per 16 FMAs, for the column tail. */
+    private static void tile8x2(float[] a, int aOff, int k, float[] b, int bBase, int[] rows,
+                                float[] c, int cOff, int ldc, boolean loadC) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = loadC ? FloatVector.fromArray(S, c, cOff) : z;
+        FloatVector c01 = loadC ? FloatVector.fromArray(S, c, cOff + L) : z;
+        FloatVector c10 = loadC ? FloatVector.fromArray(S, c, cOff + ldc) : z;
+        FloatVector c11 = loadC ? FloatVector.fromArray(S, c, cOff + ldc + L) : z;
+        FloatVector c20 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc) : z;
+        FloatVector c21 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc + L) : z;
+        FloatVector c30 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc) : z;
+        FloatVector c31 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc + L) : z;
+        FloatVector c40 = loadC ? FloatVector.fromArray(S, c, cOff + 4 * ldc) : z;
+        FloatVector c41 = loadC ? FloatVector.fromArray(S, c, cOff + 4 * ldc + L) : z;
+        FloatVector c50 = loadC ? FloatVector.fromArray(S, c, cOff + 5 * ldc) : z;
+        FloatVector c51 = loadC ? FloatVector.fromArray(S, c, cOff + 5 * ldc + L) : z;
+        FloatVector c60 = loadC ? FloatVector.fromArray(S, c, cOff + 6 * ldc) : z;
+        FloatVector c61 = loadC ? FloatVector.fromArray(S, c, cOff + 6 * ldc + L) : z;
+        FloatVector c70 = loadC ? FloatVector.fromArray(S, c, cOff + 7 * ldc) : z;
+        FloatVector c71 = loadC ? FloatVector.fromArray(S, c, cOff + 7 * ldc + L) : z;
+        for (int p = 0; p < k; p++) {
+            int bp = bBase + rows[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[aOff + p]);
+            c00 = b0.fma(x, c00);
+            c01 = b1.fma(x, c01);
+            x = FloatVector.broadcast(S, a[aOff + k + p]);
+            c10 = b0.fma(x, c10);
+            c11 = b1.fma(x, c11);
+            x = FloatVector.broadcast(S, a[aOff + 2 * k + p]);
+            c20 = b0.fma(x, c20);
+            c21 = b1.fma(x, c21);
+            x = FloatVector.broadcast(S, a[aOff + 3 * k + p]);
+            c30 = b0.fma(x, c30);
+            c31 = b1.fma(x, c31);
+            x = FloatVector.broadcast(S, a[aOff + 4 * k + p]);
+            c40 = b0.fma(x, c40);
+            c41 = b1.fma(x, c41);
+            x = FloatVector.broadcast(S, a[aOff + 5 * k + p]);
+            c50 = b0.fma(x, c50);
+            c51 = b1.fma(x, c51);
+            x = FloatVector.broadcast(S, a[aOff + 6 * k + p]);
+            c60 = b0.fma(x, c60);
+            c61 = b1.fma(x, c61);
+            x = FloatVector.broadcast(S, a[aOff + 7 * k + p]);
+            c70 = b0.fma(x, c70);
+            c71 = b1.fma(x, c71);
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        c10.intoArray(c, cOff + ldc);
+        c11.intoArray(c, cOff + ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + L);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + L);
+        c70.intoArray(c, cOff + 7 * ldc);
+        c71.intoArray(c, cOff + 7 * ldc + L);
     }
 
     /** c[4 x 2L] (+)= a[4 rows, k apart] · B[k x 2L]: the column tail of {@link #ab} after the full tiles. */
