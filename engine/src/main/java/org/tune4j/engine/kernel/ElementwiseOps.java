@@ -12,7 +12,8 @@ package org.tune4j.engine.kernel;
  * </pre>
  * Pooling sees a batch of NCHW maps as {@code rows} output rows over (n, C, outH): output row r
  * reads input rows 2r and 2r + 1 of width {@code w} (even) and writes {@code w / 2} values.
- * Corners: 0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right. The maximum is the first in
+ * Corners (kept as floats 0, 1, 2, 3, so that SIMD code stores and loads them as vectors): 0 top-left,
+ * 1 top-right, 2 bottom-left, 3 bottom-right. The maximum is the first in
  * that order among equal values (as PyTorch and TensorFlow), and a NaN wins (propagates).
  *
  * <p>{@link ScalarElementwiseOps} is the specification; {@code SimdElementwiseOps} must give
@@ -27,9 +28,16 @@ public interface ElementwiseOps {
     /** dx[i] = y[i] &gt; 0 ? dy[i] : 0 for i &lt; size (y NaN counts as not positive). */
     void reluBackward(float[] y, float[] dy, float[] dx, int size);
 
+    /**
+     * dst[dstOff + r * width + x] = src[srcOff + r * srcStride + x] + bias for r &lt; rows, x &lt; width:
+     * rows of a wider grid (a convolution's padded-width output) packed and biased. Writes nothing
+     * outside those rows * width floats of dst.
+     */
+    void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff, int width, int rows);
+
     /** 2x2 stride-2 max pooling of {@code rows} output rows; the winning corner of each window into {@code corner}. */
-    void maxPool2x2(float[] x, int rows, int w, float[] y, byte[] corner);
+    void maxPool2x2(float[] x, int rows, int w, float[] y, float[] corner);
 
     /** Every input gradient of the {@code rows} output rows written: dy at the kept corner, 0 elsewhere. */
-    void maxPool2x2Backward(byte[] corner, float[] dy, int rows, int w, float[] dx);
+    void maxPool2x2Backward(float[] corner, float[] dy, int rows, int w, float[] dx);
 }

@@ -32,17 +32,29 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
         return (-bits & (bits - 0x7f800001)) >> 31;
     }
 
+    @Override
+    public void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff,
+                                 int width, int rows) {
+        for (int r = 0; r < rows; r++) {
+            int s = srcOff + r * srcStride;
+            int d = dstOff + r * width;
+            for (int x = 0; x < width; x++) {
+                dst[d + x] = src[s + x] + bias;
+            }
+        }
+    }
+
     /**
      * Each element becomes a long {@code key << 2 | (3 - corner)} whose maximum is the largest
      * value and, among equal values, the first corner.
      */
     @Override
-    public void maxPool2x2(float[] x, int rows, int w, float[] y, byte[] corner) {
+    public void maxPool2x2(float[] x, int rows, int w, float[] y, float[] corner) {
         maxPool2x2(x, 0, rows, w, y, corner);
     }
 
     /** {@link #maxPool2x2} for output rows from &lt;= r &lt; to only. */
-    void maxPool2x2(float[] x, int from, int to, int w, float[] y, byte[] corner) {
+    void maxPool2x2(float[] x, int from, int to, int w, float[] y, float[] corner) {
         int ow = w / 2;
         int o = from * ow;
         for (int r = from; r < to; r++) {
@@ -55,7 +67,7 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
                         max(ranked(x[bottom + c], 2), ranked(x[bottom + c + 1], 3)));
                 int k = 3 - (int) (best & 3);
                 y[o] = x[top + (k >> 1) * w + c + (k & 1)];
-                corner[o] = (byte) k;
+                corner[o] = k;
             }
         }
     }
@@ -84,7 +96,7 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
     }
 
     @Override
-    public void maxPool2x2Backward(byte[] corner, float[] dy, int rows, int w, float[] dx) {
+    public void maxPool2x2Backward(float[] corner, float[] dy, int rows, int w, float[] dx) {
         int ow = w / 2;
         int o = 0;
         for (int r = 0; r < rows; r++) {
@@ -92,7 +104,7 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
             int bottom = top + w;
             for (int ox = 0; ox < ow; ox++, o++) {
                 int g = Float.floatToRawIntBits(dy[o]);
-                int k = corner[o];
+                int k = (int) corner[o];
                 int c = 2 * ox;
                 dx[top + c] = Float.intBitsToFloat(g & only(k, 0));
                 dx[top + c + 1] = Float.intBitsToFloat(g & only(k, 1));

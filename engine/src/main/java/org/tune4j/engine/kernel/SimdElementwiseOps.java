@@ -44,7 +44,6 @@ public final class SimdElementwiseOps implements ElementwiseOps {
     private static final class Scratch {
         float[] v = new float[0];
         float[] c = new float[0];
-        final float[] lanes = new float[L];
 
         void ensure(int size) {
             if (v.length < size) {
@@ -102,8 +101,33 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         }
     }
 
+    /**
+     * Whole vectors per row; a row's last vector may spill into the next row of dst, which that row
+     * then overwrites (rows go in order), so only a spill past the block's end (or a read past src)
+     * falls back to scalars.
+     */
     @Override
-    public void maxPool2x2(float[] x, int rows, int w, float[] y, byte[] corner) {
+    public void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff,
+                                 int width, int rows) {
+        int end = dstOff + rows * width;
+        for (int r = 0; r < rows; r++) {
+            int s = srcOff + r * srcStride;
+            int d = dstOff + r * width;
+            int x = 0;
+            for (; x < width; x += L) {
+                if (d + x + L > end || s + x + L > src.length) {
+                    break;
+                }
+                FloatVector.fromArray(S, src, s + x).add(bias).intoArray(dst, d + x);
+            }
+            for (; x < width; x++) {
+                dst[d + x] = src[s + x] + bias;
+            }
+        }
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int rows, int w, float[] y, float[] corner) {
         int ow = w / 2;
         int vectorsPerRow = (w + L - 1) / L;
         int blockRows = L * Math.max(1, BLOCK_FLOATS / (L * w));  // a multiple of L: full vectors of windows
@@ -159,10 +183,9 @@ public final class SimdElementwiseOps implements ElementwiseOps {
     }
 
     /** Pass 2: windows o &lt; count of the block from the vertical winners; outputs at y[out + o]. */
-    private static void horizontal(Scratch s, int count, float[] y, byte[] corner, int out) {
+    private static void horizontal(Scratch s, int count, float[] y, float[] corner, int out) {
         float[] v = s.v;
         float[] c = s.c;
-        float[] lanes = s.lanes;
         FloatVector one = FloatVector.broadcast(S, 1f);
         int o = 0;
         for (; o + L <= count; o += L) {
@@ -177,10 +200,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
             VectorMask<Float> rightWins = right.compare(VectorOperators.GT, left)
                     .or(right.compare(VectorOperators.EQ, left).and(rightCorner.compare(VectorOperators.LT, leftCorner)));
             left.blend(right, rightWins).intoArray(y, out + o);
-            leftCorner.blend(rightCorner, rightWins).intoArray(lanes, 0);
-            for (int l = 0; l < L; l++) {
-                corner[out + o + l] = (byte) lanes[l];
-            }
+            leftCorner.blend(rightCorner, rightWins).intoArray(corner, out + o);
         }
         for (; o < count; o++) {
             float left = v[2 * o];
@@ -189,19 +209,18 @@ public final class SimdElementwiseOps implements ElementwiseOps {
             float rightCorner = c[2 * o + 1] + 1f;
             boolean rightWins = right > left || (right == left && rightCorner < leftCorner);
             y[out + o] = rightWins ? right : left;
-            corner[out + o] = (byte) (rightWins ? rightCorner : leftCorner);
+            corner[out + o] = rightWins ? rightCorner : leftCorner;
         }
     }
 
     @Override
-    public void maxPool2x2Backward(byte[] corner, float[] dy, int rows, int w, float[] dx) {
+    public void maxPool2x2Backward(float[] corner, float[] dy, int rows, int w, float[] dx) {
         int ow = w / 2;
         int blockRows = L * Math.max(1, BLOCK_FLOATS / (L * w));
         Scratch s = scratch.get();
         s.ensure(blockRows * w + 2 * L);
         float[] top = s.v;      // the block's top-row gradients, rows of w contiguous
         float[] bottom = s.c;   // and its bottom-row gradients
-        float[] lanes = s.lanes;
         FloatVector zero = FloatVector.zero(S);
         FloatVector bottomParity = PARITY.add(2f);  // corners 2 3 2 3 ..
         for (int r0 = 0; r0 < rows; r0 += blockRows) {
@@ -210,10 +229,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
             int first = r0 * ow;
             int o = 0;
             for (; o + L <= count; o += L) {  // window o's gradient goes to lanes 2o, 2o+1 of its row pair
-                for (int l = 0; l < L; l++) {
-                    lanes[l] = corner[first + o + l];
-                }
-                FloatVector k = FloatVector.fromArray(S, lanes, 0);
+                FloatVector k = FloatVector.fromArray(S, corner, first + o);
                 FloatVector g = FloatVector.fromArray(S, dy, first + o);
                 FloatVector g0 = g.rearrange(DUP_LOW);
                 FloatVector g1 = g.rearrange(DUP_HIGH);
@@ -226,7 +242,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
             }
             for (; o < count; o++) {
                 float g = dy[first + o];
-                int k = corner[first + o];
+                int k = (int) corner[first + o];
                 top[2 * o] = k == 0 ? g : 0f;
                 top[2 * o + 1] = k == 1 ? g : 0f;
                 bottom[2 * o] = k == 2 ? g : 0f;

@@ -124,15 +124,8 @@ final class IndirectConv {
                 }
             }
             s.kernel.ab(params, pOff, s.xp, xpOff, taps, s.y, 0, cout, patch, cols, false);  // (Cout, cols)
-            for (int co = 0; co < cout; co++) {
-                float bias = params[biasOff + co];
-                for (int oy = 0; oy < h; oy++) {
-                    int src = co * cols + oy * wp;
-                    int dst = i * outSize + (co * h + oy) * w;
-                    for (int ox = 0; ox < w; ox++) {
-                        out[dst + ox] = s.y[src + ox] + bias;
-                    }
-                }
+            for (int co = 0; co < cout; co++) {  // the H x W image out of each channel's grid, plus bias
+                s.elementwise.packRowsPlusBias(s.y, co * cols, wp, params[biasOff + co], out, i * outSize + co * h * w, w, h);
             }
         }
     }

@@ -17,7 +17,7 @@ import org.tune4j.engine.tensor.Shape;
  * </pre>
  * Ties go to the first maximum in row-major window order, as in PyTorch and TensorFlow; a NaN
  * in a window wins (propagates). 2x2 windows at stride 2 over an even-sized input (the tutorial's
- * pooling) run on {@link ElementwiseOps#maxPool2x2}, which stores the winning corner as a byte.
+ * pooling) run on {@link ElementwiseOps#maxPool2x2}, which keeps the winning corner.
  * No parameters.
  */
 public final class MaxPool2D implements Layer {
@@ -72,12 +72,12 @@ public final class MaxPool2D implements Layer {
     /** Per-worker buffer: for every output value, where its maximum is. */
     static final class State extends LayerState {
         final int[] argmax;    // (capacity, C, outH, outW): index within the example's input (general case)
-        final byte[] corner;   // (capacity, C, outH, outW): 0..3 = top-left, top-right, bottom-left, bottom-right (halving case)
+        final float[] corner;   // (capacity, C, outH, outW): 0..3 = top-left, top-right, bottom-left, bottom-right (halving case)
 
         State(int capacity, MatMul matMul, int outSize, boolean halving) {
             super(capacity, matMul);
             argmax = halving ? null : new int[capacity * outSize];
-            corner = halving ? new byte[capacity * outSize] : null;
+            corner = halving ? new float[capacity * outSize] : null;
         }
     }
 

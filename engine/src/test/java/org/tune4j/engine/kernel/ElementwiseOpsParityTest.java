@@ -52,8 +52,8 @@ class ElementwiseOpsParityTest {
         System.arraycopy(drawn, 0, x, 0, inSize);
         float[] yExpected = new float[outSize];
         float[] yActual = new float[outSize];
-        byte[] cornerExpected = new byte[outSize];
-        byte[] cornerActual = new byte[outSize];
+        float[] cornerExpected = new float[outSize];
+        float[] cornerActual = new float[outSize];
         scalar.maxPool2x2(x, rows, w, yExpected, cornerExpected);
         simd.maxPool2x2(x, rows, w, yActual, cornerActual);
         assertBitIdentical(yActual, yExpected, "pooled values");
@@ -73,6 +73,22 @@ class ElementwiseOpsParityTest {
         assertBitIdentical(dxActual, dxExpected, "input gradients");
     }
 
+    @ParameterizedTest(name = "rows {0} width {1} stride {2}")
+    @CsvSource({"14, 14, 16", "28, 28, 30", "1, 1, 1", "3, 7, 9", "5, 16, 16", "4, 17, 20", "2, 33, 40", "1, 15, 15"})
+    void packRowsPlusBiasIsBitIdenticalAndWritesOnlyItsRows(int rows, int width, int stride) {
+        SplittableRandom rnd = new SplittableRandom(rows * 100L + width);
+        float[] src = values(rnd, 3 + rows * stride, 0.0);  // ends right after the last row: no room to read past
+        float bias = 0.25f;
+        float[] expected = new float[5 + rows * width + 7];
+        java.util.Arrays.fill(expected, 99f);
+        float[] actual = expected.clone();
+        scalar.packRowsPlusBias(src, 3, stride, bias, expected, 5, width, rows);
+        simd.packRowsPlusBias(src, 3, stride, bias, actual, 5, width, rows);
+        assertBitIdentical(actual, expected, "packed rows");  // includes the untouched 99s around the block
+        assertThat(expected[5 + rows * width]).isEqualTo(99f);
+        assertThat(expected[5 + width - 1]).isEqualTo(src[3 + width - 1] + bias);
+    }
+
     @Test
     void aWindowOfEqualValuesKeepsTheFirstCornerAndTopRightBeatsBottomLeft() {
         // windows: all equal; top-right == bottom-left largest; bottom-right alone largest; NaN bottom-left
@@ -80,10 +96,10 @@ class ElementwiseOpsParityTest {
             3, 3, 1, 5, 0, 0, 1, 1,
             3, 3, 5, 2, 0, 7, Float.NaN, 9};
         float[] y = new float[4];
-        byte[] corner = new byte[4];
+        float[] corner = new float[4];
         simd.maxPool2x2(x, 1, 8, y, corner);
         assertThat(y).containsExactly(3f, 5f, 7f, Float.NaN);
-        assertThat(corner).containsExactly(0, 1, 3, 2);
+        assertThat(corner).containsExactly(0f, 1f, 3f, 2f);
     }
 
     @Test
