@@ -3,7 +3,6 @@ package org.tune4j.bench.kernel;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,25 +44,26 @@ public class IndirectConvBenchmark {
     /** A convolution pass: m rows of output, taps of the table, on a cin x H x W image with a K x K kernel. */
     public enum Pass {
         /** conv1 forward: W(16 x 1*25) · xp[taps + j], 28 x 28 image. */
-        conv1_fwd(false, 1, 16, 28, 5),
-        /** conv1 backward-weights over a chunk of 8 images: dyw(16 x cols) · xp[taps + j]ᵀ. */
-        conv1_bwd_weights(true, 1, 16, 28, 5),
+        conv1_fwd(Form.AB, 1, 16, 28, 5),
+        /** conv1 backward-weights: dWᵀ(25 x 16) += xp[taps + j] · dyT(cols x 16). */
+        conv1_bwd_weights(Form.TAB, 1, 16, 28, 5),
         /** conv2 forward: W(36 x 16*25) · xp[taps + j], 14 x 14 image. */
-        conv2_fwd(false, 16, 36, 14, 5),
+        conv2_fwd(Form.AB, 16, 36, 14, 5),
         /** conv2 backward-data (transposed conv): Wflip(16 x 36*25) · dyq[flips + j]. */
-        conv2_bwd_data(false, 36, 16, 14, 5),
-        /** conv2 backward-weights over a chunk of 8 images: dyw(36 x cols) · xp[taps + j]ᵀ. */
-        conv2_bwd_weights(true, 16, 36, 14, 5);
+        conv2_bwd_data(Form.AB, 36, 16, 14, 5),
+        /** conv2 backward-weights: dWᵀ(400 x 48) += xp[taps + j] · dyT(cols x 48), 36 channels padded to 48. */
+        conv2_bwd_weights(Form.TAB, 16, 36, 14, 5);
 
-        static final int CHUNK = 8;
+        final Form form;
         final boolean weights;
         final int in;    // channels read through the table
         final int out;   // rows of the result
         final int size;  // H = W
         final int k;
 
-        Pass(boolean weights, int in, int out, int size, int k) {
-            this.weights = weights;
+        Pass(Form form, int in, int out, int size, int k) {
+            this.form = form;
+            this.weights = form != Form.AB;
             this.in = in;
             this.out = out;
             this.size = size;
@@ -82,14 +82,17 @@ public class IndirectConvBenchmark {
             return (size * wp() + 15) / 16 * 16;
         }
 
-        int images() {
-            return weights ? CHUNK : 1;
+        int outPad() {
+            return (out + 15) / 16 * 16;
         }
 
         long flop() {
-            return 2L * in * k * k * out * size * size * images();
+            return 2L * in * k * k * out * size * size;
         }
     }
+
+    /** Which product: forward-style ab, or the weight gradient as tab (channels along the vectors). */
+    enum Form { AB, TAB }
 
     @State(Scope.Thread)
     public static class Operands {
@@ -102,9 +105,9 @@ public class IndirectConvBenchmark {
         IndirectMatMul matMul;
         int[] taps;
         float[] weights;   // (out, in*K*K)
-        float[] grid;      // images() padded grids, + slack
+        float[] grid;      // one padded image, + slack
         float[] result;    // (out, cols) or (out, in*K*K)
-        float[] gradient;  // (CHUNK, out, cols) for backward-weights
+        float[] gradient;  // (cols, outPad): dOut transposed, for backward-weights
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -125,37 +128,21 @@ public class IndirectConvBenchmark {
             }
             SplittableRandom rnd = new SplittableRandom(42);
             int slack = (pass.k - 1) * pass.wp() + pass.k + pass.cols();
-            weights = random(rnd, pass.out * pass.in * kk);
-            grid = random(rnd, pass.images() * pass.in * pass.grid() + slack);
-            gradient = random(rnd, Pass.CHUNK * pass.out * pass.cols());
-            result = new float[pass.out * Math.max(pass.cols(), pass.in * kk)];
+            weights = FlopCounter.uniform(rnd, pass.out * pass.in * kk);
+            grid = FlopCounter.uniform(rnd, pass.in * pass.grid() + slack);
+            gradient = FlopCounter.uniform(rnd, pass.outPad() * pass.cols());
+            result = new float[pass.outPad() * Math.max(pass.cols(), pass.in * kk)];
         }
-
-        private static float[] random(SplittableRandom rnd, int size) {
-            float[] x = new float[size];
-            for (int i = 0; i < size; i++) {
-                x[i] = (float) (rnd.nextDouble() * 2 - 1);
-            }
-            return x;
-        }
-    }
-
-    /** Counts useful floating-point operations; JMH reports them per second as the "flop" score. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class FlopCounter {
-        public long flop;
     }
 
     @Benchmark
     public float[] product(Operands s, FlopCounter counter) {
         Pass p = s.pass;
         int patch = p.in * p.k * p.k;
-        if (p.weights) {
-            s.matMul.abt(s.gradient, 0, p.out * p.cols(), s.grid, 0, p.in * p.grid(), s.taps,
-                    s.result, 0, p.out, p.cols(), patch, Pass.CHUNK);
-        } else {
-            s.matMul.ab(s.weights, 0, s.grid, 0, s.taps, s.result, 0, p.out, patch, p.cols(), false);
+        switch (p.form) {
+            case AB -> s.matMul.ab(s.weights, 0, s.grid, 0, s.taps, s.result, 0, p.out, patch, p.cols(), false);
+            case TAB -> s.matMul.tab(s.grid, 0, p.in * p.grid(), s.taps, s.gradient, 0, p.cols() * p.outPad(),
+                    s.result, 0, patch, p.cols(), p.outPad(), 1);
         }
         counter.flop += p.flop();
         return s.result;

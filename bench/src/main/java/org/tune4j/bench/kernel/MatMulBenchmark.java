@@ -3,7 +3,6 @@ package org.tune4j.bench.kernel;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -114,25 +113,10 @@ public class MatMulBenchmark {
             }
             matMul = Kernels.matMul(mode);
             SplittableRandom rnd = new SplittableRandom(42);
-            a = random(rnd, shape.m * shape.k);
-            b = random(rnd, shape.k * shape.n);
+            a = FlopCounter.uniform(rnd, shape.m * shape.k);
+            b = FlopCounter.uniform(rnd, shape.k * shape.n);
             c = new float[shape.m * shape.n];
         }
-
-        private static float[] random(SplittableRandom rnd, int size) {
-            float[] x = new float[size];
-            for (int i = 0; i < size; i++) {
-                x[i] = (float) (rnd.nextDouble() * 2 - 1);
-            }
-            return x;
-        }
-    }
-
-    /** Counts floating-point operations; JMH reports them per second as the "flop" score. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class FlopCounter {
-        public long flop;
     }
 
     @Benchmark

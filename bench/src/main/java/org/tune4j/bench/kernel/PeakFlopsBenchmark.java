@@ -2,7 +2,6 @@ package org.tune4j.bench.kernel;
 
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,13 +45,6 @@ public class PeakFlopsBenchmark {
     public static class Operands {
         float scale = 0.999999f;
         float shift = 1e-7f;
-    }
-
-    /** Counts floating-point operations; JMH reports them per second as the "flop" score. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class FlopCounter {
-        public long flop;
     }
 
     @Benchmark

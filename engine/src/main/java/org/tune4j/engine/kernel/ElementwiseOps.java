@@ -35,6 +35,12 @@ public interface ElementwiseOps {
      */
     void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff, int width, int rows);
 
+    /**
+     * out[i] += Σ_{r &lt; rows} d[off + r * m + i] for i &lt; m, each column summed in row order: the
+     * channel sums of a (rows x channels) matrix, such as a bias gradient from dOut transposed.
+     */
+    void addColumnSums(float[] d, int off, int rows, int m, float[] out);
+
     /** 2x2 stride-2 max pooling of {@code rows} output rows; the winning corner of each window into {@code corner}. */
     void maxPool2x2(float[] x, int rows, int w, float[] y, float[] corner);
 

@@ -22,10 +22,13 @@ public interface IndirectMatMul {
             int m, int k, int n, boolean accumulate);
 
     /**
-     * c(m x n) += Σ_{t &lt; batch} a_t(m x k) · B_tᵀ, where a_t(i, p) = a[aOff + t*aStride + i*k + p]
-     * and B_t(j, p) = b[bOff + t*bStride + rows[j] + p] for j &lt; n, p &lt; k: dot products of
-     * rows of a with table rows of b, summed over a batch before c is touched.
+     * c(n x m) += Σ_{t &lt; batch} B_t(n x k) · D_t(k x m), where B_t(q, j) = b[bOff + t*bStride + rows[q] + j]
+     * for q &lt; n, j &lt; k, and D_t(j, i) = d[dOff + t*dStride + j*m + i]; c row-major (n x m) from cOff.
+     * The table operand on the left (read as "table-a-b"): a convolution's weight gradient with the output channels
+     * along the rows of D (dOut transposed, columns x channels) and of c (dWᵀ, taps x channels),
+     * so that vectors run over channels and each tap is a broadcast. m must be a multiple of 16
+     * (callers pad the channels with zero columns).
      */
-    void abt(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, int[] rows,
-             float[] c, int cOff, int m, int k, int n, int batch);
+    void tab(float[] b, int bOff, int bStride, int[] rows, float[] d, int dOff, int dStride,
+             float[] c, int cOff, int n, int k, int m, int batch);
 }

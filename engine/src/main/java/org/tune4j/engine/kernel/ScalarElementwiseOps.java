@@ -44,6 +44,17 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
         }
     }
 
+    @Override
+    public void addColumnSums(float[] d, int off, int rows, int m, float[] out) {
+        for (int i = 0; i < m; i++) {
+            float sum = 0f;
+            for (int r = 0; r < rows; r++) {
+                sum += d[off + r * m + i];
+            }
+            out[i] += sum;
+        }
+    }
+
     /**
      * Each element becomes a long {@code key << 2 | (3 - corner)} whose maximum is the largest
      * value and, among equal values, the first corner.

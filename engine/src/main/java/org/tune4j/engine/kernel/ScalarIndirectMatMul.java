@@ -2,7 +2,7 @@ package org.tune4j.engine.kernel;
 
 /**
  * The reference {@link IndirectMatMul}: plain loops, one float accumulator per output element,
- * summed in increasing p (and, for abt, batch by batch). The specification the SIMD kernel is
+ * summed in increasing p (for tab, image by image, then along j). The specification the SIMD kernel is
  * tested against and the fallback without the Vector API.
  */
 public final class ScalarIndirectMatMul implements IndirectMatMul {
@@ -22,19 +22,19 @@ public final class ScalarIndirectMatMul implements IndirectMatMul {
     }
 
     @Override
-    public void abt(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, int[] rows,
-                    float[] c, int cOff, int m, int k, int n, int batch) {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = c[cOff + i * n + j];
+    public void tab(float[] b, int bOff, int bStride, int[] rows, float[] d, int dOff, int dStride,
+                    float[] c, int cOff, int n, int k, int m, int batch) {
+        for (int q = 0; q < n; q++) {
+            for (int i = 0; i < m; i++) {
+                float sum = c[cOff + q * m + i];
                 for (int t = 0; t < batch; t++) {
-                    int ai = aOff + t * aStride + i * k;
-                    int bj = bOff + t * bStride + rows[j];
-                    for (int p = 0; p < k; p++) {
-                        sum += a[ai + p] * b[bj + p];
+                    int bq = bOff + t * bStride + rows[q];
+                    int di = dOff + t * dStride + i;
+                    for (int j = 0; j < k; j++) {
+                        sum += b[bq + j] * d[di + j * m];
                     }
                 }
-                c[cOff + i * n + j] = sum;
+                c[cOff + q * m + i] = sum;
             }
         }
     }

@@ -126,6 +126,26 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         }
     }
 
+    /** A vector of columns at a time, rows added in order: the same sums, lane by lane, as the scalar loop. */
+    @Override
+    public void addColumnSums(float[] d, int off, int rows, int m, float[] out) {
+        int i = 0;
+        for (; i + L <= m; i += L) {
+            FloatVector sum = FloatVector.zero(S);
+            for (int r = 0; r < rows; r++) {
+                sum = sum.add(FloatVector.fromArray(S, d, off + r * m + i));
+            }
+            sum.add(FloatVector.fromArray(S, out, i)).intoArray(out, i);
+        }
+        for (; i < m; i++) {
+            float sum = 0f;
+            for (int r = 0; r < rows; r++) {
+                sum += d[off + r * m + i];
+            }
+            out[i] += sum;
+        }
+    }
+
     @Override
     public void maxPool2x2(float[] x, int rows, int w, float[] y, float[] corner) {
         int ow = w / 2;

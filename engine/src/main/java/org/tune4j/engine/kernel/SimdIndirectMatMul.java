@@ -13,12 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors (then 4-row tiles of two and one), the last {@code n mod lanes} to the scalar
  * specification's formula; rows beyond a multiple of 4 go one vector at a time.
  *
- * <p><b>abt</b>: blocks of 4 x 4 dot products with vectors along p, accumulated over the whole
- * batch in 16 vector partial sums (a per-thread scratch of 16 vectors) before the lanes are
- * reduced once ({@link Lanes#sum}, in a fixed order), so the reduction cost is shared by the batch
- * (measured: 6 x 4 blocks were no faster on JDK 25, and a batch loop inside the block slower, on
- * JDK 17 30x slower); the part of p beyond a multiple
- * of the lane count is summed by scalar code.
+ * <p><b>tab</b>: the weight gradient with output channels along the vectors and input taps
+ * broadcast; it replaced an abt of 4 x 4 dot-product blocks (lanes along the columns, lane sums
+ * after the batch) that loaded 8 vectors per 16 FMAs at unaligned tap offsets and ran at 33-46%
+ * of the peak against tab's 54-57% (useful FLOPs, 36 of 48 lanes busy; BENCHMARKS.md).
  *
  * <p>Load only through {@link IndirectKernels}: this class links against jdk.incubator.vector.
  */
@@ -28,9 +26,6 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
     private static final int L = S.length();
     private static final int MR = 4;
     private static final int NR = 4 * L;
-
-    /** abt's 16 vector partial sums, one small array per calling thread (no allocation per call). */
-    private final ThreadLocal<float[]> partialSums = ThreadLocal.withInitial(() -> new float[16 * L]);
 
     @Override
     public void ab(float[] a, int aOff, float[] b, int bOff, int[] rows, float[] c, int cOff,
@@ -302,145 +297,132 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
         acc.intoArray(c, cOff);
     }
 
-    @Override
-    public void abt(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, int[] rows,
-                    float[] c, int cOff, int m, int k, int n, int batch) {
-        if (batch <= 0) {
-            return;
-        }
-        int kVec = k - k % L;
-        float[] acc = partialSums.get();
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                java.util.Arrays.fill(acc, 0f);
-                for (int t = 0; t < batch; t++) {
-                    int y = bOff + t * bStride;
-                    dots4x4(a, aOff + t * aStride + i * k, k, b, y + rows[j], y + rows[j + 1], y + rows[j + 2],
-                            y + rows[j + 3], kVec, acc);
-                }
-                for (int r = 0; r < 4; r++) {
-                    for (int s = 0; s < 4; s++) {
-                        c[cOff + (i + r) * n + j + s] +=
-                                Lanes.sum(FloatVector.fromArray(S, acc, (4 * r + s) * L));
-                    }
-                }
-            }
-            for (; j < n; j++) {
-                for (int r = 0; r < 4; r++) {
-                    c[cOff + (i + r) * n + j] += dot(a, aOff + (i + r) * k, aStride, b, bOff + rows[j], bStride, kVec, batch);
-                }
-            }
-        }
-        for (; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOff + i * n + j] += dot(a, aOff + i * k, aStride, b, bOff + rows[j], bStride, kVec, batch);
-            }
-        }
-        if (kVec < k) {
-            for (int ii = 0; ii < m; ii++) {
-                for (int jj = 0; jj < n; jj++) {
-                    float sum = 0f;
-                    for (int t = 0; t < batch; t++) {
-                        int ai = aOff + t * aStride + ii * k;
-                        int bj = bOff + t * bStride + rows[jj];
-                        for (int p = kVec; p < k; p++) {
-                            sum += a[ai + p] * b[bj + p];
-                        }
-                    }
-                    c[cOff + ii * n + jj] += sum;
-                }
-            }
-        }
-    }
-
     /**
-     * acc[(4r + s) * L ..] += lane-wise products of a row r (rows k apart from x0) and table row s
-     * (at y0..y3) over p &lt; kVec, for r, s in 0..3: 16 vector partial sums, loaded and stored
-     * once per call (one image), reduced across lanes only after the whole batch. One image per
-     * call keeps the loop simple enough for JDK 17's C2, which gave up on a batch loop around it.
+     * Tiles of 5 table rows x 3 vectors of c (15 accumulators: per step j three vector loads of D's
+     * row j, five broadcasts, 15 FMAs), then 5 x 1 tiles for the vectors past a multiple of 3, then
+     * single rows; one image per call, so the accumulators are loaded and stored once per image
+     * (k steps, 224 for the tutorial's conv2) and no batch loop wraps the kernel (JDK 17's C2 gave
+     * up on such a loop around a 16-accumulator kernel, 30x slower).
      */
-    private static void dots4x4(float[] a, int x0, int k, float[] b, int y0, int y1, int y2, int y3,
-                                int kVec, float[] acc) {
-        FloatVector s00 = FloatVector.fromArray(S, acc, 0);
-        FloatVector s01 = FloatVector.fromArray(S, acc, L);
-        FloatVector s02 = FloatVector.fromArray(S, acc, 2 * L);
-        FloatVector s03 = FloatVector.fromArray(S, acc, 3 * L);
-        FloatVector s10 = FloatVector.fromArray(S, acc, 4 * L);
-        FloatVector s11 = FloatVector.fromArray(S, acc, 5 * L);
-        FloatVector s12 = FloatVector.fromArray(S, acc, 6 * L);
-        FloatVector s13 = FloatVector.fromArray(S, acc, 7 * L);
-        FloatVector s20 = FloatVector.fromArray(S, acc, 8 * L);
-        FloatVector s21 = FloatVector.fromArray(S, acc, 9 * L);
-        FloatVector s22 = FloatVector.fromArray(S, acc, 10 * L);
-        FloatVector s23 = FloatVector.fromArray(S, acc, 11 * L);
-        FloatVector s30 = FloatVector.fromArray(S, acc, 12 * L);
-        FloatVector s31 = FloatVector.fromArray(S, acc, 13 * L);
-        FloatVector s32 = FloatVector.fromArray(S, acc, 14 * L);
-        FloatVector s33 = FloatVector.fromArray(S, acc, 15 * L);
-        int x1 = x0 + k;
-        int x2 = x0 + 2 * k;
-        int x3 = x0 + 3 * k;
-        for (int p = 0; p < kVec; p += L) {
-            FloatVector b0 = FloatVector.fromArray(S, b, y0 + p);
-            FloatVector b1 = FloatVector.fromArray(S, b, y1 + p);
-            FloatVector b2 = FloatVector.fromArray(S, b, y2 + p);
-            FloatVector b3 = FloatVector.fromArray(S, b, y3 + p);
-            FloatVector v = FloatVector.fromArray(S, a, x0 + p);
-            s00 = v.fma(b0, s00);
-            s01 = v.fma(b1, s01);
-            s02 = v.fma(b2, s02);
-            s03 = v.fma(b3, s03);
-            v = FloatVector.fromArray(S, a, x1 + p);
-            s10 = v.fma(b0, s10);
-            s11 = v.fma(b1, s11);
-            s12 = v.fma(b2, s12);
-            s13 = v.fma(b3, s13);
-            v = FloatVector.fromArray(S, a, x2 + p);
-            s20 = v.fma(b0, s20);
-            s21 = v.fma(b1, s21);
-            s22 = v.fma(b2, s22);
-            s23 = v.fma(b3, s23);
-            v = FloatVector.fromArray(S, a, x3 + p);
-            s30 = v.fma(b0, s30);
-            s31 = v.fma(b1, s31);
-            s32 = v.fma(b2, s32);
-            s33 = v.fma(b3, s33);
+    @Override
+    public void tab(float[] b, int bOff, int bStride, int[] rows, float[] d, int dOff, int dStride,
+                    float[] c, int cOff, int n, int k, int m, int batch) {
+        if (m % L != 0) {
+            throw new IllegalArgumentException("tab: m = " + m + " is not a multiple of " + L);
         }
-        s00.intoArray(acc, 0);
-        s01.intoArray(acc, L);
-        s02.intoArray(acc, 2 * L);
-        s03.intoArray(acc, 3 * L);
-        s10.intoArray(acc, 4 * L);
-        s11.intoArray(acc, 5 * L);
-        s12.intoArray(acc, 6 * L);
-        s13.intoArray(acc, 7 * L);
-        s20.intoArray(acc, 8 * L);
-        s21.intoArray(acc, 9 * L);
-        s22.intoArray(acc, 10 * L);
-        s23.intoArray(acc, 11 * L);
-        s30.intoArray(acc, 12 * L);
-        s31.intoArray(acc, 13 * L);
-        s32.intoArray(acc, 14 * L);
-        s33.intoArray(acc, 15 * L);
-    }
-
-    /** Σ_t dot(a[aRow + t*aStride ..], b[bRow + t*bStride ..]) over p &lt; kVec (a multiple of L). */
-    private static float dot(float[] a, int aRow, int aStride, float[] b, int bRow, int bStride, int kVec, int batch) {
-        float sum = 0f;
+        int m3 = m - m % (3 * L);
         for (int t = 0; t < batch; t++) {
-            sum += dot(a, aRow + t * aStride, b, bRow + t * bStride, kVec);
+            int bt = bOff + t * bStride;
+            int dt = dOff + t * dStride;
+            int q = 0;
+            for (; q + 5 <= n; q += 5) {
+                int r0 = bt + rows[q];
+                int r1 = bt + rows[q + 1];
+                int r2 = bt + rows[q + 2];
+                int r3 = bt + rows[q + 3];
+                int r4 = bt + rows[q + 4];
+                int i = 0;
+                for (; i < m3; i += 3 * L) {
+                    tile5x3(b, r0, r1, r2, r3, r4, d, dt + i, m, k, c, cOff + q * m + i);
+                }
+                for (; i < m; i += L) {
+                    tile5x1(b, r0, r1, r2, r3, r4, d, dt + i, m, k, c, cOff + q * m + i);
+                }
+            }
+            for (; q < n; q++) {
+                int r = bt + rows[q];
+                for (int i = 0; i < m; i += L) {
+                    FloatVector acc = FloatVector.fromArray(S, c, cOff + q * m + i);
+                    for (int j = 0; j < k; j++) {
+                        acc = FloatVector.fromArray(S, d, dt + i + j * m).fma(FloatVector.broadcast(S, b[r + j]), acc);
+                    }
+                    acc.intoArray(c, cOff + q * m + i);
+                }
+            }
         }
-        return sum;
     }
 
-    /** dot(a[x ..], b[y ..]) over p &lt; kVec (a multiple of L). */
-    private static float dot(float[] a, int x, float[] b, int y, int kVec) {
-        FloatVector s = FloatVector.zero(S);
-        for (int p = 0; p < kVec; p += L) {
-            s = FloatVector.fromArray(S, a, x + p).fma(FloatVector.fromArray(S, b, y + p), s);
+    /** c[5 x 3L] (rows m apart) += B rows at b[r0..r4 + j] · D[j][3L] (rows m apart), over j &lt; k. */
+    private static void tile5x3(float[] b, int r0, int r1, int r2, int r3, int r4, float[] d, int dOff, int m, int k,
+                                float[] c, int cOff) {
+        FloatVector c00 = FloatVector.fromArray(S, c, cOff);
+        FloatVector c01 = FloatVector.fromArray(S, c, cOff + L);
+        FloatVector c02 = FloatVector.fromArray(S, c, cOff + 2 * L);
+        FloatVector c10 = FloatVector.fromArray(S, c, cOff + m);
+        FloatVector c11 = FloatVector.fromArray(S, c, cOff + m + L);
+        FloatVector c12 = FloatVector.fromArray(S, c, cOff + m + 2 * L);
+        FloatVector c20 = FloatVector.fromArray(S, c, cOff + 2 * m);
+        FloatVector c21 = FloatVector.fromArray(S, c, cOff + 2 * m + L);
+        FloatVector c22 = FloatVector.fromArray(S, c, cOff + 2 * m + 2 * L);
+        FloatVector c30 = FloatVector.fromArray(S, c, cOff + 3 * m);
+        FloatVector c31 = FloatVector.fromArray(S, c, cOff + 3 * m + L);
+        FloatVector c32 = FloatVector.fromArray(S, c, cOff + 3 * m + 2 * L);
+        FloatVector c40 = FloatVector.fromArray(S, c, cOff + 4 * m);
+        FloatVector c41 = FloatVector.fromArray(S, c, cOff + 4 * m + L);
+        FloatVector c42 = FloatVector.fromArray(S, c, cOff + 4 * m + 2 * L);
+        for (int j = 0; j < k; j++) {
+            int dj = dOff + j * m;
+            FloatVector d0 = FloatVector.fromArray(S, d, dj);
+            FloatVector d1 = FloatVector.fromArray(S, d, dj + L);
+            FloatVector d2 = FloatVector.fromArray(S, d, dj + 2 * L);
+            FloatVector x = FloatVector.broadcast(S, b[r0 + j]);
+            c00 = d0.fma(x, c00);
+            c01 = d1.fma(x, c01);
+            c02 = d2.fma(x, c02);
+            x = FloatVector.broadcast(S, b[r1 + j]);
+            c10 = d0.fma(x, c10);
+            c11 = d1.fma(x, c11);
+            c12 = d2.fma(x, c12);
+            x = FloatVector.broadcast(S, b[r2 + j]);
+            c20 = d0.fma(x, c20);
+            c21 = d1.fma(x, c21);
+            c22 = d2.fma(x, c22);
+            x = FloatVector.broadcast(S, b[r3 + j]);
+            c30 = d0.fma(x, c30);
+            c31 = d1.fma(x, c31);
+            c32 = d2.fma(x, c32);
+            x = FloatVector.broadcast(S, b[r4 + j]);
+            c40 = d0.fma(x, c40);
+            c41 = d1.fma(x, c41);
+            c42 = d2.fma(x, c42);
         }
-        return Lanes.sum(s);
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        c02.intoArray(c, cOff + 2 * L);
+        c10.intoArray(c, cOff + m);
+        c11.intoArray(c, cOff + m + L);
+        c12.intoArray(c, cOff + m + 2 * L);
+        c20.intoArray(c, cOff + 2 * m);
+        c21.intoArray(c, cOff + 2 * m + L);
+        c22.intoArray(c, cOff + 2 * m + 2 * L);
+        c30.intoArray(c, cOff + 3 * m);
+        c31.intoArray(c, cOff + 3 * m + L);
+        c32.intoArray(c, cOff + 3 * m + 2 * L);
+        c40.intoArray(c, cOff + 4 * m);
+        c41.intoArray(c, cOff + 4 * m + L);
+        c42.intoArray(c, cOff + 4 * m + 2 * L);
+    }
+
+    /** c[5 x L] (rows m apart) += B rows at b[r0..r4 + j] · D[j][L], over j &lt; k. */
+    private static void tile5x1(float[] b, int r0, int r1, int r2, int r3, int r4, float[] d, int dOff, int m, int k,
+                                float[] c, int cOff) {
+        FloatVector c0 = FloatVector.fromArray(S, c, cOff);
+        FloatVector c1 = FloatVector.fromArray(S, c, cOff + m);
+        FloatVector c2 = FloatVector.fromArray(S, c, cOff + 2 * m);
+        FloatVector c3 = FloatVector.fromArray(S, c, cOff + 3 * m);
+        FloatVector c4 = FloatVector.fromArray(S, c, cOff + 4 * m);
+        for (int j = 0; j < k; j++) {
+            FloatVector dv = FloatVector.fromArray(S, d, dOff + j * m);
+            c0 = dv.fma(FloatVector.broadcast(S, b[r0 + j]), c0);
+            c1 = dv.fma(FloatVector.broadcast(S, b[r1 + j]), c1);
+            c2 = dv.fma(FloatVector.broadcast(S, b[r2 + j]), c2);
+            c3 = dv.fma(FloatVector.broadcast(S, b[r3 + j]), c3);
+            c4 = dv.fma(FloatVector.broadcast(S, b[r4 + j]), c4);
+        }
+        c0.intoArray(c, cOff);
+        c1.intoArray(c, cOff + m);
+        c2.intoArray(c, cOff + 2 * m);
+        c3.intoArray(c, cOff + 3 * m);
+        c4.intoArray(c, cOff + 4 * m);
     }
 }

@@ -22,18 +22,20 @@ import org.tune4j.engine.kernel.MatMul;
  *
  * <pre>
  *   y(Cout x cols)   = W(Cout x K)  · xp[tap + j]              (ab; out = y on the image + bias)
- *   dW(Cout x K)    += Σ_images dyw(Cout x cols) · xp[tap + j]ᵀ  (abt; dyw = dOut on the grid, 0 off it)
- *   db(Cout)        += Σ_images dyw(Cout x cols) · 1            (abt against a row of ones)
+ *   dWᵀ(K x Cp)     += Σ_images xp[tap + j] · dyT(cols x Cp)     (tab; dyT = dOut on the grid, transposed:
+ *                                                                 channels along rows, 0 off the image)
+ *   db(Cout)        += Σ_images Σ_j dyT(j, ·)                  (column sums)
  *   dx(Cin x cols)   = Wflip(Cin x Cout*K*K) · dyq[flip + j]    (ab; the transposed convolution)
  * </pre>
  * where dyq (Cout, Hp, Wp) holds dOut at (K-1-padTop, K-1-padLeft), Wflip(c, (co, ky', kx')) =
- * W(co, c, K-1-ky', K-1-kx') and flip(co, ky', kx') = co*Hp*Wp + ky'*Wp + kx'. Every buffer's
+ * W(co, c, K-1-ky', K-1-kx') and flip(co, ky', kx') = co*Hp*Wp + ky'*Wp + kx'. Cp is Cout rounded
+ * up to 16, so the weight gradient runs with the output channels along whole vectors and each
+ * input tap as a broadcast (the dot-product form, dOut · xpᵀ with lanes along the columns, loads 8
+ * vectors per 16 FMAs at unaligned tap offsets and reached 33-46% of the peak; see BENCHMARKS.md).
+ * Every buffer's
  * border is zeroed once at allocation and never written, so only the interior is copied per call.
  */
 final class IndirectConv {
-
-    /** Images per backward-weights product: their buffers stay in L2 and share one lane reduction. */
-    static final int CHUNK = 8;
 
     private final int cin;
     private final int cout;
@@ -48,8 +50,7 @@ final class IndirectConv {
     private final int slack;      // floats read past the last padded image
     private final int[] taps;     // (Cin*K*K): tap(c, ky, kx)
     private final int[] flips;    // (Cout*K*K): flip(co, ky', kx')
-    private final float[] ones;      // (cols): all 1, to sum rows as a product
-    private static final int[] ONE_TABLE_ROW = {0};
+    private final int coutPad;    // Cout rounded up to 16: the rows of dyT and dWT
 
     IndirectConv(int cin, int h, int w, int cout, int k, int padTop, int padLeft) {
         this.cin = cin;
@@ -65,8 +66,7 @@ final class IndirectConv {
         this.slack = Math.max(0, (k - 1) * wp + k - 1 + cols - grid);  // the furthest tap of the last column
         this.taps = offsets(cin, k, grid, wp);
         this.flips = offsets(cout, k, grid, wp);
-        this.ones = new float[cols];
-        java.util.Arrays.fill(ones, 1f);
+        this.coutPad = (cout + 15) / 16 * 16;
     }
 
     /** offsets[(c, ky, kx)] = c*grid + ky*wp + kx. */
@@ -88,7 +88,9 @@ final class IndirectConv {
         final IndirectMatMul kernel;
         final float[] xp;     // (capacity, Cin, Hp, Wp) + slack: padded inputs, kept for backward
         final float[] y;      // (Cout, cols): one image's output on the grid
-        final float[] dyw;    // (CHUNK, Cout, cols): dOut on the grid, 0 off the image
+        final float[] dyT;    // (cols, Cp): one image's dOut on the grid, transposed; 0 off the image and past Cout
+        final float[] dWT;    // (Cin*K*K, Cp): the weight gradient of one backward call, transposed
+        final float[] dbT;    // (Cp): the bias gradient of one backward call
         final float[] dyq;    // (Cout, Hp, Wp) + slack: one image's dOut, padded for the transposed conv
         final float[] dx;     // (Cin, cols): one image's dInput on the grid
         final float[] wFlip;  // (Cin, Cout*K*K)
@@ -98,7 +100,9 @@ final class IndirectConv {
             kernel = IndirectKernels.like(matMul);
             xp = new float[capacity * cin * grid + slack];
             y = new float[cout * cols];
-            dyw = new float[CHUNK * cout * cols];
+            dyT = new float[cols * coutPad];
+            dWT = new float[cin * k * k * coutPad];
+            dbT = new float[coutPad];
             dyq = new float[cout * grid + slack];
             dx = new float[cin * cols];
             wFlip = new float[cin * cout * k * k];
@@ -135,20 +139,28 @@ final class IndirectConv {
         int patch = cin * k * k;
         int biasOff = pOff + cout * patch;
         int outSize = cout * h * w;
-        for (int i0 = 0; i0 < n; i0 += CHUNK) {
-            int chunk = Math.min(CHUNK, n - i0);
-            for (int t = 0; t < chunk; t++) {  // dOut onto the grid; off-image columns stay 0
-                for (int co = 0; co < cout; co++) {
-                    for (int oy = 0; oy < h; oy++) {
-                        System.arraycopy(dOut, (i0 + t) * outSize + (co * h + oy) * w,
-                                s.dyw, (t * cout + co) * cols + oy * wp, w);
+        int pixels = h * w;
+        java.util.Arrays.fill(s.dWT, 0f);
+        java.util.Arrays.fill(s.dbT, 0f);
+        for (int i = 0; i < n; i++) {  // one image at a time: its dyT (43 KB for conv2) stays in L1/L2
+            for (int co = 0; co < cout; co++) {  // dOut onto the grid, transposed; off-image entries stay 0
+                int src = i * outSize + co * pixels;
+                for (int oy = 0; oy < h; oy++) {
+                    int row = oy * wp * coutPad + co;
+                    for (int ox = 0; ox < w; ox++) {
+                        s.dyT[row + ox * coutPad] = dOut[src + oy * w + ox];
                     }
                 }
             }
-            s.kernel.abt(s.dyw, 0, cout * cols, s.xp, i0 * cin * grid, cin * grid, taps,
-                    dParams, pOff, cout, cols, patch, chunk);  // dW (Cout, Cin*K*K)
-            s.kernel.abt(s.dyw, 0, cout * cols, ones, 0, 0, ONE_TABLE_ROW,
-                    dParams, biasOff, cout, cols, 1, chunk);   // db (Cout) = dyw · 1
+            s.elementwise.addColumnSums(s.dyT, 0, cols, coutPad, s.dbT);  // db: the columns' sums
+            s.kernel.tab(s.xp, i * cin * grid, 0, taps, s.dyT, 0, 0, s.dWT, 0, patch, cols, coutPad, 1);  // dWT
+        }
+        for (int co = 0; co < cout; co++) {
+            int row = pOff + co * patch;
+            for (int q = 0; q < patch; q++) {
+                dParams[row + q] += s.dWT[q * coutPad + co];
+            }
+            dParams[biasOff + co] += s.dbT[co];
         }
         if (dInput != null) {
             backwardData(s, params, pOff, dOut, dInput, n);

@@ -89,6 +89,26 @@ class ElementwiseOpsParityTest {
         assertThat(expected[5 + width - 1]).isEqualTo(src[3 + width - 1] + bias);
     }
 
+    @ParameterizedTest(name = "rows {0} columns {1}")
+    @CsvSource({"1, 16", "224, 48", "848, 16", "7, 33", "3, 5", "0, 16"})
+    void columnSumsAreBitIdentical(int rows, int m) {
+        SplittableRandom rnd = new SplittableRandom(rows * 31L + m);
+        float[] d = values(rnd, 2 + rows * m, 0.0);
+        float[] expected = values(rnd, m, 0.0);
+        float[] actual = expected.clone();
+        scalar.addColumnSums(d, 2, rows, m, expected);
+        simd.addColumnSums(d, 2, rows, m, actual);
+        assertBitIdentical(actual, expected, "column sums");
+    }
+
+    @Test
+    void columnSumsAddToWhatIsThere() {
+        float[] d = {1, 2, 3, 4, 5, 6};  // 3 rows x 2 columns
+        float[] out = {10, 20};
+        simd.addColumnSums(d, 0, 3, 2, out);
+        assertThat(out).containsExactly(19f, 32f);
+    }
+
     @Test
     void aWindowOfEqualValuesKeepsTheFirstCornerAndTopRightBeatsBottomLeft() {
         // windows: all equal; top-right == bottom-left largest; bottom-right alone largest; NaN bottom-left

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SimdIndirectMatMul against the specification ScalarIndirectMatMul, for ab (with and without
- * accumulate) and the batched abt, on random row tables (rows overlap and come in any order, as
+ * accumulate) and the batched tab, on random row tables (rows overlap and come in any order, as
  * the kernel taps of a convolution do) and awkward sizes: 1, 7, 33, 36 and tile and lane tails.
  *
  * <p>Tolerance as in {@link MatMulParityTest}: |simd - scalar| &lt;= 1e-5 * (Σ |terms| + |c before|).
@@ -28,41 +28,35 @@ class IndirectMatMulParityTest {
 
     static Stream<Arguments> cases() {
         int[][] shapes = {
-            // m, k, n, batch
-            {1, 1, 1, 1}, {1, 7, 1, 2}, {7, 7, 7, 1}, {7, 1, 33, 3}, {33, 33, 33, 2}, {36, 36, 36, 1},
-            {4, 16, 64, 1}, {5, 17, 65, 2}, {36, 400, 256, 2}, {16, 900, 252, 1}, {16, 25, 896, 3},
-            {8, 3, 129, 1}, {36, 256, 400, 4}, {16, 1024, 25, 2},
-            {10, 48, 9, 3}, {36, 224, 400, 8}, {16, 848, 25, 8}, {36, 400, 224, 1},  // 6- and 4-row blocks; the tutorial's grids
+            // m, k, n
+            {1, 1, 1}, {1, 7, 1}, {7, 7, 7}, {7, 1, 33}, {33, 33, 33}, {36, 36, 36},
+            {4, 16, 64}, {5, 17, 65}, {36, 400, 256}, {16, 900, 252}, {16, 25, 896},
+            {8, 3, 129}, {36, 256, 400}, {16, 1024, 25},
+            {10, 48, 9}, {16, 848, 25}, {36, 400, 224}, {16, 900, 224},  // 8- and 4-row tail tiles; the tutorial's grids
         };
         List<Arguments> cases = new ArrayList<>();
         long seed = 1;
         for (int[] s : shapes) {
-            cases.add(Arguments.of("ab", s[0], s[1], s[2], 1, false, seed++));
-            cases.add(Arguments.of("ab", s[0], s[1], s[2], 1, true, seed++));
-            cases.add(Arguments.of("abt", s[0], s[1], s[2], s[3], true, seed++));
+            cases.add(Arguments.of(s[0], s[1], s[2], false, seed++));
+            cases.add(Arguments.of(s[0], s[1], s[2], true, seed++));
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} m={1} k={2} n={3} batch={4} accumulate={5}")
+    @ParameterizedTest(name = "ab m={0} k={1} n={2} accumulate={3}")
     @MethodSource("cases")
-    void simdAgreesWithScalar(String op, int m, int k, int n, int batch, boolean accumulate, long seed) {
+    void abAgreesWithScalar(int m, int k, int n, boolean accumulate, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        boolean ab = op.equals("ab");
-        int tableRows = ab ? k : n;   // ab: B(p, j) for p < k; abt: B(j, p) for j < n
-        int runLength = ab ? n : k;
-        int span = 3 * runLength + 11;
-        int[] rows = new int[tableRows];
-        for (int r = 0; r < tableRows; r++) {
-            rows[r] = rnd.nextInt(span - runLength + 1);
+        int span = 3 * n + 11;
+        int[] rows = new int[k];  // B(p, j) = b[bOff + rows[p] + j] for p < k
+        for (int r = 0; r < k; r++) {
+            rows[r] = rnd.nextInt(span - n + 1);
         }
         int aOff = rnd.nextInt(5);
         int bOff = rnd.nextInt(5);
         int cOff = rnd.nextInt(5);
-        int aStride = m * k + rnd.nextInt(3);
-        int bStride = span + rnd.nextInt(3);
-        float[] a = random(rnd, aOff + batch * aStride + 3);
-        float[] b = random(rnd, bOff + batch * bStride + 3);
+        float[] a = random(rnd, aOff + m * k + 3);
+        float[] b = random(rnd, bOff + span + 3);
         float[] c0 = random(rnd, cOff + m * n + 3);
         for (int i = 0; i < cOff; i++) {
             c0[i] = GUARD;
@@ -75,15 +69,9 @@ class IndirectMatMulParityTest {
         float[] magnitude = new float[c0.length];
         IndirectMatMul scalar = new ScalarIndirectMatMul();
         IndirectMatMul simd = new SimdIndirectMatMul();
-        if (ab) {
-            scalar.ab(a, aOff, b, bOff, rows, expected, cOff, m, k, n, accumulate);
-            simd.ab(a, aOff, b, bOff, rows, actual, cOff, m, k, n, accumulate);
-            scalar.ab(abs(a), aOff, abs(b), bOff, rows, magnitude, cOff, m, k, n, false);
-        } else {
-            scalar.abt(a, aOff, aStride, b, bOff, bStride, rows, expected, cOff, m, k, n, batch);
-            simd.abt(a, aOff, aStride, b, bOff, bStride, rows, actual, cOff, m, k, n, batch);
-            scalar.abt(abs(a), aOff, aStride, abs(b), bOff, bStride, rows, magnitude, cOff, m, k, n, batch);
-        }
+        scalar.ab(a, aOff, b, bOff, rows, expected, cOff, m, k, n, accumulate);
+        simd.ab(a, aOff, b, bOff, rows, actual, cOff, m, k, n, accumulate);
+        scalar.ab(abs(a), aOff, abs(b), bOff, rows, magnitude, cOff, m, k, n, false);
         for (int i = 0; i < c0.length; i++) {
             boolean inside = i >= cOff && i < cOff + m * n;
             if (!inside) {
@@ -94,10 +82,81 @@ class IndirectMatMulParityTest {
             float tol = REL_TOL * scale + Float.MIN_NORMAL;
             if (!(Math.abs(actual[i] - expected[i]) <= tol)) {
                 int e = i - cOff;
-                fail("%s m=%d k=%d n=%d batch=%d: c[%d][%d] expected %s (scalar) but SIMD gave %s, tolerance %s",
-                        op, m, k, n, batch, e / n, e % n, expected[i], actual[i], tol);
+                fail("ab m=%d k=%d n=%d: c[%d][%d] expected %s (scalar) but SIMD gave %s, tolerance %s",
+                        m, k, n, e / n, e % n, expected[i], actual[i], tol);
             }
         }
+    }
+
+    static Stream<Arguments> tabCases() {
+        int[][] shapes = {
+            // n (table rows), k, m (a multiple of 16), batch
+            {1, 1, 16, 1}, {5, 7, 16, 2}, {7, 33, 48, 3}, {12, 17, 32, 2}, {11, 5, 64, 1}, {6, 1, 48, 4},
+            {400, 224, 48, 2}, {25, 848, 16, 8},  // the tutorial's conv2 and conv1 weight gradients
+        };
+        List<Arguments> cases = new ArrayList<>();
+        long seed = 100;
+        for (int[] s : shapes) {
+            cases.add(Arguments.of(s[0], s[1], s[2], s[3], seed++));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "tab n={0} k={1} m={2} batch={3}")
+    @MethodSource("tabCases")
+    void tabAgreesWithScalar(int n, int k, int m, int batch, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int span = 3 * k + 11;
+        int[] rows = new int[n];
+        for (int r = 0; r < n; r++) {
+            rows[r] = rnd.nextInt(span - k + 1);
+        }
+        int bOff = rnd.nextInt(5);
+        int dOff = rnd.nextInt(5);
+        int cOff = rnd.nextInt(5);
+        int bStride = span + rnd.nextInt(3);
+        int dStride = k * m + rnd.nextInt(3);
+        float[] b = random(rnd, bOff + batch * bStride + 3);
+        float[] d = random(rnd, dOff + batch * dStride + 3);
+        float[] c0 = random(rnd, cOff + n * m + 3);
+        for (int i = 0; i < c0.length; i++) {
+            if (i < cOff || i >= cOff + n * m) {
+                c0[i] = GUARD;
+            }
+        }
+        float[] expected = c0.clone();
+        float[] actual = c0.clone();
+        float[] magnitude = new float[c0.length];
+        new ScalarIndirectMatMul().tab(b, bOff, bStride, rows, d, dOff, dStride, expected, cOff, n, k, m, batch);
+        new SimdIndirectMatMul().tab(b, bOff, bStride, rows, d, dOff, dStride, actual, cOff, n, k, m, batch);
+        new ScalarIndirectMatMul().tab(abs(b), bOff, bStride, rows, abs(d), dOff, dStride, magnitude, cOff, n, k, m, batch);
+        for (int i = 0; i < c0.length; i++) {
+            if (i < cOff || i >= cOff + n * m) {
+                assertThat(actual[i]).as("float %d outside C", i).isEqualTo(GUARD);
+                continue;
+            }
+            float tol = REL_TOL * (magnitude[i] + Math.abs(c0[i])) + Float.MIN_NORMAL;
+            if (!(Math.abs(actual[i] - expected[i]) <= tol)) {
+                int e = i - cOff;
+                fail("tab n=%d k=%d m=%d batch=%d: c[%d][%d] expected %s (scalar) but SIMD gave %s, tolerance %s",
+                        n, k, m, batch, e / m, e % m, expected[i], actual[i], tol);
+            }
+        }
+    }
+
+    @Test
+    void scalarTabMatchesAHandComputedProduct() {
+        // table rows: q=0 -> b[1..2], q=1 -> b[0..1]; D (2 x 16) with D(0, i) = 1, D(1, i) = i
+        float[] b = {1, 2, 3};
+        float[] d = new float[32];
+        for (int i = 0; i < 16; i++) {
+            d[i] = 1;
+            d[16 + i] = i;
+        }
+        float[] c = new float[32];
+        new ScalarIndirectMatMul().tab(b, 0, 0, new int[] {1, 0}, d, 0, 0, c, 0, 2, 2, 16, 1);
+        assertThat(c[3]).isEqualTo(2 * 1 + 3 * 3f);   // q=0: b[1]*D(0,3) + b[2]*D(1,3)
+        assertThat(c[16 + 3]).isEqualTo(1 * 1 + 2 * 3f);  // q=1: b[0]*D(0,3) + b[1]*D(1,3)
     }
 
     @Test
