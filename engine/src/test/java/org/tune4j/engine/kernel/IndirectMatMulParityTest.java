@@ -48,22 +48,13 @@ class IndirectMatMulParityTest {
     void abAgreesWithScalar(int m, int k, int n, boolean accumulate, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int span = 3 * n + 11;
-        int[] rows = new int[k];  // B(p, j) = b[bOff + rows[p] + j] for p < k
-        for (int r = 0; r < k; r++) {
-            rows[r] = rnd.nextInt(span - n + 1);
-        }
+        int[] rows = table(rnd, k, span, n);  // B(p, j) = b[bOff + rows[p] + j] for p < k
         int aOff = rnd.nextInt(5);
         int bOff = rnd.nextInt(5);
         int cOff = rnd.nextInt(5);
         float[] a = random(rnd, aOff + m * k + 3);
         float[] b = random(rnd, bOff + span + 3);
-        float[] c0 = random(rnd, cOff + m * n + 3);
-        for (int i = 0; i < cOff; i++) {
-            c0[i] = GUARD;
-        }
-        for (int i = cOff + m * n; i < c0.length; i++) {
-            c0[i] = GUARD;
-        }
+        float[] c0 = guarded(rnd, cOff, m * n);
         float[] expected = c0.clone();
         float[] actual = c0.clone();
         float[] magnitude = new float[c0.length];
@@ -72,20 +63,7 @@ class IndirectMatMulParityTest {
         scalar.ab(a, aOff, b, bOff, rows, expected, cOff, m, k, n, accumulate);
         simd.ab(a, aOff, b, bOff, rows, actual, cOff, m, k, n, accumulate);
         scalar.ab(abs(a), aOff, abs(b), bOff, rows, magnitude, cOff, m, k, n, false);
-        for (int i = 0; i < c0.length; i++) {
-            boolean inside = i >= cOff && i < cOff + m * n;
-            if (!inside) {
-                assertThat(actual[i]).as("float %d outside C", i).isEqualTo(GUARD);
-                continue;
-            }
-            float scale = magnitude[i] + (accumulate ? Math.abs(c0[i]) : 0f);
-            float tol = REL_TOL * scale + Float.MIN_NORMAL;
-            if (!(Math.abs(actual[i] - expected[i]) <= tol)) {
-                int e = i - cOff;
-                fail("ab m=%d k=%d n=%d: c[%d][%d] expected %s (scalar) but SIMD gave %s, tolerance %s",
-                        m, k, n, e / n, e % n, expected[i], actual[i], tol);
-            }
-        }
+        assertAgrees("ab m=" + m + " k=" + k + " n=" + n, actual, expected, magnitude, accumulate ? c0 : null, cOff, m * n, n);
     }
 
     static Stream<Arguments> tabCases() {
@@ -107,10 +85,7 @@ class IndirectMatMulParityTest {
     void tabAgreesWithScalar(int n, int k, int m, int batch, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int span = 3 * k + 11;
-        int[] rows = new int[n];
-        for (int r = 0; r < n; r++) {
-            rows[r] = rnd.nextInt(span - k + 1);
-        }
+        int[] rows = table(rnd, n, span, k);
         int bOff = rnd.nextInt(5);
         int dOff = rnd.nextInt(5);
         int cOff = rnd.nextInt(5);
@@ -118,28 +93,53 @@ class IndirectMatMulParityTest {
         int dStride = k * m + rnd.nextInt(3);
         float[] b = random(rnd, bOff + batch * bStride + 3);
         float[] d = random(rnd, dOff + batch * dStride + 3);
-        float[] c0 = random(rnd, cOff + n * m + 3);
-        for (int i = 0; i < c0.length; i++) {
-            if (i < cOff || i >= cOff + n * m) {
-                c0[i] = GUARD;
-            }
-        }
+        float[] c0 = guarded(rnd, cOff, n * m);
         float[] expected = c0.clone();
         float[] actual = c0.clone();
         float[] magnitude = new float[c0.length];
         new ScalarIndirectMatMul().tab(b, bOff, bStride, rows, d, dOff, dStride, expected, cOff, n, k, m, batch);
         new SimdIndirectMatMul().tab(b, bOff, bStride, rows, d, dOff, dStride, actual, cOff, n, k, m, batch);
         new ScalarIndirectMatMul().tab(abs(b), bOff, bStride, rows, abs(d), dOff, dStride, magnitude, cOff, n, k, m, batch);
-        for (int i = 0; i < c0.length; i++) {
-            if (i < cOff || i >= cOff + n * m) {
-                assertThat(actual[i]).as("float %d outside C", i).isEqualTo(GUARD);
+        assertAgrees("tab n=" + n + " k=" + k + " m=" + m + " batch=" + batch, actual, expected, magnitude, c0, cOff, n * m, m);
+    }
+
+    /** rows[r] in [0, span - run]: a table of overlapping runs of length run, in any order. */
+    private static int[] table(SplittableRandom rnd, int count, int span, int run) {
+        int[] rows = new int[count];
+        for (int r = 0; r < count; r++) {
+            rows[r] = rnd.nextInt(span - run + 1);
+        }
+        return rows;
+    }
+
+    /** Random floats at [from, from + size), GUARD before and in three floats after. */
+    private static float[] guarded(SplittableRandom rnd, int from, int size) {
+        float[] c = random(rnd, from + size + 3);
+        for (int i = 0; i < c.length; i++) {
+            if (i < from || i >= from + size) {
+                c[i] = GUARD;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Floats outside [cOff, cOff + size) untouched; inside, |actual - expected| within REL_TOL of
+     * the magnitude of the terms plus, when before is not null, of C's previous value.
+     */
+    private static void assertAgrees(String what, float[] actual, float[] expected, float[] magnitude, float[] before,
+                                     int cOff, int size, int rowLength) {
+        for (int i = 0; i < actual.length; i++) {
+            if (i < cOff || i >= cOff + size) {
+                assertThat(actual[i]).as("%s: float %d outside C", what, i).isEqualTo(GUARD);
                 continue;
             }
-            float tol = REL_TOL * (magnitude[i] + Math.abs(c0[i])) + Float.MIN_NORMAL;
+            float scale = magnitude[i] + (before != null ? Math.abs(before[i]) : 0f);
+            float tol = REL_TOL * scale + Float.MIN_NORMAL;
             if (!(Math.abs(actual[i] - expected[i]) <= tol)) {
                 int e = i - cOff;
-                fail("tab n=%d k=%d m=%d batch=%d: c[%d][%d] expected %s (scalar) but SIMD gave %s, tolerance %s",
-                        n, k, m, batch, e / m, e % m, expected[i], actual[i], tol);
+                fail("%s: c[%d][%d] expected %s (scalar) but SIMD gave %s, tolerance %s",
+                        what, e / rowLength, e % rowLength, expected[i], actual[i], tol);
             }
         }
     }
