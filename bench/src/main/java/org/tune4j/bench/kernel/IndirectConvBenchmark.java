@@ -141,8 +141,7 @@ public class IndirectConvBenchmark {
         int patch = p.in * p.k * p.k;
         switch (p.form) {
             case AB -> s.matMul.ab(s.weights, 0, s.grid, 0, s.taps, s.result, 0, p.out, patch, p.cols(), false);
-            case TAB -> s.matMul.tab(s.grid, 0, p.in * p.grid(), s.taps, s.gradient, 0, p.cols() * p.outPad(),
-                    s.result, 0, patch, p.cols(), p.outPad(), 1);
+            case TAB -> s.matMul.tab(s.grid, 0, s.taps, s.gradient, 0, s.result, 0, patch, p.cols(), p.outPad());
         }
         counter.flop += p.flop();
         return s.result;

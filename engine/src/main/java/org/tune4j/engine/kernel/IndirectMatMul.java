@@ -22,13 +22,12 @@ public interface IndirectMatMul {
             int m, int k, int n, boolean accumulate);
 
     /**
-     * c(n x m) += Σ_{t &lt; batch} B_t(n x k) · D_t(k x m), where B_t(q, j) = b[bOff + t*bStride + rows[q] + j]
-     * for q &lt; n, j &lt; k, and D_t(j, i) = d[dOff + t*dStride + j*m + i]; c row-major (n x m) from cOff.
+     * c(n x m) += B(n x k) · D(k x m), where B(q, j) = b[bOff + rows[q] + j] for q &lt; n, j &lt; k, and
+     * D(j, i) = d[dOff + j*m + i]; c row-major (n x m) from cOff.
      * The table operand on the left (read as "table-a-b"): a convolution's weight gradient with the output channels
      * along the rows of D (dOut transposed, columns x channels) and of c (dWᵀ, taps x channels),
      * so that vectors run over channels and each tap is a broadcast. m must be a multiple of 16
      * (callers pad the channels with zero columns).
      */
-    void tab(float[] b, int bOff, int bStride, int[] rows, float[] d, int dOff, int dStride,
-             float[] c, int cOff, int n, int k, int m, int batch);
+    void tab(float[] b, int bOff, int[] rows, float[] d, int dOff, float[] c, int cOff, int n, int k, int m);
 }

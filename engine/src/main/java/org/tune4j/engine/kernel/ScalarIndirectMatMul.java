@@ -2,7 +2,7 @@ package org.tune4j.engine.kernel;
 
 /**
  * The reference {@link IndirectMatMul}: plain loops, one float accumulator per output element,
- * summed in increasing p (for tab, image by image, then along j). The specification the SIMD kernel is
+ * summed in increasing p (for tab, in increasing j). The specification the SIMD kernel is
  * tested against and the fallback without the Vector API.
  */
 public final class ScalarIndirectMatMul implements IndirectMatMul {
@@ -22,17 +22,13 @@ public final class ScalarIndirectMatMul implements IndirectMatMul {
     }
 
     @Override
-    public void tab(float[] b, int bOff, int bStride, int[] rows, float[] d, int dOff, int dStride,
-                    float[] c, int cOff, int n, int k, int m, int batch) {
+    public void tab(float[] b, int bOff, int[] rows, float[] d, int dOff, float[] c, int cOff, int n, int k, int m) {
         for (int q = 0; q < n; q++) {
             for (int i = 0; i < m; i++) {
                 float sum = c[cOff + q * m + i];
-                for (int t = 0; t < batch; t++) {
-                    int bq = bOff + t * bStride + rows[q];
-                    int di = dOff + t * dStride + i;
-                    for (int j = 0; j < k; j++) {
-                        sum += b[bq + j] * d[di + j * m];
-                    }
+                int bq = bOff + rows[q];
+                for (int j = 0; j < k; j++) {
+                    sum += b[bq + j] * d[dOff + i + j * m];
                 }
                 c[cOff + q * m + i] = sum;
             }

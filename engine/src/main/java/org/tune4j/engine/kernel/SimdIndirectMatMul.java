@@ -300,44 +300,39 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
     /**
      * Tiles of 5 table rows x 3 vectors of c (15 accumulators: per step j three vector loads of D's
      * row j, five broadcasts, 15 FMAs), then 5 x 1 tiles for the vectors past a multiple of 3, then
-     * single rows; one image per call, so the accumulators are loaded and stored once per image
-     * (k steps, 224 for the tutorial's conv2) and no batch loop wraps the kernel (JDK 17's C2 gave
-     * up on such a loop around a 16-accumulator kernel, 30x slower).
+     * single rows. One image per call: the accumulators are loaded and stored once per image (k
+     * steps, 224 for the tutorial's conv2), and no batch loop wraps the kernel (JDK 17's C2 gave up
+     * on such a loop around a 16-accumulator kernel, 30x slower).
      */
     @Override
-    public void tab(float[] b, int bOff, int bStride, int[] rows, float[] d, int dOff, int dStride,
-                    float[] c, int cOff, int n, int k, int m, int batch) {
+    public void tab(float[] b, int bOff, int[] rows, float[] d, int dOff, float[] c, int cOff, int n, int k, int m) {
         if (m % L != 0) {
             throw new IllegalArgumentException("tab: m = " + m + " is not a multiple of " + L);
         }
         int m3 = m - m % (3 * L);
-        for (int t = 0; t < batch; t++) {
-            int bt = bOff + t * bStride;
-            int dt = dOff + t * dStride;
-            int q = 0;
-            for (; q + 5 <= n; q += 5) {
-                int r0 = bt + rows[q];
-                int r1 = bt + rows[q + 1];
-                int r2 = bt + rows[q + 2];
-                int r3 = bt + rows[q + 3];
-                int r4 = bt + rows[q + 4];
-                int i = 0;
-                for (; i < m3; i += 3 * L) {
-                    tile5x3(b, r0, r1, r2, r3, r4, d, dt + i, m, k, c, cOff + q * m + i);
-                }
-                for (; i < m; i += L) {
-                    tile5x1(b, r0, r1, r2, r3, r4, d, dt + i, m, k, c, cOff + q * m + i);
-                }
+        int q = 0;
+        for (; q + 5 <= n; q += 5) {
+            int r0 = bOff + rows[q];
+            int r1 = bOff + rows[q + 1];
+            int r2 = bOff + rows[q + 2];
+            int r3 = bOff + rows[q + 3];
+            int r4 = bOff + rows[q + 4];
+            int i = 0;
+            for (; i < m3; i += 3 * L) {
+                tile5x3(b, r0, r1, r2, r3, r4, d, dOff + i, m, k, c, cOff + q * m + i);
             }
-            for (; q < n; q++) {
-                int r = bt + rows[q];
-                for (int i = 0; i < m; i += L) {
-                    FloatVector acc = FloatVector.fromArray(S, c, cOff + q * m + i);
-                    for (int j = 0; j < k; j++) {
-                        acc = FloatVector.fromArray(S, d, dt + i + j * m).fma(FloatVector.broadcast(S, b[r + j]), acc);
-                    }
-                    acc.intoArray(c, cOff + q * m + i);
+            for (; i < m; i += L) {
+                tile5x1(b, r0, r1, r2, r3, r4, d, dOff + i, m, k, c, cOff + q * m + i);
+            }
+        }
+        for (; q < n; q++) {
+            int r = bOff + rows[q];
+            for (int i = 0; i < m; i += L) {
+                FloatVector acc = FloatVector.fromArray(S, c, cOff + q * m + i);
+                for (int j = 0; j < k; j++) {
+                    acc = FloatVector.fromArray(S, d, dOff + i + j * m).fma(FloatVector.broadcast(S, b[r + j]), acc);
                 }
+                acc.intoArray(c, cOff + q * m + i);
             }
         }
     }

@@ -153,7 +153,7 @@ final class IndirectConv {
                 }
             }
             s.elementwise.addColumnSums(s.dyT, 0, cols, coutPad, s.dbT);  // db: the columns' sums
-            s.kernel.tab(s.xp, i * cin * grid, 0, taps, s.dyT, 0, 0, s.dWT, 0, patch, cols, coutPad, 1);  // dWT
+            s.kernel.tab(s.xp, i * cin * grid, taps, s.dyT, 0, s.dWT, 0, patch, cols, coutPad);  // dWT
         }
         for (int co = 0; co < cout; co++) {
             int row = pOff + co * patch;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SimdIndirectMatMul against the specification ScalarIndirectMatMul, for ab (with and without
- * accumulate) and the batched tab, on random row tables (rows overlap and come in any order, as
+ * accumulate) and tab, on random row tables (rows overlap and come in any order, as
  * the kernel taps of a convolution do) and awkward sizes: 1, 7, 33, 36 and tile and lane tails.
  *
  * <p>Tolerance as in {@link MatMulParityTest}: |simd - scalar| &lt;= 1e-5 * (Σ |terms| + |c before|).
@@ -68,39 +68,37 @@ class IndirectMatMulParityTest {
 
     static Stream<Arguments> tabCases() {
         int[][] shapes = {
-            // n (table rows), k, m (a multiple of 16), batch
-            {1, 1, 16, 1}, {5, 7, 16, 2}, {7, 33, 48, 3}, {12, 17, 32, 2}, {11, 5, 64, 1}, {6, 1, 48, 4},
-            {400, 224, 48, 2}, {25, 848, 16, 8},  // the tutorial's conv2 and conv1 weight gradients
+            // n (table rows), k, m (a multiple of 16)
+            {1, 1, 16}, {5, 7, 16}, {7, 33, 48}, {12, 17, 32}, {11, 5, 64}, {6, 1, 48},
+            {400, 224, 48}, {25, 848, 16},  // the tutorial's conv2 and conv1 weight gradients
         };
         List<Arguments> cases = new ArrayList<>();
         long seed = 100;
         for (int[] s : shapes) {
-            cases.add(Arguments.of(s[0], s[1], s[2], s[3], seed++));
+            cases.add(Arguments.of(s[0], s[1], s[2], seed++));
         }
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "tab n={0} k={1} m={2} batch={3}")
+    @ParameterizedTest(name = "tab n={0} k={1} m={2}")
     @MethodSource("tabCases")
-    void tabAgreesWithScalar(int n, int k, int m, int batch, long seed) {
+    void tabAgreesWithScalar(int n, int k, int m, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int span = 3 * k + 11;
         int[] rows = table(rnd, n, span, k);
         int bOff = rnd.nextInt(5);
         int dOff = rnd.nextInt(5);
         int cOff = rnd.nextInt(5);
-        int bStride = span + rnd.nextInt(3);
-        int dStride = k * m + rnd.nextInt(3);
-        float[] b = random(rnd, bOff + batch * bStride + 3);
-        float[] d = random(rnd, dOff + batch * dStride + 3);
+        float[] b = random(rnd, bOff + span + 3);
+        float[] d = random(rnd, dOff + k * m + 3);
         float[] c0 = guarded(rnd, cOff, n * m);
         float[] expected = c0.clone();
         float[] actual = c0.clone();
         float[] magnitude = new float[c0.length];
-        new ScalarIndirectMatMul().tab(b, bOff, bStride, rows, d, dOff, dStride, expected, cOff, n, k, m, batch);
-        new SimdIndirectMatMul().tab(b, bOff, bStride, rows, d, dOff, dStride, actual, cOff, n, k, m, batch);
-        new ScalarIndirectMatMul().tab(abs(b), bOff, bStride, rows, abs(d), dOff, dStride, magnitude, cOff, n, k, m, batch);
-        assertAgrees("tab n=" + n + " k=" + k + " m=" + m + " batch=" + batch, actual, expected, magnitude, c0, cOff, n * m, m);
+        new ScalarIndirectMatMul().tab(b, bOff, rows, d, dOff, expected, cOff, n, k, m);
+        new SimdIndirectMatMul().tab(b, bOff, rows, d, dOff, actual, cOff, n, k, m);
+        new ScalarIndirectMatMul().tab(abs(b), bOff, rows, abs(d), dOff, magnitude, cOff, n, k, m);
+        assertAgrees("tab n=" + n + " k=" + k + " m=" + m, actual, expected, magnitude, c0, cOff, n * m, m);
     }
 
     /** rows[r] in [0, span - run]: a table of overlapping runs of length run, in any order. */
@@ -154,7 +152,7 @@ class IndirectMatMulParityTest {
             d[16 + i] = i;
         }
         float[] c = new float[32];
-        new ScalarIndirectMatMul().tab(b, 0, 0, new int[] {1, 0}, d, 0, 0, c, 0, 2, 2, 16, 1);
+        new ScalarIndirectMatMul().tab(b, 0, new int[] {1, 0}, d, 0, c, 0, 2, 2, 16);
         assertThat(c[3]).isEqualTo(2 * 1 + 3 * 3f);   // q=0: b[1]*D(0,3) + b[2]*D(1,3)
         assertThat(c[16 + 3]).isEqualTo(1 * 1 + 2 * 3f);  // q=1: b[0]*D(0,3) + b[1]*D(1,3)
     }
