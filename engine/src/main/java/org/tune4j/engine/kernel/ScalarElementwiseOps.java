@@ -10,14 +10,24 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
 
     @Override
     public void relu(float[] x, float[] y, int size) {
-        for (int i = 0; i < size; i++) {
+        relu(x, y, 0, size);
+    }
+
+    /** {@link #relu} for from &lt;= i &lt; to only (the SIMD kernel's tail). */
+    void relu(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
             y[i] = Math.max(x[i], 0f);
         }
     }
 
     @Override
     public void reluBackward(float[] y, float[] dy, float[] dx, int size) {
-        for (int i = 0; i < size; i++) {
+        reluBackward(y, dy, dx, 0, size);
+    }
+
+    /** {@link #reluBackward} for from &lt;= i &lt; to only (the SIMD kernel's tail). */
+    void reluBackward(float[] y, float[] dy, float[] dx, int from, int to) {
+        for (int i = from; i < to; i++) {
             dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[i]) & positiveMask(y[i]));
         }
     }
@@ -46,7 +56,12 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
 
     @Override
     public void addColumnSums(float[] d, int off, int rows, int m, float[] out) {
-        for (int i = 0; i < m; i++) {
+        addColumnSums(d, off, rows, m, out, 0);
+    }
+
+    /** {@link #addColumnSums} for the columns from &lt;= i &lt; m only (the SIMD kernel's tail). */
+    void addColumnSums(float[] d, int off, int rows, int m, float[] out, int from) {
+        for (int i = from; i < m; i++) {
             float sum = 0f;
             for (int r = 0; r < rows; r++) {
                 sum += d[off + r * m + i];

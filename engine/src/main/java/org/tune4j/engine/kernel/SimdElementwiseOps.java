@@ -83,9 +83,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         for (int bound = S.loopBound(size); i < bound; i += L) {
             FloatVector.fromArray(S, x, i).max(0f).intoArray(y, i);  // lane-wise Math.max: NaN stays NaN
         }
-        for (; i < size; i++) {
-            y[i] = Math.max(x[i], 0f);
-        }
+        scalar.relu(x, y, i, size);
     }
 
     @Override
@@ -96,9 +94,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
             VectorMask<Float> positive = FloatVector.fromArray(S, y, i).compare(VectorOperators.GT, 0f);  // false for NaN
             zero.blend(FloatVector.fromArray(S, dy, i), positive).intoArray(dx, i);
         }
-        for (; i < size; i++) {
-            dx[i] = y[i] > 0f ? dy[i] : 0f;
-        }
+        scalar.reluBackward(y, dy, dx, i, size);
     }
 
     /**
@@ -137,13 +133,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
             }
             sum.add(FloatVector.fromArray(S, out, i)).intoArray(out, i);
         }
-        for (; i < m; i++) {
-            float sum = 0f;
-            for (int r = 0; r < rows; r++) {
-                sum += d[off + r * m + i];
-            }
-            out[i] += sum;
-        }
+        scalar.addColumnSums(d, off, rows, m, out, i);
     }
 
     @Override
