@@ -70,6 +70,7 @@ class IndirectMatMulParityTest {
         int[][] shapes = {
             // n (table rows), k, m (a multiple of 16)
             {1, 1, 16}, {5, 7, 16}, {7, 33, 48}, {12, 17, 32}, {11, 5, 64}, {6, 1, 48},
+            {8, 3, 48}, {13, 9, 64}, {21, 5, 96}, {17, 2, 80}, {36, 7, 144},  // 8 x 3 tiles and every tail
             {400, 224, 48}, {25, 848, 16},  // the tutorial's conv2 and conv1 weight gradients
         };
         List<Arguments> cases = new ArrayList<>();
