@@ -69,6 +69,12 @@ public class MatMulBenchmark {
         dense_bwd_weights(Product.ATB, 1764, 64, 512),
         /** dense backward-data: dOut(64 x 512) · W(1764 x 512)ᵀ. */
         dense_bwd_data(Product.ABT, 64, 512, 1764),
+        /** default point's dense forward (1764 -> 16): in(64 x 1764) · W(1764 x 16). */
+        dense16_fwd(Product.AB, 64, 1764, 16),
+        /** its backward-weights: inᵀ(1764 x 64) · dOut(64 x 16). */
+        dense16_bwd_weights(Product.ATB, 1764, 64, 16),
+        /** its backward-data: dOut(64 x 16) · W(1764 x 16)ᵀ (k = 16: Bᵀ copied, then ab). */
+        dense16_bwd_data(Product.ABT, 64, 16, 1764),
         /** square reference. */
         square512(Product.AB, 512, 512, 512);
 

@@ -122,6 +122,16 @@ public final class SimdMatMul implements MatMul {
             return tailA;
         }
 
+        /** abt with a short k: Bᵀ; grow-only. */
+        private float[] transposed = new float[0];
+
+        float[] transposed(int size) {
+            if (transposed.length < size) {
+                transposed = new float[size];
+            }
+            return transposed;
+        }
+
         float[] tailB(int rows) {
             if (tailB.length < rows * L) {
                 tailB = new float[rows * L];
@@ -452,11 +462,29 @@ public final class SimdMatMul implements MatMul {
     }
 
     // ---------------------------------------------------------------------------------------
-    // abt: blocks of dot products along k
+    // abt: blocks of dot products along k, or Bᵀ copied and ab when k is short
+
+    /**
+     * Below this k, abt copies Bᵀ and runs {@link #ab}: a dot product of fewer than 4 vectors
+     * spends more on its lane sum than on its FMAs (the tutorial's dense backward, dX(128 x 1764) =
+     * dOut(128 x 16) · W(1764 x 16)ᵀ, ran at 6 GFLOP/s as dots).
+     */
+    static final int SHORT_K = 4 * 16;
 
     @Override
     public void abt(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n, boolean accumulate) {
         if (m == 0 || n == 0) {
+            return;
+        }
+        if (k < SHORT_K && k > 0) {
+            float[] bt = scratch.get().transposed(k * n);
+            for (int j = 0; j < n; j++) {  // bt(k x n) = B(n x k)ᵀ
+                int src = bOff + j * k;
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[src + p];
+                }
+            }
+            blocked(a, aOff, k, 1, bt, 0, c, cOff, m, k, n, accumulate);
             return;
         }
         if (!accumulate) {
