@@ -66,6 +66,10 @@ public final class ActivationLayer implements Layer {
         }
     }
 
+    /** Element-wise, and backward reads out only: see {@link Layer#runsInPlace()}. */
+    @Override
+    public boolean runsInPlace() { return true; }
+
     @Override
     public void backward(LayerState state, float[] params, float[] dParams, int pOff,
                          float[] input, float[] out, float[] dOut, float[] dInput, int n) {

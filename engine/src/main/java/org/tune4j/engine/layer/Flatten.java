@@ -49,6 +49,10 @@ public final class Flatten implements Layer {
         System.arraycopy(input, 0, out, 0, n * inputShape.size());
     }
 
+    /** Backward reads input, dOut and the state, not out. */
+    @Override
+    public boolean backwardReadsOutput() { return false; }
+
     @Override
     public void backward(LayerState state, float[] params, float[] dParams, int pOff,
                          float[] input, float[] out, float[] dOut, float[] dInput, int n) {

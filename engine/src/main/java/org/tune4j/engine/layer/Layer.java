@@ -71,4 +71,20 @@ public interface Layer {
      */
     void backward(LayerState state, float[] params, float[] dParams, int pOff,
                   float[] input, float[] out, float[] dOut, float[] dInput, int n);
+
+    /**
+     * True when this layer may run in place: forward correct with {@code out == input} and
+     * backward with {@code dInput == dOut} (an element-wise function whose backward reads
+     * {@code out}, never {@code input}). A worker then gives the layer its input's buffers, like
+     * PyTorch's {@code ReLU(inplace=True)}: less memory to stream, nothing else changes.
+     */
+    default boolean runsInPlace() { return false; }
+
+    /**
+     * True when {@link #backward} reads {@code out}. A layer that {@link #runsInPlace()} overwrites
+     * the output of the layer before it, so it runs in place only after a layer that answers false.
+     * Conservative by default; layers whose backward needs only input, dOut and their state say
+     * false.
+     */
+    default boolean backwardReadsOutput() { return true; }
 }

@@ -127,6 +127,10 @@ public final class MaxPool2D implements Layer {
         }
     }
 
+    /** Backward reads input, dOut and the state, not out. */
+    @Override
+    public boolean backwardReadsOutput() { return false; }
+
     @Override
     public void backward(LayerState state, float[] params, float[] dParams, int pOff,
                          float[] input, float[] out, float[] dOut, float[] dInput, int n) {

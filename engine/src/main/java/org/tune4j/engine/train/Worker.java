@@ -50,12 +50,27 @@ public final class Worker {
         for (int i = 0; i < count; i++) {
             Layer layer = layers.get(i);
             states[i] = layer.newState(capacity, matMul);
-            acts[i + 1] = new float[capacity * layer.outputShape().size()];
-            dActs[i + 1] = new float[capacity * layer.outputShape().size()];
+            if (inPlace(i)) {  // the layer overwrites its input and its dOut becomes its dInput
+                acts[i + 1] = acts[i];
+                dActs[i + 1] = dActs[i];
+            } else {
+                acts[i + 1] = new float[capacity * layer.outputShape().size()];
+                dActs[i + 1] = new float[capacity * layer.outputShape().size()];
+            }
         }
         probs = new float[capacity * classes];
         labels = new int[capacity];
         dParams = new float[model.parameterCount()];
+    }
+
+    /**
+     * Layer i runs in place when it can and the layer before it (not the input batch, which
+     * {@link #load} fills once per batch) does not read its output in backward.
+     */
+    private boolean inPlace(int i) {
+        Layer layer = layers.get(i);
+        return i > 0 && layer.runsInPlace() && !layers.get(i - 1).backwardReadsOutput()
+                && layer.inputShape().size() == layer.outputShape().size();
     }
 
     /** Largest number of examples per call. */
@@ -144,7 +159,10 @@ public final class Worker {
         System.arraycopy(newLabels, 0, labels, 0, newLabels.length);
     }
 
-    /** (capacity, outputShape of layer i): the output of layer i from the last forward. */
+    /**
+     * (capacity, outputShape of layer i): the output of layer i from the last forward; for a layer
+     * followed by one that runs in place (a ReLU after a convolution), that layer's output.
+     */
     public float[] output(int i) { return acts[i + 1]; }
 
     private void checkBatch(int n) {
