@@ -30,6 +30,7 @@ public final class Adam implements GradientOptimizer {
     private float[] m;  // (parameterCount): first moment
     private float[] v;  // (parameterCount): second moment
     private long t;
+    private float stepSize;  // lr_t of the update begun last
 
     /** Adam with Keras' defaults and the given learning rate. */
     public Adam(double learningRate) {
@@ -62,17 +63,26 @@ public final class Adam implements GradientOptimizer {
     }
 
     @Override
-    public void step(float[] params, float[] gradients) {
+    public void beginStep() {
+        if (m == null) {
+            throw new IllegalStateException("Adam sized for no model (call initialize)");
+        }
+        t++;
+        stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+    }
+
+    @Override
+    public void stepRange(float[] params, float[] gradients, int from, int to) {
         if (m == null || m.length != params.length || gradients.length != params.length) {
             throw new IllegalStateException("Adam sized for " + (m == null ? "no model (call initialize)" : m.length + " parameters")
                     + ", given " + params.length + " parameters and " + gradients.length + " gradients");
         }
-        t++;
-        float lrT = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+        java.util.Objects.checkFromToIndex(from, to, params.length);
+        float lrT = stepSize;
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float eps = (float) epsilon;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             float g = gradients[i];
             m[i] = b1 * m[i] + (1f - b1) * g;
             v[i] = b2 * v[i] + (1f - b2) * g * g;

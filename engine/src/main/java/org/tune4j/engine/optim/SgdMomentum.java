@@ -34,15 +34,21 @@ public final class SgdMomentum implements GradientOptimizer {
         velocity = new float[parameterCount];
     }
 
+    /** Plain SGD has no step count. */
     @Override
-    public void step(float[] params, float[] gradients) {
+    public void beginStep() {
+    }
+
+    @Override
+    public void stepRange(float[] params, float[] gradients, int from, int to) {
         if (velocity == null || velocity.length != params.length || gradients.length != params.length) {
             throw new IllegalStateException("SGD sized for " + (velocity == null ? "no model (call initialize)" : velocity.length + " parameters")
                     + ", given " + params.length + " parameters and " + gradients.length + " gradients");
         }
+        java.util.Objects.checkFromToIndex(from, to, params.length);
         float mu = (float) momentum;
         float lr = (float) learningRate;
-        for (int i = 0; i < params.length; i++) {
+        for (int i = from; i < to; i++) {
             velocity[i] = mu * velocity[i] - lr * gradients[i];
             params[i] += velocity[i];
         }

@@ -51,6 +51,30 @@ class OptimizerTest {
         assertThat(p[0]).isCloseTo(0.52f, within(1e-6f));
     }
 
+    /** The update split into ranges (as TrainingStep runs it, one range per thread) is the whole update, bit for bit. */
+    @Test
+    void anUpdateCutIntoRangesEqualsTheWholeUpdate() {
+        for (GradientOptimizer[] pair : new GradientOptimizer[][] {
+                {new Adam(0.01), new Adam(0.01)}, {new SgdMomentum(0.05, 0.9), new SgdMomentum(0.05, 0.9)}}) {
+            float[] whole = {0.5f, -1f, 2f, 0.25f, -0.75f, 3f, 1e-3f};
+            float[] ranges = whole.clone();
+            pair[0].initialize(whole.length);
+            pair[1].initialize(whole.length);
+            for (int t = 1; t <= 4; t++) {
+                float[] g = new float[whole.length];
+                for (int i = 0; i < g.length; i++) {
+                    g[i] = (float) Math.sin(7.0 * t + i) * (i + 1);
+                }
+                pair[0].step(whole, g);
+                pair[1].beginStep();
+                pair[1].stepRange(ranges, g, 4, 7);  // any order, any cut
+                pair[1].stepRange(ranges, g, 0, 1);
+                pair[1].stepRange(ranges, g, 1, 4);
+                assertThat(ranges).as(pair[0] + " step " + t).containsExactly(whole);
+            }
+        }
+    }
+
     @Test
     void invalidSettingsAreRejectedWithTheValue() {
         assertThatThrownBy(() -> new Adam(0)).hasMessage("Adam learning rate must be a finite number > 0, found 0.0");
