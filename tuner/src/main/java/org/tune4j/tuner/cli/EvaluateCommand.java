@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.io.SavedModel;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
@@ -37,8 +38,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Sequential model = ModelFile.load(modelFile);
+        SavedModel saved = ModelFile.read(modelFile);
+        Sequential model = saved.model();
         DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), 0, System.err);
+        requireSameClasses(modelFile, saved.classNames(), data.dataset(), splits.test().classNames());
         Evaluation ev = new Evaluator(runtime.threads(), runtime.kernels()).evaluate(model, splits.test());
         out.printf(Locale.ROOT, "Test accuracy: %.2f%% (%,d images)%n", 100 * ev.accuracy(), splits.test().count());
         out.printf(Locale.ROOT, "Test loss: %.4f%n", ev.loss());
@@ -54,6 +57,20 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Fails unless the model was trained on the test set's classes, in the same order: otherwise
+     * its outputs mean other classes and the accuracy would be a wrong number, not an error. A
+     * file without class names ("0", "1", ... on reading) is taken on trust.
+     */
+    static void requireSameClasses(Path modelFile, List<String> modelClasses, String dataset, List<String> dataClasses) {
+        if (modelClasses.equals(dataClasses) || modelClasses.equals(SavedModel.defaultClassNames(modelClasses.size()))) {
+            return;
+        }
+        throw new IllegalArgumentException(modelFile + ": the model was trained on the classes " + modelClasses
+                + " but the test set of " + dataset + " has the classes " + dataClasses
+                + "; evaluate it with the --dataset it was trained on");
     }
 
     /** Rows: true class; columns: predicted class. */
