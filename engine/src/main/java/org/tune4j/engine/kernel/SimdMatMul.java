@@ -122,6 +122,10 @@ public final class SimdMatMul implements MatMul {
         /** abt: the last k % L floats of each row of a and of b, one vector per row; grow-only. */
         private float[] tailA = new float[0];
         private float[] tailB = new float[0];
+        /** abt with a short k: Bᵀ; through the blocked kernel: Aᵀ. Grow-only. */
+        private float[] transposed = new float[0];
+        /** abt through the blocked kernel: Cᵀ; grow-only. */
+        private float[] product = new float[0];
 
         Scratch(int kc, int nc) {
             a = new float[(MC + MR - 1) / MR * MR * kc];  // whole micro-panels
@@ -129,37 +133,24 @@ public final class SimdMatMul implements MatMul {
         }
 
         float[] tailA(int rows) {
-            if (tailA.length < rows * L) {
-                tailA = new float[rows * L];
-            }
-            return tailA;
-        }
-
-        /** abt with a short k: Bᵀ; through the blocked kernel: Aᵀ. Grow-only. */
-        private float[] transposed = new float[0];
-
-        float[] transposed(int size) {
-            if (transposed.length < size) {
-                transposed = new float[size];
-            }
-            return transposed;
-        }
-
-        /** abt through the blocked kernel: Cᵀ; grow-only. */
-        private float[] product = new float[0];
-
-        float[] product(int size) {
-            if (product.length < size) {
-                product = new float[size];
-            }
-            return product;
+            return tailA = atLeast(tailA, rows * L);
         }
 
         float[] tailB(int rows) {
-            if (tailB.length < rows * L) {
-                tailB = new float[rows * L];
-            }
-            return tailB;
+            return tailB = atLeast(tailB, rows * L);
+        }
+
+        float[] transposed(int size) {
+            return transposed = atLeast(transposed, size);
+        }
+
+        float[] product(int size) {
+            return product = atLeast(product, size);
+        }
+
+        /** buffer if it holds size floats, else a new one that does (grow-only scratch). */
+        private static float[] atLeast(float[] buffer, int size) {
+            return buffer.length >= size ? buffer : new float[size];
         }
     }
 
@@ -523,13 +514,7 @@ public final class SimdMatMul implements MatMul {
     private void transposedBlocked(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                                    int m, int k, int n, boolean accumulate) {
         Scratch s = scratch.get();
-        float[] at = s.transposed(k * m);
-        for (int i = 0; i < m; i++) {  // at(k x m) = A(m x k)ᵀ
-            int src = aOff + i * k;
-            for (int p = 0; p < k; p++) {
-                at[p * m + i] = a[src + p];
-            }
-        }
+        float[] at = transpose(a, aOff, m, k, s.transposed(k * m));
         float[] ct = s.product(n * m);
         blocked(b, bOff, k, 1, at, 0, ct, 0, n, k, m, false);
         for (int i0 = 0; i0 < m; i0 += L) {  // C (+)= ct(n x m)ᵀ, in L x L blocks so both sides stay in cache
@@ -552,19 +537,24 @@ public final class SimdMatMul implements MatMul {
         }
     }
 
+    /** dst(k x rows) = src(rows x k, from off)ᵀ; returns dst. */
+    private static float[] transpose(float[] src, int off, int rows, int k, float[] dst) {
+        for (int j = 0; j < rows; j++) {
+            int from = off + j * k;
+            for (int p = 0; p < k; p++) {
+                dst[p * rows + j] = src[from + p];
+            }
+        }
+        return dst;
+    }
+
     @Override
     public void abt(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n, boolean accumulate) {
         if (m == 0 || n == 0) {
             return;
         }
         if (k < SHORT_K && k > 0) {
-            float[] bt = scratch.get().transposed(k * n);
-            for (int j = 0; j < n; j++) {  // bt(k x n) = B(n x k)ᵀ
-                int src = bOff + j * k;
-                for (int p = 0; p < k; p++) {
-                    bt[p * n + j] = b[src + p];
-                }
-            }
+            float[] bt = transpose(b, bOff, n, k, scratch.get().transposed(k * n));
             blocked(a, aOff, k, 1, bt, 0, c, cOff, m, k, n, accumulate);
             return;
         }

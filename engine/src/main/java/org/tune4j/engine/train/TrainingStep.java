@@ -80,11 +80,10 @@ public final class TrainingStep implements AutoCloseable {
 
     /** The optimizer's step with the batch gradient of the last {@link #forwardBackward}. */
     public void update() {
-        optimizer.beginStep();
         if (pool.size() == 1) {
-            float[] params = model.parameters();
-            optimizer.stepRange(params, pool.worker(0).gradients(), 0, params.length);
+            optimizer.step(model.parameters(), pool.worker(0).gradients());
         } else {
+            optimizer.beginStep();
             pool.forEach(updateTask);
         }
     }
