@@ -11,12 +11,17 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
      * {@code count - validationCount} images train, the last {@code validationCount} validate.
      */
     public static DataSplits holdOutLast(LabeledImages trainAll, LabeledImages test, int validationCount) {
-        if (validationCount <= 0 || validationCount >= trainAll.count()) {
-            throw new IllegalArgumentException("validation count " + validationCount
-                    + " must be between 1 and " + (trainAll.count() - 1) + " (training images available)");
-        }
-        int cut = trainAll.count() - validationCount;
+        int cut = trainCount(trainAll.count(), validationCount);
         return new DataSplits(trainAll.slice(0, cut), trainAll.slice(cut, trainAll.count()), test);
+    }
+
+    /** How many of {@code count} images train when the last {@code validationCount} validate. */
+    public static int trainCount(int count, int validationCount) {
+        if (validationCount <= 0 || validationCount >= count) {
+            throw new IllegalArgumentException("validation count " + validationCount
+                    + " must be between 1 and " + (count - 1) + " (training images available)");
+        }
+        return count - validationCount;
     }
 
     /** Keeps only the first {@code n} training images (for quick runs); validation and test unchanged. */

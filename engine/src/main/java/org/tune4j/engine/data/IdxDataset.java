@@ -89,13 +89,22 @@ record IdxDataset(String title, String trainImages, String trainLabels, String t
         if (verify) {
             log.accept(title + ": reading and verifying " + dir);
         }
-        LabeledImages train = readPair(paths, trainImages, trainLabels, verify);
-        LabeledImages test = readPair(paths, testImages, testLabels, verify);
-        return DataSplits.holdOutLast(train, test, validationCount);
+        Pair train = readPair(paths, trainImages, trainLabels, verify);
+        Pair test = readPair(paths, testImages, testLabels, verify);
+        int count = train.images().count();
+        int cut = DataSplits.trainCount(count, validationCount);  // the tutorial's split: the last ones validate
+        return new DataSplits(train.range(0, cut), train.range(cut, count), test.range(0, test.images().count()));
     }
 
-    private LabeledImages readPair(Map<String, Path> paths, String images, String labels, boolean verify)
-            throws IOException {
+    /** An image file and its label file, read and verified, not yet converted to floats. */
+    private record Pair(String imageName, IdxReader.Images images, String labelName, byte[] labels,
+                        List<String> classNames) {
+        LabeledImages range(int from, int to) throws DataFileException {
+            return IdxReader.combine(imageName, images, labelName, labels, classNames, from, to);
+        }
+    }
+
+    private Pair readPair(Map<String, Path> paths, String images, String labels, boolean verify) throws IOException {
         Path imagePath = paths.get(images);
         Path labelPath = paths.get(labels);
         byte[] imageBytes = IdxReader.readBytes(imagePath);
@@ -104,7 +113,7 @@ record IdxDataset(String title, String trainImages, String trainLabels, String t
             Checksums.verify(imagePath.toString(), imageBytes, sha256.get(images));
             Checksums.verify(labelPath.toString(), labelBytes, sha256.get(labels));
         }
-        return IdxReader.combine(imagePath.toString(), IdxReader.parseImages(imagePath.toString(), imageBytes),
+        return new Pair(imagePath.toString(), IdxReader.parseImages(imagePath.toString(), imageBytes),
                 labelPath.toString(), IdxReader.parseLabels(labelPath.toString(), labelBytes), classNames);
     }
 

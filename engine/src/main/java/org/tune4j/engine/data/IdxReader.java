@@ -8,10 +8,9 @@
  */
 package org.tune4j.engine.data;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,11 +48,14 @@ public final class IdxReader {
     }
 
     /**
-     * Images as stored: unsigned bytes, (count, rows, columns) row-major.
+     * Images as stored: unsigned bytes, (count, rows, columns) row-major, in the file's own bytes
+     * (not copied out: the training file is 47 MB, and fresh memory is slow to touch on a VM).
      *
-     * @param pixels count x rows x columns bytes, each an unsigned value 0..255
+     * @param data   the file's bytes
+     * @param offset where the count x rows x columns pixels start in {@code data}, each an
+     *               unsigned value 0..255
      */
-    public record Images(int count, int rows, int columns, byte[] pixels) {
+    public record Images(int count, int rows, int columns, byte[] data, int offset) {
     }
 
     /** Reads an image file and a label file and pairs them; {@code classNames} gives the label range. */
@@ -82,19 +84,14 @@ public final class IdxReader {
         if (!Files.isRegularFile(file)) {
             throw new DataFileException("file not found: " + file);
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            in.mark(2);
-            int b0 = in.read();
-            int b1 = in.read();
-            in.reset();
-            if (b0 == 0x1f && b1 == 0x8b) {
-                try (GZIPInputStream gz = new GZIPInputStream(in, 1 << 16)) {
-                    return gz.readAllBytes();
-                } catch (ZipException | EOFException e) {
-                    throw new DataFileException(file + ": corrupt or truncated gzip data (" + e.getMessage() + ")", e);
-                }
-            }
-            return in.readAllBytes();
+        byte[] bytes = Files.readAllBytes(file);  // one array of the file's size, no chunk copies
+        if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
+            return bytes;
+        }
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
+            return gz.readAllBytes();
+        } catch (ZipException | EOFException e) {
+            throw new DataFileException(file + ": corrupt or truncated gzip data (" + e.getMessage() + ")", e);
         }
     }
 
@@ -109,8 +106,7 @@ public final class IdxReader {
         }
         long expected = (long) dims[0] * dims[1] * dims[2];
         checkPayload(name, data.length - 16L, expected, "pixel bytes (" + dims[0] + " x " + dims[1] + " x " + dims[2] + ")");
-        byte[] pixels = java.util.Arrays.copyOfRange(data, 16, data.length);
-        return new Images(dims[0], dims[1], dims[2], pixels);
+        return new Images(dims[0], dims[1], dims[2], data, 16);
     }
 
     /** Parses the bytes of an IDX label file; {@code name} is used in error messages. */
@@ -126,28 +122,42 @@ public final class IdxReader {
      */
     public static LabeledImages combine(String imageName, Images images, String labelName, byte[] labels,
                                         List<String> classNames) throws DataFileException {
+        return combine(imageName, images, labelName, labels, classNames, 0, images.count());
+    }
+
+    /**
+     * As {@link #combine(String, Images, String, byte[], List)}, keeping only images [from, to):
+     * a split converted straight from the file's bytes, without a float copy of the whole file.
+     */
+    public static LabeledImages combine(String imageName, Images images, String labelName, byte[] labels,
+                                        List<String> classNames, int from, int to) throws DataFileException {
         if (images.count() != labels.length) {
             throw new DataFileException("image and label files disagree: " + imageName + " holds " + images.count()
                     + " images but " + labelName + " holds " + labels.length + " labels");
         }
-        int[] intLabels = new int[labels.length];
+        if (from < 0 || from > to || to > images.count()) {
+            throw new IllegalArgumentException("images [" + from + ", " + to + ") outside 0.." + images.count());
+        }
         for (int i = 0; i < labels.length; i++) {
-            int label = labels[i] & 0xff;
-            if (label >= classNames.size()) {
-                throw new DataFileException(labelName + ": label " + i + " is " + label + ", expected 0.."
+            if ((labels[i] & 0xff) >= classNames.size()) {
+                throw new DataFileException(labelName + ": label " + i + " is " + (labels[i] & 0xff) + ", expected 0.."
                         + (classNames.size() - 1));
             }
-            intLabels[i] = label;
         }
-        return new LabeledImages(toUnitFloats(images.pixels()), intLabels, images.count(), 1,
-                images.rows(), images.columns(), classNames);
+        int[] intLabels = new int[to - from];
+        for (int i = from; i < to; i++) {
+            intLabels[i - from] = labels[i] & 0xff;
+        }
+        int size = images.rows() * images.columns();
+        float[] pixels = toUnitFloats(images.data(), images.offset() + from * size, (to - from) * size);
+        return new LabeledImages(pixels, intLabels, to - from, 1, images.rows(), images.columns(), classNames);
     }
 
-    /** Unsigned bytes to floats: {@code v / 255f}. */
-    static float[] toUnitFloats(byte[] bytes) {
-        float[] out = new float[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            out[i] = UNIT[bytes[i] & 0xff];
+    /** {@code length} unsigned bytes from {@code bytes[offset]} to floats: {@code v / 255f}. */
+    static float[] toUnitFloats(byte[] bytes, int offset, int length) {
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = UNIT[bytes[offset + i] & 0xff];
         }
         return out;
     }

@@ -54,6 +54,21 @@ class IdxReaderTest {
     }
 
     @Test
+    void aRangeEqualsThatSliceOfTheWholeSet() throws DataFileException {
+        byte[] file = TestData.idxImages(10, 28, 28);
+        byte[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        IdxReader.Images images = IdxReader.parseImages("x", file);
+        LabeledImages whole = IdxReader.combine("x", images, "y", labels, TEN);
+        LabeledImages range = IdxReader.combine("x", images, "y", labels, TEN, 3, 7);
+        assertThat(range.count()).isEqualTo(4);
+        assertThat(range.pixels()).containsExactly(whole.slice(3, 7).pixels());
+        assertThat(range.labels()).containsExactly(3, 4, 5, 6);
+        assertThat(whole.pixels()).isNotEmpty().contains(1f);  // the fixture is not all zeros
+        assertThatThrownBy(() -> IdxReader.combine("x", images, "y", labels, TEN, 8, 11))
+                .hasMessageContaining("[8, 11) outside 0..10");
+    }
+
+    @Test
     void truncatedPayloadIsRejectedWithExpectedAndFoundCounts() throws IOException {
         byte[] full = TestData.idxImages(10, 28, 28);
         Path cut = write("train-images-idx3-ubyte", Arrays.copyOf(full, 16 + 1200));
