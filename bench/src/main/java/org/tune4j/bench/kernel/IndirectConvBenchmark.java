@@ -52,7 +52,12 @@ public class IndirectConvBenchmark {
         /** conv2 backward-data (transposed conv): Wflip(16 x 36*25) · dyq[flips + j]. */
         conv2_bwd_data(Form.AB, 36, 16, 14, 5),
         /** conv2 backward-weights: dWᵀ(400 x 48) += xp[taps + j] · dyT(cols x 48), 36 channels padded to 48. */
-        conv2_bwd_weights(Form.TAB, 16, 36, 14, 5);
+        conv2_bwd_weights(Form.TAB, 16, 36, 14, 5),
+        /**
+         * conv2 backward-weights as the layer runs it (K * Cin = 80, a multiple of 16): per kernel row ky,
+         * dWh_ky(36 x 80) += dOut(36 x 196) · xh[pix + ky*Wp*16], the image channels-last.
+         */
+        conv2_bwd_weights_channels(Form.CHANNELS, 16, 36, 14, 5);
 
         final Form form;
         final boolean weights;
@@ -91,8 +96,11 @@ public class IndirectConvBenchmark {
         }
     }
 
-    /** Which product: forward-style ab, or the weight gradient as tab (channels along the vectors). */
-    enum Form { AB, TAB }
+    /**
+     * Which product: forward-style ab, the weight gradient as tab (output channels along the
+     * vectors), or as ab on the channels-last image (input channels along the vectors).
+     */
+    enum Form { AB, TAB, CHANNELS }
 
     @State(Scope.Thread)
     public static class Operands {
@@ -108,6 +116,8 @@ public class IndirectConvBenchmark {
         float[] grid;      // one padded image, + slack
         float[] result;    // (out, cols) or (out, in*K*K)
         float[] gradient;  // (cols, outPad): dOut transposed, for backward-weights
+        float[] gridLast;  // CHANNELS: the padded image channels-last, (grid + K) x in
+        int[] pixelRows;   // CHANNELS: (oy*Wp + ox) * in for each real pixel
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -132,6 +142,13 @@ public class IndirectConvBenchmark {
             grid = FlopCounter.uniform(rnd, pass.in * pass.grid() + slack);
             gradient = FlopCounter.uniform(rnd, pass.outPad() * pass.cols());
             result = new float[pass.outPad() * Math.max(pass.cols(), pass.in * kk)];
+            gridLast = FlopCounter.uniform(rnd, (pass.grid() + pass.k) * pass.in);
+            pixelRows = new int[pass.size * pass.size];
+            for (int oy = 0; oy < pass.size; oy++) {
+                for (int ox = 0; ox < pass.size; ox++) {
+                    pixelRows[oy * pass.size + ox] = (oy * pass.wp() + ox) * pass.in;
+                }
+            }
         }
     }
 
@@ -142,6 +159,13 @@ public class IndirectConvBenchmark {
         switch (p.form) {
             case AB -> s.matMul.ab(s.weights, 0, s.grid, 0, s.taps, s.result, 0, p.out, patch, p.cols(), false);
             case TAB -> s.matMul.tab(s.grid, 0, s.taps, s.gradient, 0, s.result, 0, patch, p.cols(), p.outPad());
+            case CHANNELS -> {
+                int row = p.k * p.in;
+                for (int ky = 0; ky < p.k; ky++) {
+                    s.matMul.ab(s.gradient, 0, s.gridLast, ky * p.wp() * p.in, s.pixelRows, s.result, ky * p.out * row,
+                            p.out, p.size * p.size, row, true);
+                }
+            }
         }
         counter.flop += p.flop();
         return s.result;

@@ -11,7 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * per step p, four vectors of table row p of B, one broadcast of A per row, 16 FMAs. Columns
  * beyond the last full tile (the tutorial's 224-column grids leave 32) go to 8-row tiles of two
  * vectors (then 4-row tiles of two and one), the last {@code n mod lanes} to the scalar
- * specification's formula; rows beyond a multiple of 4 go one vector at a time.
+ * specification's formula; rows beyond a multiple of 4 go one vector at a time. When exactly one
+ * vector is left past the full tiles (n = 80 in the channels-last weight gradient of the
+ * tutorial's conv2), the last tile of each 4 rows takes it: 4 x 5 vectors, 20 accumulators.
  *
  * <p><b>tab</b>: the weight gradient with output channels along the vectors and input taps
  * broadcast; it replaced an abt of 4 x 4 dot-product blocks (lanes along the columns, lane sums
@@ -33,13 +35,20 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
         int nTiles = n - n % NR;
         int nVec = n - n % L;
         int m4 = m - m % MR;
+        // exactly one vector past the last full tile (a convolution's weight gradient channels-last,
+        // 5 x 16 taps): the last tile takes it as 4 x 5, rather than 4 x 1 tiles loading B per 4 FMAs
+        boolean widen = nTiles > 0 && nVec - nTiles == L;
         for (int i = 0; i < m4; i += MR) {
-            for (int j = 0; j < nTiles; j += NR) {
+            int j = 0;
+            for (; j < nTiles - (widen ? NR : 0); j += NR) {
                 tile(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
+            }
+            if (widen) {
+                tile4x5(a, aOff + i * k, k, b, bOff + j, rows, c, cOff + i * n + j, n, accumulate);
             }
         }
         // the column tail (less than NR wide): 8-row tiles of two vectors share each load of B
-        int i = 0;
+        int i = widen ? m4 : 0;
         for (; i + 8 <= m; i += 8) {
             int j = nTiles;
             for (; j + 2 * L <= nVec; j += 2 * L) {
@@ -73,6 +82,84 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
                 c[cRow + j] = sum;
             }
         }
+    }
+
+    /** c[4 x 5L] (+)= a[4 rows, k apart] · B[k x 5L]: five loads of B and four broadcasts per 20 FMAs. */
+    private static void tile4x5(float[] a, int aOff, int k, float[] b, int bBase, int[] rows,
+                                float[] c, int cOff, int ldc, boolean loadC) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = loadC ? FloatVector.fromArray(S, c, cOff) : z;
+        FloatVector c01 = loadC ? FloatVector.fromArray(S, c, cOff + L) : z;
+        FloatVector c02 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * L) : z;
+        FloatVector c03 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * L) : z;
+        FloatVector c04 = loadC ? FloatVector.fromArray(S, c, cOff + 4 * L) : z;
+        FloatVector c10 = loadC ? FloatVector.fromArray(S, c, cOff + ldc) : z;
+        FloatVector c11 = loadC ? FloatVector.fromArray(S, c, cOff + ldc + L) : z;
+        FloatVector c12 = loadC ? FloatVector.fromArray(S, c, cOff + ldc + 2 * L) : z;
+        FloatVector c13 = loadC ? FloatVector.fromArray(S, c, cOff + ldc + 3 * L) : z;
+        FloatVector c14 = loadC ? FloatVector.fromArray(S, c, cOff + ldc + 4 * L) : z;
+        FloatVector c20 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc) : z;
+        FloatVector c21 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc + L) : z;
+        FloatVector c22 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc + 2 * L) : z;
+        FloatVector c23 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc + 3 * L) : z;
+        FloatVector c24 = loadC ? FloatVector.fromArray(S, c, cOff + 2 * ldc + 4 * L) : z;
+        FloatVector c30 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc) : z;
+        FloatVector c31 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc + L) : z;
+        FloatVector c32 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc + 2 * L) : z;
+        FloatVector c33 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc + 3 * L) : z;
+        FloatVector c34 = loadC ? FloatVector.fromArray(S, c, cOff + 3 * ldc + 4 * L) : z;
+        for (int p = 0; p < k; p++) {
+            int bp = bBase + rows[p];
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector b4 = FloatVector.fromArray(S, b, bp + 4 * L);
+            FloatVector x0 = FloatVector.broadcast(S, a[aOff + p]);
+            c00 = b0.fma(x0, c00);
+            c01 = b1.fma(x0, c01);
+            c02 = b2.fma(x0, c02);
+            c03 = b3.fma(x0, c03);
+            c04 = b4.fma(x0, c04);
+            FloatVector x1 = FloatVector.broadcast(S, a[aOff + k + p]);
+            c10 = b0.fma(x1, c10);
+            c11 = b1.fma(x1, c11);
+            c12 = b2.fma(x1, c12);
+            c13 = b3.fma(x1, c13);
+            c14 = b4.fma(x1, c14);
+            FloatVector x2 = FloatVector.broadcast(S, a[aOff + 2 * k + p]);
+            c20 = b0.fma(x2, c20);
+            c21 = b1.fma(x2, c21);
+            c22 = b2.fma(x2, c22);
+            c23 = b3.fma(x2, c23);
+            c24 = b4.fma(x2, c24);
+            FloatVector x3 = FloatVector.broadcast(S, a[aOff + 3 * k + p]);
+            c30 = b0.fma(x3, c30);
+            c31 = b1.fma(x3, c31);
+            c32 = b2.fma(x3, c32);
+            c33 = b3.fma(x3, c33);
+            c34 = b4.fma(x3, c34);
+        }
+        c00.intoArray(c, cOff);
+        c01.intoArray(c, cOff + L);
+        c02.intoArray(c, cOff + 2 * L);
+        c03.intoArray(c, cOff + 3 * L);
+        c04.intoArray(c, cOff + 4 * L);
+        c10.intoArray(c, cOff + ldc);
+        c11.intoArray(c, cOff + ldc + L);
+        c12.intoArray(c, cOff + ldc + 2 * L);
+        c13.intoArray(c, cOff + ldc + 3 * L);
+        c14.intoArray(c, cOff + ldc + 4 * L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c22.intoArray(c, cOff + 2 * ldc + 2 * L);
+        c23.intoArray(c, cOff + 2 * ldc + 3 * L);
+        c24.intoArray(c, cOff + 2 * ldc + 4 * L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c32.intoArray(c, cOff + 3 * ldc + 2 * L);
+        c33.intoArray(c, cOff + 3 * ldc + 3 * L);
+        c34.intoArray(c, cOff + 3 * ldc + 4 * L);
     }
 
     /** c[8 x 2L] (+)= a[8 rows, k apart] · B[k x 2L]: two loads of B per 16 FMAs, for the column tail. */

@@ -34,6 +34,18 @@ import org.tune4j.engine.kernel.MatMul;
  * vectors per 16 FMAs at unaligned tap offsets and reached 33-46% of the peak; see BENCHMARKS.md).
  * Every buffer's
  * border is zeroed once at allocation and never written, so only the interior is copied per call.
+ *
+ * <p>When K * Cin is a multiple of 16 (the tutorial's conv2: 5 * 16 = 80) the weight gradient runs
+ * with the <em>input</em> channels along the vectors instead ({@link WeightGradient#CHANNELS}): the
+ * padded image is transposed to channels-last, xh(g, c) = xp(c, g), so that for one kernel row ky
+ * the taps (kx, c) of a pixel are K * Cin consecutive floats, and
+ * <pre>
+ *   dWh_ky(Cout x K*Cin) += dOut(Cout x P) · xh[pix + ky*Wp*Cin]    (ab; pix(p) = (oy*Wp + ox)*Cin)
+ *   db(Cout)             += Σ_P Σ_images dOut                         (column sums over the images, then over P)
+ * </pre>
+ * with dWh_ky(co, kx*Cin + c) = dW(co, c, ky, kx). It sums only the P = H * W real pixels and the
+ * Cout real channels: for conv2, 36 x 196 x 80 multiply-adds per ky against the taps form's
+ * 400 x 224 x 48 in all, a third fewer, and no transposed copy of dOut.
  */
 final class IndirectConv {
 
@@ -51,8 +63,26 @@ final class IndirectConv {
     private final int[] taps;     // (Cin*K*K): tap(c, ky, kx)
     private final int[] flips;    // (Cout*K*K): flip(co, ky', kx')
     private final int coutPad;    // Cout rounded up to 16: the rows of dyT and dWT
+    private final WeightGradient weightGradient;
+    private final int[] pixelRows;  // (H*W): pix(oy, ox) = (oy*Wp + ox)*Cin, the channels-last rows
+
+    /** The two ways to compute the weight gradient (see the class comment). */
+    enum WeightGradient {
+        /** tab: output channels along the vectors (padded to 16), one broadcast per input tap. */
+        TAPS,
+        /** ab on the channels-last image: input taps (kx, c) along the vectors, needs K * Cin % 16 == 0. */
+        CHANNELS;
+
+        static WeightGradient fastest(int cin, int k) {
+            return k * cin % 16 == 0 ? CHANNELS : TAPS;
+        }
+    }
 
     IndirectConv(int cin, int h, int w, int cout, int k, int padTop, int padLeft) {
+        this(cin, h, w, cout, k, padTop, padLeft, WeightGradient.fastest(cin, k));
+    }
+
+    IndirectConv(int cin, int h, int w, int cout, int k, int padTop, int padLeft, WeightGradient weightGradient) {
         this.cin = cin;
         this.cout = cout;
         this.k = k;
@@ -67,6 +97,13 @@ final class IndirectConv {
         this.taps = offsets(cin, k, grid, wp);
         this.flips = offsets(cout, k, grid, wp);
         this.coutPad = (cout + 15) / 16 * 16;
+        this.weightGradient = weightGradient;
+        this.pixelRows = new int[h * w];
+        for (int oy = 0; oy < h; oy++) {
+            for (int ox = 0; ox < w; ox++) {
+                pixelRows[oy * w + ox] = (oy * wp + ox) * cin;
+            }
+        }
     }
 
     /** offsets[(c, ky, kx)] = c*grid + ky*wp + kx. */
@@ -94,15 +131,22 @@ final class IndirectConv {
         final float[] dyq;    // (Cout, Hp, Wp) + slack: one image's dOut, padded for the transposed conv
         final float[] dx;     // (Cin, cols): one image's dInput on the grid
         final float[] wFlip;  // (Cin, Cout*K*K)
+        final float[] xh;     // CHANNELS: (Hp*Wp + K, Cin): one padded image channels-last (+ K zero positions read past it)
+        final float[] dWh;    // CHANNELS: (K, Cout, K*Cin): the weight gradient of one backward call by kernel row
+        final float[] dySum;  // CHANNELS: (Cout, H*W): dOut summed over the images of one backward call
 
         State(int capacity, MatMul matMul) {
             super(capacity, matMul);
             kernel = IndirectKernels.like(matMul);
             xp = new float[capacity * cin * grid + slack];
             y = new float[cout * cols];
-            dyT = new float[cols * coutPad];
-            dWT = new float[cin * k * k * coutPad];
-            dbT = new float[coutPad];
+            boolean taps = weightGradient == WeightGradient.TAPS;
+            dyT = new float[taps ? cols * coutPad : 0];
+            dWT = new float[taps ? cin * k * k * coutPad : 0];
+            dbT = new float[taps ? coutPad : 0];
+            xh = new float[taps ? 0 : (grid + k) * cin];
+            dWh = new float[taps ? 0 : k * cout * k * cin];
+            dySum = new float[taps ? 0 : cout * h * w];
             dyq = new float[cout * grid + slack];
             dx = new float[cin * cols];
             wFlip = new float[cin * cout * k * k];
@@ -136,6 +180,17 @@ final class IndirectConv {
 
     /** dW, db += (dParams at pOff); dInput (n, Cin, H, W) overwritten unless null. */
     void backward(State s, float[] params, float[] dParams, int pOff, float[] dOut, float[] dInput, int n) {
+        if (weightGradient == WeightGradient.TAPS) {
+            weightGradientByTaps(s, dParams, pOff, dOut, n);
+        } else {
+            weightGradientByChannels(s, dParams, pOff, dOut, n);
+        }
+        if (dInput != null) {
+            backwardData(s, params, pOff, dOut, dInput, n);
+        }
+    }
+
+    private void weightGradientByTaps(State s, float[] dParams, int pOff, float[] dOut, int n) {
         int patch = cin * k * k;
         int biasOff = pOff + cout * patch;
         int outSize = cout * h * w;
@@ -162,8 +217,48 @@ final class IndirectConv {
             }
             dParams[biasOff + co] += s.dbT[co];
         }
-        if (dInput != null) {
-            backwardData(s, params, pOff, dOut, dInput, n);
+    }
+
+    private void weightGradientByChannels(State s, float[] dParams, int pOff, float[] dOut, int n) {
+        int kk = k * k;
+        int patch = cin * kk;
+        int biasOff = pOff + cout * patch;
+        int pixels = h * w;
+        int outSize = cout * pixels;
+        int row = k * cin;  // the taps (kx, c) of one kernel row
+        java.util.Arrays.fill(s.dWh, 0f);
+        java.util.Arrays.fill(s.dySum, 0f);
+        for (int i = 0; i < n; i++) {
+            int xpOff = i * cin * grid;
+            for (int iy = padTop; iy < padTop + h; iy++) {  // the interior channels-last; the border stays 0
+                for (int g = iy * wp + padLeft; g < iy * wp + padLeft + w; g++) {
+                    for (int c = 0; c < cin; c++) {
+                        s.xh[g * cin + c] = s.xp[xpOff + c * grid + g];
+                    }
+                }
+            }
+            for (int ky = 0; ky < k; ky++) {
+                s.kernel.ab(dOut, i * outSize, s.xh, ky * wp * cin, pixelRows, s.dWh, ky * cout * row,
+                        cout, pixels, row, true);
+            }
+            s.elementwise.addColumnSums(dOut, i * outSize, 1, outSize, s.dySum);  // db: Σ over the images (dOut_i is in cache) ...
+        }
+        for (int co = 0; co < cout; co++) {  // dWh(ky, co, kx*Cin + c) is dW(co, c, ky, kx)
+            for (int c = 0; c < cin; c++) {
+                int dst = pOff + (co * cin + c) * kk;
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        dParams[dst + ky * k + kx] += s.dWh[(ky * cout + co) * row + kx * cin + c];
+                    }
+                }
+            }
+        }
+        for (int co = 0; co < cout; co++) {  // ... then over the pixels
+            float sum = 0f;
+            for (int p = 0; p < pixels; p++) {
+                sum += s.dySum[co * pixels + p];
+            }
+            dParams[biasOff + co] += sum;
         }
     }
 

@@ -33,6 +33,7 @@ class IndirectMatMulParityTest {
             {4, 16, 64}, {5, 17, 65}, {36, 400, 256}, {16, 900, 252}, {16, 25, 896},
             {8, 3, 129}, {36, 256, 400}, {16, 1024, 25},
             {10, 48, 9}, {16, 848, 25}, {36, 400, 224}, {16, 900, 224},  // 8- and 4-row tail tiles; the tutorial's grids
+            {36, 196, 80}, {39, 5, 80}, {6, 3, 144}, {4, 2, 81},  // 4 x 5 tiles (one vector past the last 4 x 4); with tails
         };
         List<Arguments> cases = new ArrayList<>();
         long seed = 1;

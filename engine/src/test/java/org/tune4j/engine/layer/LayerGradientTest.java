@@ -62,6 +62,16 @@ class LayerGradientTest {
         check(new Conv2D(Shape.of(2, 5, 9), 5, kernel, 1, Padding.SAME), 20 + kernel, 3, Kernels.matMul(mode));
     }
 
+    /**
+     * K * Cin a multiple of 16 takes the weight gradient with the input channels along the vectors
+     * (IndirectConv.WeightGradient.CHANNELS): odd and even kernels, a 1 x 1 kernel (no padding).
+     */
+    @ParameterizedTest(name = "{0} channels, kernel {1}, on {2}")
+    @CsvSource({"16, 5, SCALAR", "16, 5, SIMD", "16, 3, SIMD", "8, 2, SIMD", "8, 2, SCALAR", "32, 1, SIMD"})
+    void conv2dSameWithChannelsAlongTheVectorsInTheWeightGradient(int cin, int kernel, KernelMode mode) {
+        check(new Conv2D(Shape.of(cin, 5, 6), 3, kernel, 1, Padding.SAME), 40 + kernel, 2, Kernels.matMul(mode));
+    }
+
     @Test
     void conv2dValid() {
         check(new Conv2D(Shape.of(2, 7, 6), 3, 3, 1, Padding.VALID), 3);
