@@ -43,6 +43,14 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
     }
 
     @Override
+    public void copyRows(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
+                         int width, int rows) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, srcOff + r * srcStride, dst, dstOff + r * dstStride, width);
+        }
+    }
+
+    @Override
     public void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff,
                                  int width, int rows) {
         for (int r = 0; r < rows; r++) {

@@ -97,32 +97,42 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         scalar.reluBackward(y, dy, dx, i, size);
     }
 
-    /**
-     * Whole vectors per row; a row's last vector may spill into the next row of dst, which that row
-     * then overwrites (rows go in order), so only a spill past the block's end (or a read past src)
-     * falls back to scalars.
-     */
+    /** Whole vectors per row, then the row's last width mod L floats as one masked vector. */
     @Override
-    public void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff,
-                                 int width, int rows) {
-        int end = dstOff + rows * width;
+    public void copyRows(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
+                         int width, int rows) {
+        int full = width - width % L;
+        VectorMask<Float> tail = S.indexInRange(full, width);  // lanes full .. width - 1
         for (int r = 0; r < rows; r++) {
             int s = srcOff + r * srcStride;
-            int d = dstOff + r * width;
-            int x = 0;
-            for (; x < width; x += L) {
-                if (d + x + L > end || s + x + L > src.length) {
-                    break;
-                }
-                FloatVector.fromArray(S, src, s + x).add(bias).intoArray(dst, d + x);
+            int d = dstOff + r * dstStride;
+            for (int x = 0; x < full; x += L) {
+                FloatVector.fromArray(S, src, s + x).intoArray(dst, d + x);
             }
-            for (; x < width; x++) {
-                dst[d + x] = src[s + x] + bias;
+            if (full < width) {
+                FloatVector.fromArray(S, src, s + full, tail).intoArray(dst, d + full, tail);
             }
         }
     }
 
-    /** A vector of columns at a time, rows added in order: the same sums, lane by lane, as the scalar loop. */
+    /** As {@link #copyRows}, plus the bias. */
+    @Override
+    public void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff,
+                                 int width, int rows) {
+        int full = width - width % L;
+        VectorMask<Float> tail = S.indexInRange(full, width);
+        for (int r = 0; r < rows; r++) {
+            int s = srcOff + r * srcStride;
+            int d = dstOff + r * width;
+            for (int x = 0; x < full; x += L) {
+                FloatVector.fromArray(S, src, s + x).add(bias).intoArray(dst, d + x);
+            }
+            if (full < width) {
+                FloatVector.fromArray(S, src, s + full, tail).add(bias).intoArray(dst, d + full, tail);
+            }
+        }
+    }
+
     @Override
     public void addColumnSums(float[] d, int off, int rows, int m, float[] out) {
         int i = 0;

@@ -166,10 +166,8 @@ final class IndirectConv {
         for (int i = 0; i < n; i++) {
             int xpOff = i * cin * grid;
             for (int c = 0; c < cin; c++) {  // the image into the interior of its padded grid
-                for (int iy = 0; iy < h; iy++) {
-                    System.arraycopy(input, i * inSize + (c * h + iy) * w,
-                            s.xp, xpOff + c * grid + (iy + padTop) * wp + padLeft, w);
-                }
+                s.elementwise.copyRows(input, i * inSize + c * h * w, w, s.xp, xpOff + c * grid + padTop * wp + padLeft,
+                        wp, w, h);
             }
             s.kernel.ab(params, pOff, s.xp, xpOff, taps, s.y, 0, cout, patch, cols, false);  // (Cout, cols)
             for (int co = 0; co < cout; co++) {  // the H x W image out of each channel's grid, plus bias
@@ -280,16 +278,11 @@ final class IndirectConv {
         int left = k - 1 - padLeft;
         for (int i = 0; i < n; i++) {
             for (int co = 0; co < cout; co++) {
-                for (int oy = 0; oy < h; oy++) {
-                    System.arraycopy(dOut, i * outSize + (co * h + oy) * w,
-                            s.dyq, co * grid + (oy + top) * wp + left, w);
-                }
+                s.elementwise.copyRows(dOut, i * outSize + co * h * w, w, s.dyq, co * grid + top * wp + left, wp, w, h);
             }
             s.kernel.ab(s.wFlip, 0, s.dyq, 0, flips, s.dx, 0, cin, fan, cols, false);  // (Cin, cols)
             for (int c = 0; c < cin; c++) {
-                for (int iy = 0; iy < h; iy++) {
-                    System.arraycopy(s.dx, c * cols + iy * wp, dInput, i * inSize + (c * h + iy) * w, w);
-                }
+                s.elementwise.copyRows(s.dx, c * cols, wp, dInput, i * inSize + c * h * w, w, w, h);
             }
         }
     }

@@ -89,6 +89,27 @@ class ElementwiseOpsParityTest {
         assertThat(expected[5 + width - 1]).isEqualTo(src[3 + width - 1] + bias);
     }
 
+    @ParameterizedTest(name = "rows {0} width {1} strides {2}, {3}")
+    @CsvSource({"14, 14, 14, 16", "14, 14, 16, 14", "28, 28, 28, 30", "3, 5, 7, 5", "2, 33, 40, 33", "4, 16, 16, 18", "0, 14, 14, 16"})
+    void copyRowsIsExactAndWritesOnlyItsRows(int rows, int width, int srcStride, int dstStride) {
+        SplittableRandom rnd = new SplittableRandom(rows * 1000L + width * 10L + dstStride);
+        float[] src = values(rnd, 3 + Math.max(0, rows - 1) * srcStride + width, 0.0);  // ends with the last row
+        float[] expected = new float[5 + Math.max(0, rows - 1) * dstStride + width + 7];
+        java.util.Arrays.fill(expected, 99f);
+        float[] actual = expected.clone();
+        for (int r = 0; r < rows; r++) {  // the definition, independently of both kernels
+            for (int x = 0; x < width; x++) {
+                expected[5 + r * dstStride + x] = src[3 + r * srcStride + x];
+            }
+        }
+        simd.copyRows(src, 3, srcStride, actual, 5, dstStride, width, rows);
+        assertBitIdentical(actual, expected, "copied rows");  // includes the 99s between and around the rows
+        float[] byScalar = new float[expected.length];
+        java.util.Arrays.fill(byScalar, 99f);
+        scalar.copyRows(src, 3, srcStride, byScalar, 5, dstStride, width, rows);
+        assertBitIdentical(byScalar, expected, "copied rows, scalar");
+    }
+
     @ParameterizedTest(name = "rows {0} columns {1}")
     @CsvSource({"1, 16", "224, 48", "848, 16", "7, 33", "3, 5", "0, 16"})
     void columnSumsAreBitIdentical(int rows, int m) {
