@@ -15,10 +15,7 @@ public final class ElementwiseKernels {
 
     /** The element-wise kernels of the same kind as {@code matMul}. */
     public static ElementwiseOps like(MatMul matMul) {
-        if (matMul instanceof ScalarMatMul || Holder.SIMD == null) {
-            return SCALAR;
-        }
-        return Holder.SIMD;
+        return Kernels.sameKindAs(matMul, SCALAR, Holder.SIMD);
     }
 
     /** Loaded on first SIMD use only. */

@@ -16,10 +16,7 @@ public final class IndirectKernels {
 
     /** The indirect kernel of the same kind as {@code matMul} (SIMD for the SIMD matmul, else scalar). */
     public static IndirectMatMul like(MatMul matMul) {
-        if (matMul instanceof ScalarMatMul || Holder.SIMD == null) {  // null: no Vector API here
-            return SCALAR;
-        }
-        return Holder.SIMD;
+        return Kernels.sameKindAs(matMul, SCALAR, Holder.SIMD);
     }
 
     /** The indirect kernel for a mode; SIMD falls back to scalar when the Vector API is absent. */

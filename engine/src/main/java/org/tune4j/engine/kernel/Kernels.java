@@ -37,6 +37,15 @@ public final class Kernels {
     }
 
     /**
+     * The kernel of the same kind as {@code matMul}: {@code simd} when the worker runs on
+     * {@link SimdMatMul} and the SIMD kernel loaded ({@code simd} non-null), else {@code scalar}
+     * (so {@code --kernels scalar} means scalar everywhere).
+     */
+    static <T> T sameKindAs(MatMul matMul, T scalar, T simd) {
+        return matMul instanceof ScalarMatMul || simd == null ? scalar : simd;
+    }
+
+    /**
      * A new instance of a SIMD kernel class named only by its name (so callers load without the
      * Vector API), or null when the module is absent or the class fails to link.
      */

@@ -27,8 +27,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>abt</b> (C = A · Bᵀ) takes one of three routes by shape:
  * <ul>
- *   <li>k below {@value #SHORT_K}: Bᵀ is copied and the blocked product runs on it (a dot product
- *       that short spends more on its lane sum than on its FMAs);</li>
+ *   <li>k below {@link #SHORT_K} (four vectors: 64 floats at 512 bits): Bᵀ is copied and the
+ *       blocked product runs on it (a dot product that short spends more on its lane sum than on
+ *       its FMAs);</li>
  *   <li>m and n at least NR: Cᵀ = B · Aᵀ through the blocked product (B packed as its A operand,
  *       Aᵀ copied, Cᵀ transposed back: copies of m(k + n) floats for mnk FMAs);</li>
  *   <li>otherwise (the backward-weights products, where k, the pixels, is long and m or n is a
@@ -503,7 +504,7 @@ public final class SimdMatMul implements MatMul {
      * spends more on its lane sum than on its FMAs (the tutorial's dense backward, dX(128 x 1764) =
      * dOut(128 x 16) · W(1764 x 16)ᵀ, ran at 6 GFLOP/s as dots).
      */
-    static final int SHORT_K = 4 * 16;
+    static final int SHORT_K = 4 * L;
 
     /**
      * abt for wide outputs through the blocked kernel: Cᵀ(n x m) = B(n x k) · Aᵀ(k x m), with B
