@@ -199,6 +199,8 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         float[] c = s.c;
         FloatVector two = FloatVector.broadcast(S, 2f);
         FloatVector zero = FloatVector.zero(S);
+        int lastVector = (vectorsPerRow - 1) * L;
+        VectorMask<Float> inLastVector = S.indexInRange(lastVector, w);  // the row's own lanes of its last vector
         boolean nan = false;
         for (int i = 0; i < here; i++) {
             int top = 2 * (r0 + i) * w;
@@ -218,15 +220,13 @@ public final class SimdElementwiseOps implements ElementwiseOps {
                 FloatVector t = FloatVector.fromArray(S, x, top + j);
                 FloatVector b = FloatVector.fromArray(S, x, bottom + j);
                 VectorMask<Float> lower = b.compare(VectorOperators.GT, t);
-                nan |= t.compare(VectorOperators.NE, t).or(b.compare(VectorOperators.NE, b)).anyTrue()
-                        && j + L <= w;  // lanes past the row may hold anything
+                VectorMask<Float> isNan = t.compare(VectorOperators.NE, t).or(b.compare(VectorOperators.NE, b));
+                if (j == lastVector) {
+                    isNan = isNan.and(inLastVector);  // lanes past the row may hold anything
+                }
+                nan |= isNan.anyTrue();
                 t.blend(b, lower).intoArray(v, dst + j);
                 zero.blend(two, lower).intoArray(c, dst + j);
-            }
-            if (!nan && vectorsPerRow * L > w) {  // lanes past the row: check the row's own tail
-                for (int j = (vectorsPerRow - 1) * L; j < w; j++) {
-                    nan |= x[top + j] != x[top + j] || x[bottom + j] != x[bottom + j];
-                }
             }
         }
         return !nan;
