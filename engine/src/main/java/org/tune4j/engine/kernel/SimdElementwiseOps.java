@@ -117,51 +117,42 @@ public final class SimdElementwiseOps implements ElementwiseOps {
      */
     private final boolean maskedStores;
 
-    /** Whole vectors per row, then the row's last width mod L floats as one masked vector (scalars on JDK 17). */
     @Override
     public void copyRows(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
                          int width, int rows) {
+        moveRows(src, srcOff, srcStride, dst, dstOff, dstStride, width, rows, false, 0f);
+    }
+
+    @Override
+    public void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff,
+                                 int width, int rows) {
+        moveRows(src, srcOff, srcStride, dst, dstOff, width, width, rows, true, bias);
+    }
+
+    /**
+     * copyRows, plus the bias when plusBias (a plain copy adds nothing: -0 stays -0). Whole vectors
+     * per row, then the row's last width mod L floats as one masked vector (scalars on JDK 17).
+     */
+    private void moveRows(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
+                          int width, int rows, boolean plusBias, float bias) {
         int full = width - width % L;
         VectorMask<Float> tail = S.indexInRange(full, width);  // lanes full .. width - 1
         for (int r = 0; r < rows; r++) {
             int s = srcOff + r * srcStride;
             int d = dstOff + r * dstStride;
             for (int x = 0; x < full; x += L) {
-                FloatVector.fromArray(S, src, s + x).intoArray(dst, d + x);
+                FloatVector v = FloatVector.fromArray(S, src, s + x);
+                (plusBias ? v.add(bias) : v).intoArray(dst, d + x);
             }
             if (full == width) {
                 continue;
             }
             if (maskedStores) {
-                FloatVector.fromArray(S, src, s + full, tail).intoArray(dst, d + full, tail);
+                FloatVector v = FloatVector.fromArray(S, src, s + full, tail);
+                (plusBias ? v.add(bias) : v).intoArray(dst, d + full, tail);
             } else {
                 for (int x = full; x < width; x++) {
-                    dst[d + x] = src[s + x];
-                }
-            }
-        }
-    }
-
-    /** As {@link #copyRows}, plus the bias. */
-    @Override
-    public void packRowsPlusBias(float[] src, int srcOff, int srcStride, float bias, float[] dst, int dstOff,
-                                 int width, int rows) {
-        int full = width - width % L;
-        VectorMask<Float> tail = S.indexInRange(full, width);
-        for (int r = 0; r < rows; r++) {
-            int s = srcOff + r * srcStride;
-            int d = dstOff + r * width;
-            for (int x = 0; x < full; x += L) {
-                FloatVector.fromArray(S, src, s + x).add(bias).intoArray(dst, d + x);
-            }
-            if (full == width) {
-                continue;
-            }
-            if (maskedStores) {
-                FloatVector.fromArray(S, src, s + full, tail).add(bias).intoArray(dst, d + full, tail);
-            } else {
-                for (int x = full; x < width; x++) {
-                    dst[d + x] = src[s + x] + bias;
+                    dst[d + x] = plusBias ? src[s + x] + bias : src[s + x];
                 }
             }
         }
