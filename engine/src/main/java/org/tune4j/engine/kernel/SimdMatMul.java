@@ -23,7 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * NR, 16 accumulators, ran about 10% slower on the dense and square shapes). The last strip,
  * narrower than NR, is packed zero-padded and run one vector of columns at a time by a narrow
  * kernel; partial tiles (fewer than 6 rows, or a partial vector) are computed into a small tile
- * buffer whose valid part is then copied out.
+ * buffer whose valid part is then copied out. When C is exactly one strip wide and A is
+ * row-major, A is not packed at all (each packed float would be read once): see
+ * {@link #rowPanelProduct}.
  *
  * <p><b>abt</b> (C = A · Bᵀ) takes one of three routes by shape:
  * <ul>
@@ -187,6 +189,10 @@ public final class SimdMatMul implements MatMul {
             return;
         }
         Scratch s = scratch.get();
+        if (n == NR && colStride == 1) {
+            rowPanelProduct(s, a, aOff, rowStride, b, bOff, c, cOff, m, k, accumulate);
+            return;
+        }
         boolean packB = packB(m);
         // split k into equal blocks of at most KC (400 -> 4 x 100, not 3 x 128 + 16)
         int kBlocks = (k + kcMax - 1) / kcMax;
@@ -231,6 +237,37 @@ public final class SimdMatMul implements MatMul {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * c(m x NR) (+)= A · b(k x NR) with A row-major (lda apart) and read in place. When C is one
+     * strip of NR columns (the Cᵀ route of the dense backward-data product: Cᵀ(1764 x 64) =
+     * W(1764 x 512) · dOutᵀ for a worker's 64 images), each packed float of A would be read once,
+     * so packing cost as much memory traffic as the kernel; here each of a tile's six rows of A is
+     * one sequential stream ({@link SimdRowPanelKernel}). B, k x NR, is already a packed strip and
+     * is read in place too; k is split only above 4 * kc (512 floats: the strip, 128 KB, sits in
+     * L2), so each tile of C is loaded and stored once. The last rows, fewer than MR, are packed
+     * and run as an edge tile. (dense_bwd_data, MatMulBenchmark: 103-120 GFLOP/s packed,
+     * 142-162 in place in blocks of kc, 167 unsplit.)
+     */
+    private void rowPanelProduct(Scratch s, float[] a, int aOff, int lda, float[] b, int bOff,
+                                 float[] c, int cOff, int m, int k, boolean accumulate) {
+        int kBlocks = (k + 4 * kcMax - 1) / (4 * kcMax);
+        int kcRows = (k + kBlocks - 1) / kBlocks;  // at most 4 * kcMax: MR rows of it fit in s.a
+        for (int kb = 0; kb < k; kb += kcRows) {
+            int kc = Math.min(kcRows, k - kb);
+            boolean loadC = accumulate || kb > 0;
+            int bBlock = bOff + kb * NR;
+            int ir = 0;
+            for (; ir + MR <= m; ir += MR) {
+                SimdRowPanelKernel.kernel(a, aOff + ir * lda + kb, lda, b, bBlock, NR, c, cOff + ir * NR, NR,
+                        kc, loadC);
+            }
+            if (ir < m) {
+                packA(a, aOff + ir * lda + kb, lda, 1, m - ir, kc, s.a);
+                edgeTile(s, 0, b, bBlock, NR, c, cOff + ir * NR, NR, m - ir, NR, kc, loadC);
             }
         }
     }

@@ -37,6 +37,9 @@ class MatMulParityTest {
             {16, 25, 200}, {64, 300, 10}, {9, 2100, 7}, {600, 20, 70}, {2, 5000, 6},
             {400, 36, 160}, {5, 40, 2100}, {36, 400, 196}, {36, 196, 400}, {64, 16, 1764}, {9, 63, 97},
             {64, 100, 130}, {70, 65, 200}, {65, 77, 64},  // abt through the blocked kernel (m, n >= 64, k >= 64)
+            // n = 64 (one strip: ab reads A in place; abt's Cᵀ route does when m = 64), with
+            // row tails and k split in blocks (1100)
+            {601, 300, 64}, {64, 300, 601}, {5, 40, 64}, {64, 64, 6}, {7, 1100, 64},
         };
         List<Arguments> cases = new ArrayList<>();
         long seed = 1;
