@@ -11,21 +11,23 @@ import jdk.incubator.vector.VectorSpecies;
  * different order).
  *
  * <p><b>ab and atb</b> share one blocked product. A block of A (up to {@value #MC} rows by
- * {@value #KC} of k) is packed into micro-panels of {@value #MR} rows laid out k-major, so the
- * kernel broadcasts consecutive floats per step whichever way A is stored; that is the only
- * difference between ab and atb. B is read in strips of {@code NR = 4 * lanes} columns (64 with
+ * {@value #KC} of k) is copied row-major (rows past the block zero up to a multiple of
+ * {@value #MR}) whichever way A is stored; that copy is the only difference between ab and atb.
+ * B is read in strips of {@code NR = 4 * lanes} columns (64 with
  * 512-bit vectors). When A has at least {@value #PACK_B_ROWS} rows, a block of B ({@value #KC} x
  * {@value #NC}) is first copied, row by row, into contiguous strips that then sit in L2 and L1
  * for every micro-panel of A; with fewer rows of A (a worker's 64-image slice in the dense
  * layers, conv1's 16, conv2's 36) the copy does not pay back and B is read in place (GotoBLAS loop
  * order either way, measured in MatMulBenchmark). The micro-kernel keeps a 6 x NR tile of C in 24
- * vector accumulators, broadcasts one element of A per row and issues 24 FMAs per step of k (4 x
- * NR, 16 accumulators, ran about 10% slower on the dense and square shapes). The last strip,
+ * vector accumulators, broadcasts one element of each of six rows of A and issues 24 FMAs per
+ * step of k ({@link SimdRowPanelKernel}; 4 x NR, 16 accumulators, ran about 10% slower on the
+ * dense and square shapes). The last strip,
  * narrower than NR, is packed zero-padded and run one vector of columns at a time by a narrow
  * kernel; partial tiles (fewer than 6 rows, or a partial vector) are computed into a small tile
- * buffer whose valid part is then copied out. When C is exactly one strip wide and A is
- * row-major, A is not packed at all (each packed float would be read once): see
- * {@link #rowPanelProduct}.
+ * buffer whose valid part is then copied out. Two shapes skip the copy of A, whose floats would
+ * each be read once: when C is exactly one strip wide and A is row-major, A is read in place
+ * ({@link #rowPanelProduct}); when atb's C is narrower than a strip (a dense layer's dW for 16
+ * units), it runs as Cᵀ = Bᵀ · A, with A as the operand read in strips.
  *
  * <p><b>abt</b> (C = A · Bᵀ) takes one of three routes by shape:
  * <ul>
@@ -165,6 +167,16 @@ public final class SimdMatMul implements MatMul {
 
     @Override
     public void atb(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n, boolean accumulate) {
+        if (n < NR && m >= NR && k > 0) {
+            // a narrow C (the dense layers' dW with 16 or 10 units): as Cᵀ(n x m) = bᵀ · a, a is
+            // then the B operand, read in strips of NR columns, instead of packed for one narrow
+            // strip (MatMulBenchmark dense16_bwd_weights, 1764 x 64 x 16: 34-47 -> 80-83 GFLOP/s)
+            Scratch s = scratch.get();
+            float[] ct = s.product(n * m);
+            blocked(b, bOff, 1, n, a, aOff, ct, 0, n, k, m, false);  // bᵀ(i, p) = b[bOff + p * n + i]
+            addTransposed(ct, c, cOff, m, n, accumulate);
+            return;
+        }
         // a is stored (k x m): A(i, p) = a[aOff + p * m + i]
         blocked(a, aOff, 1, m, b, bOff, c, cOff, m, k, n, accumulate);
     }
@@ -226,7 +238,7 @@ public final class SimdMatMul implements MatMul {
                         if (cols == NR) {
                             int ir = 0;
                             for (; ir + MR <= mc; ir += MR) {
-                                kernel(s.a, ir * kc, panel, panelOff, ldb, c, cStrip + ir * n, n, kc, loadC);
+                                SimdRowPanelKernel.kernel(s.a, ir * kc, kc, panel, panelOff, ldb, c, cStrip + ir * n, n, kc, loadC);
                             }
                             if (ir < mc) {
                                 edgeTile(s, ir * kc, panel, panelOff, ldb, c, cStrip + ir * n, n,
@@ -315,35 +327,29 @@ public final class SimdMatMul implements MatMul {
     }
 
     /**
-     * Packs rows [0, mc) x [0, kc) of A into micro-panels of MR rows, each stored k-major
-     * (dst[ir * kc + p * MR + r]); rows past mc are zero. Reads along whichever index of A is
-     * contiguous.
+     * Copies rows [0, mc) x [0, kc) of A row-major into dst (row r at dst[r * kc]), zero rows after
+     * mc up to a whole micro-panel of MR: the kernel reads a panel's six rows as six sequential
+     * runs, as it reads a row-major A in place. Reads along whichever index of A is contiguous.
      */
     private static void packA(float[] a, int off, int rowStride, int colStride, int mc, int kc, float[] dst) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int panel = ir * kc;
-            int rows = Math.min(MR, mc - ir);
-            if (colStride == 1) {
-                for (int r = 0; r < rows; r++) {
-                    int src = off + (ir + r) * rowStride;
-                    for (int p = 0; p < kc; p++) {
-                        dst[panel + p * MR + r] = a[src + p];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int src = off + ir * rowStride + p * colStride;
-                    for (int r = 0; r < rows; r++) {
-                        dst[panel + p * MR + r] = a[src + r * rowStride];
-                    }
-                }
+        if (colStride == 1) {
+            for (int r = 0; r < mc; r++) {
+                System.arraycopy(a, off + r * rowStride, dst, r * kc, kc);
             }
-            for (int r = rows; r < MR; r++) {
+        } else {  // 16 rows at a time: each float of a cache line read is used, 16 rows written
+            for (int i0 = 0; i0 < mc; i0 += 16) {
+                int rows = Math.min(16, mc - i0);
                 for (int p = 0; p < kc; p++) {
-                    dst[panel + p * MR + r] = 0f;
+                    int src = off + i0 * rowStride + p * colStride;
+                    int d = i0 * kc + p;
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + r * kc] = a[src + r * rowStride];
+                    }
                 }
             }
         }
+        int panels = (mc + MR - 1) / MR;
+        Arrays.fill(dst, mc * kc, panels * MR * kc, 0f);
     }
 
     /**
@@ -374,7 +380,7 @@ public final class SimdMatMul implements MatMul {
                 System.arraycopy(c, cOff + r * ldc, tile, r * NR, cols);
             }
         }
-        kernel(s.a, apOff, panel, panelOff, ldb, tile, 0, NR, kc, loadC);
+        SimdRowPanelKernel.kernel(s.a, apOff, kc, panel, panelOff, ldb, tile, 0, NR, kc, loadC);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(tile, r * NR, c, cOff + r * ldc, cols);
         }
@@ -386,6 +392,12 @@ public final class SimdMatMul implements MatMul {
      */
     private static void narrowKernel(float[] ap, int apOff, float[] b, int bOff, int ldb,
                                      float[] c, int cOff, int ldc, int kc, boolean loadC) {
+        int a0 = apOff;  // the panel's six rows, kc floats each
+        int a1 = apOff + kc;
+        int a2 = apOff + 2 * kc;
+        int a3 = apOff + 3 * kc;
+        int a4 = apOff + 4 * kc;
+        int a5 = apOff + 5 * kc;
         FloatVector z = FloatVector.zero(S);
         FloatVector e0 = loadC ? FloatVector.fromArray(S, c, cOff) : z;
         FloatVector e1 = loadC ? FloatVector.fromArray(S, c, cOff + ldc) : z;
@@ -398,29 +410,27 @@ public final class SimdMatMul implements MatMul {
         for (; p + 2 <= kc; p += 2) {
             FloatVector be = FloatVector.fromArray(S, b, bOff + p * ldb);
             FloatVector bo = FloatVector.fromArray(S, b, bOff + (p + 1) * ldb);
-            int ai = apOff + p * MR;
-            e0 = be.fma(FloatVector.broadcast(S, ap[ai]), e0);
-            e1 = be.fma(FloatVector.broadcast(S, ap[ai + 1]), e1);
-            e2 = be.fma(FloatVector.broadcast(S, ap[ai + 2]), e2);
-            e3 = be.fma(FloatVector.broadcast(S, ap[ai + 3]), e3);
-            e4 = be.fma(FloatVector.broadcast(S, ap[ai + 4]), e4);
-            e5 = be.fma(FloatVector.broadcast(S, ap[ai + 5]), e5);
-            o0 = bo.fma(FloatVector.broadcast(S, ap[ai + MR + 0]), o0);
-            o1 = bo.fma(FloatVector.broadcast(S, ap[ai + MR + 1]), o1);
-            o2 = bo.fma(FloatVector.broadcast(S, ap[ai + MR + 2]), o2);
-            o3 = bo.fma(FloatVector.broadcast(S, ap[ai + MR + 3]), o3);
-            o4 = bo.fma(FloatVector.broadcast(S, ap[ai + MR + 4]), o4);
-            o5 = bo.fma(FloatVector.broadcast(S, ap[ai + MR + 5]), o5);
+            e0 = be.fma(FloatVector.broadcast(S, ap[a0 + p]), e0);
+            e1 = be.fma(FloatVector.broadcast(S, ap[a1 + p]), e1);
+            e2 = be.fma(FloatVector.broadcast(S, ap[a2 + p]), e2);
+            e3 = be.fma(FloatVector.broadcast(S, ap[a3 + p]), e3);
+            e4 = be.fma(FloatVector.broadcast(S, ap[a4 + p]), e4);
+            e5 = be.fma(FloatVector.broadcast(S, ap[a5 + p]), e5);
+            o0 = bo.fma(FloatVector.broadcast(S, ap[a0 + p + 1]), o0);
+            o1 = bo.fma(FloatVector.broadcast(S, ap[a1 + p + 1]), o1);
+            o2 = bo.fma(FloatVector.broadcast(S, ap[a2 + p + 1]), o2);
+            o3 = bo.fma(FloatVector.broadcast(S, ap[a3 + p + 1]), o3);
+            o4 = bo.fma(FloatVector.broadcast(S, ap[a4 + p + 1]), o4);
+            o5 = bo.fma(FloatVector.broadcast(S, ap[a5 + p + 1]), o5);
         }
         if (p < kc) {
             FloatVector be = FloatVector.fromArray(S, b, bOff + p * ldb);
-            int ai = apOff + p * MR;
-            e0 = be.fma(FloatVector.broadcast(S, ap[ai]), e0);
-            e1 = be.fma(FloatVector.broadcast(S, ap[ai + 1]), e1);
-            e2 = be.fma(FloatVector.broadcast(S, ap[ai + 2]), e2);
-            e3 = be.fma(FloatVector.broadcast(S, ap[ai + 3]), e3);
-            e4 = be.fma(FloatVector.broadcast(S, ap[ai + 4]), e4);
-            e5 = be.fma(FloatVector.broadcast(S, ap[ai + 5]), e5);
+            e0 = be.fma(FloatVector.broadcast(S, ap[a0 + p]), e0);
+            e1 = be.fma(FloatVector.broadcast(S, ap[a1 + p]), e1);
+            e2 = be.fma(FloatVector.broadcast(S, ap[a2 + p]), e2);
+            e3 = be.fma(FloatVector.broadcast(S, ap[a3 + p]), e3);
+            e4 = be.fma(FloatVector.broadcast(S, ap[a4 + p]), e4);
+            e5 = be.fma(FloatVector.broadcast(S, ap[a5 + p]), e5);
         }
         e0.add(o0).intoArray(c, cOff);
         e1.add(o1).intoArray(c, cOff + ldc);
@@ -428,109 +438,6 @@ public final class SimdMatMul implements MatMul {
         e3.add(o3).intoArray(c, cOff + 3 * ldc);
         e4.add(o4).intoArray(c, cOff + 4 * ldc);
         e5.add(o5).intoArray(c, cOff + 5 * ldc);
-    }
-
-    /**
-     * The micro-kernel: c[6 x NR] (+)= ap[6 x kc, packed k-major] · b[kc x NR, row stride ldb]:
-     * 24 accumulators, per step of k four loads of B and six broadcasts of A for 24 FMAs.
-     * Accumulators start from C when loadC, else from zero; the end stores unconditionally
-     * (a conditional store here made JDK 17's C2 2.3x slower).
-     */
-    private static void kernel(float[] ap, int apOff, float[] b, int bOff, int ldb,
-                               float[] c, int cOff, int ldc, int kc, boolean loadC) {
-        int c0 = cOff;
-        int c1 = cOff + ldc;
-        int c2 = cOff + 2 * ldc;
-        int c3 = cOff + 3 * ldc;
-        int c4 = cOff + 4 * ldc;
-        int c5 = cOff + 5 * ldc;
-        FloatVector z = FloatVector.zero(S);
-        FloatVector c00 = loadC ? FloatVector.fromArray(S, c, c0) : z;
-        FloatVector c01 = loadC ? FloatVector.fromArray(S, c, c0 + L) : z;
-        FloatVector c02 = loadC ? FloatVector.fromArray(S, c, c0 + 2 * L) : z;
-        FloatVector c03 = loadC ? FloatVector.fromArray(S, c, c0 + 3 * L) : z;
-        FloatVector c10 = loadC ? FloatVector.fromArray(S, c, c1) : z;
-        FloatVector c11 = loadC ? FloatVector.fromArray(S, c, c1 + L) : z;
-        FloatVector c12 = loadC ? FloatVector.fromArray(S, c, c1 + 2 * L) : z;
-        FloatVector c13 = loadC ? FloatVector.fromArray(S, c, c1 + 3 * L) : z;
-        FloatVector c20 = loadC ? FloatVector.fromArray(S, c, c2) : z;
-        FloatVector c21 = loadC ? FloatVector.fromArray(S, c, c2 + L) : z;
-        FloatVector c22 = loadC ? FloatVector.fromArray(S, c, c2 + 2 * L) : z;
-        FloatVector c23 = loadC ? FloatVector.fromArray(S, c, c2 + 3 * L) : z;
-        FloatVector c30 = loadC ? FloatVector.fromArray(S, c, c3) : z;
-        FloatVector c31 = loadC ? FloatVector.fromArray(S, c, c3 + L) : z;
-        FloatVector c32 = loadC ? FloatVector.fromArray(S, c, c3 + 2 * L) : z;
-        FloatVector c33 = loadC ? FloatVector.fromArray(S, c, c3 + 3 * L) : z;
-        FloatVector c40 = loadC ? FloatVector.fromArray(S, c, c4) : z;
-        FloatVector c41 = loadC ? FloatVector.fromArray(S, c, c4 + L) : z;
-        FloatVector c42 = loadC ? FloatVector.fromArray(S, c, c4 + 2 * L) : z;
-        FloatVector c43 = loadC ? FloatVector.fromArray(S, c, c4 + 3 * L) : z;
-        FloatVector c50 = loadC ? FloatVector.fromArray(S, c, c5) : z;
-        FloatVector c51 = loadC ? FloatVector.fromArray(S, c, c5 + L) : z;
-        FloatVector c52 = loadC ? FloatVector.fromArray(S, c, c5 + 2 * L) : z;
-        FloatVector c53 = loadC ? FloatVector.fromArray(S, c, c5 + 3 * L) : z;
-        for (int p = 0; p < kc; p++) {
-            int bp = bOff + p * ldb;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-            int ai = apOff + p * MR;
-            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
-            c00 = b0.fma(a0, c00);
-            c01 = b1.fma(a0, c01);
-            c02 = b2.fma(a0, c02);
-            c03 = b3.fma(a0, c03);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = b0.fma(a1, c10);
-            c11 = b1.fma(a1, c11);
-            c12 = b2.fma(a1, c12);
-            c13 = b3.fma(a1, c13);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = b0.fma(a2, c20);
-            c21 = b1.fma(a2, c21);
-            c22 = b2.fma(a2, c22);
-            c23 = b3.fma(a2, c23);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = b0.fma(a3, c30);
-            c31 = b1.fma(a3, c31);
-            c32 = b2.fma(a3, c32);
-            c33 = b3.fma(a3, c33);
-            FloatVector a4 = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = b0.fma(a4, c40);
-            c41 = b1.fma(a4, c41);
-            c42 = b2.fma(a4, c42);
-            c43 = b3.fma(a4, c43);
-            FloatVector a5 = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = b0.fma(a5, c50);
-            c51 = b1.fma(a5, c51);
-            c52 = b2.fma(a5, c52);
-            c53 = b3.fma(a5, c53);
-        }
-        c00.intoArray(c, c0);
-        c01.intoArray(c, c0 + L);
-        c02.intoArray(c, c0 + 2 * L);
-        c03.intoArray(c, c0 + 3 * L);
-        c10.intoArray(c, c1);
-        c11.intoArray(c, c1 + L);
-        c12.intoArray(c, c1 + 2 * L);
-        c13.intoArray(c, c1 + 3 * L);
-        c20.intoArray(c, c2);
-        c21.intoArray(c, c2 + L);
-        c22.intoArray(c, c2 + 2 * L);
-        c23.intoArray(c, c2 + 3 * L);
-        c30.intoArray(c, c3);
-        c31.intoArray(c, c3 + L);
-        c32.intoArray(c, c3 + 2 * L);
-        c33.intoArray(c, c3 + 3 * L);
-        c40.intoArray(c, c4);
-        c41.intoArray(c, c4 + L);
-        c42.intoArray(c, c4 + 2 * L);
-        c43.intoArray(c, c4 + 3 * L);
-        c50.intoArray(c, c5);
-        c51.intoArray(c, c5 + L);
-        c52.intoArray(c, c5 + 2 * L);
-        c53.intoArray(c, c5 + 3 * L);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -555,7 +462,12 @@ public final class SimdMatMul implements MatMul {
         float[] at = transpose(a, aOff, m, k, s.transposed(k * m));
         float[] ct = s.product(n * m);
         blocked(b, bOff, k, 1, at, 0, ct, 0, n, k, m, false);
-        for (int i0 = 0; i0 < m; i0 += L) {  // C (+)= ct(n x m)ᵀ, in L x L blocks so both sides stay in cache
+        addTransposed(ct, c, cOff, m, n, accumulate);
+    }
+
+    /** c(m x n) (+)= ct(n x m)ᵀ, in L x L blocks so both sides stay in cache. */
+    private static void addTransposed(float[] ct, float[] c, int cOff, int m, int n, boolean accumulate) {
+        for (int i0 = 0; i0 < m; i0 += L) {
             int i1 = Math.min(m, i0 + L);
             for (int j0 = 0; j0 < n; j0 += L) {
                 int j1 = Math.min(n, j0 + L);

@@ -4,19 +4,16 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link SimdMatMul}'s micro-kernel with A read in place from six rows of a row-major matrix
- * instead of from a packed micro-panel.
+ * {@link SimdMatMul}'s micro-kernel: a 6 x 4L tile of C (+)= six rows of A · a strip of B, with the
+ * rows of A read as six sequential runs lda apart, either from a packed block (lda = the block's
+ * k) or in place from a row-major A (lda = its row length).
  *
- * <p>Packing A pays when its micro-panel is reused by several strips of NR columns of B. When C
- * is a single strip (the Cᵀ route of the dense backward-data product: Cᵀ(1764 x 64) = W(1764 x 512)
- * · dOutᵀ, a worker's 64 images), every packed float would be read once, so the copy cost as much
- * memory traffic as the kernel itself. Here each of the six rows is a sequential stream instead.
- *
- * <p>The body is the packed kernel's with one change of address: A(r, p) is
- * {@code a[aOff + r * lda + p]} rather than {@code ap[apOff + p * 6 + r]}. It is a separate
- * method, not the packed one with the strides as arguments, because variable strides in the packed
- * kernel made every other product slower (BENCHMARKS.md, session 4): C2 keeps the 24
- * accumulators in registers only in a method this shape, so each addressing gets its own.
+ * <p>The 24 accumulators are 24 local variables, loaded, updated and stored by name: C2 keeps
+ * them in vector registers only in a method of this shape (an array of accumulators, or a loop
+ * over tile rows, spills them to memory). Per step of k: four loads of B, six broadcasts of A,
+ * 24 FMAs. The packed block is row-major rather than k-major (A(r, p) at ap[p * 6 + r], GotoBLAS'
+ * layout, which needed a second copy of this method) so that one kernel serves both; the two
+ * layouts measured alike on the dense and square shapes (BENCHMARKS.md).
  */
 final class SimdRowPanelKernel {
 

@@ -40,6 +40,7 @@ class MatMulParityTest {
             // n = 64 (one strip: ab reads A in place; abt's Cᵀ route does when m = 64), with
             // row tails and k split in blocks (1100)
             {601, 300, 64}, {64, 300, 601}, {5, 40, 64}, {64, 64, 6}, {7, 1100, 64},
+            {1764, 64, 16}, {100, 7, 33},  // atb with a narrow C (n < 64 <= m) as Cᵀ = bᵀ · a
         };
         List<Arguments> cases = new ArrayList<>();
         long seed = 1;
