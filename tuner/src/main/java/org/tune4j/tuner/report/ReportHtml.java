@@ -1,5 +1,6 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
 
 import java.io.IOException;
@@ -83,7 +84,7 @@ final class ReportHtml {
         out.append("<p>").append(results.trials().size()).append(" trials: ").append(complete).append(" complete, ")
                 .append(results.trials().size() - complete).append(" failed.</p>\n");
         if (results.best().isPresent()) {
-            RunResults.Best best = results.best().get();
+            ResultsDocument.Best best = results.best().get();
             out.append("<p><b>Best ").append(accuracy ? "validation accuracy: " + percent(-best.value())
                             : "value: " + number(best.value())).append("</b> at call ")
                     .append(best.number()).append(": ").append(escape(params(best.params()))).append("</p>\n");
@@ -122,7 +123,7 @@ final class ReportHtml {
             out.append("<th>").append(escape(d.name())).append("</th>");
         }
         out.append(accuracy ? "<th>validation accuracy</th>" : "<th>value</th>").append("<th>state</th><th>seconds</th></tr>\n");
-        int bestNumber = results.best().map(RunResults.Best::number).orElse(-1);
+        int bestNumber = results.best().map(ResultsDocument.Best::number).orElse(-1);
         int rank = 0;
         for (TrialRecord t : results.trialsBestFirst()) {
             rank++;

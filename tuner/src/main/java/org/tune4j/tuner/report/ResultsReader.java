@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tune4j.tuner.storage.EpochRecord;
+import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.StudyFile;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
@@ -50,12 +51,12 @@ public final class ResultsReader {
         for (int i = 0; i < trialNodes.size(); i++) {
             trials.add(trial(trialNodes.get(i), "trials[" + i + "]"));
         }
-        Optional<RunResults.Best> best = present(root, "best") ? Optional.of(best(object(root, "best", "best")))
+        Optional<ResultsDocument.Best> best = present(root, "best") ? Optional.of(best(object(root, "best", "best")))
                 : Optional.empty();
-        Optional<RunResults.ExpectedMinimum> expected = present(root, "expected_minimum")
+        Optional<ResultsDocument.ExpectedMinimum> expected = present(root, "expected_minimum")
                 ? Optional.of(expectedMinimum(object(root, "expected_minimum", "expected_minimum"))) : Optional.empty();
-        Optional<RunResults.TestScore> test = present(root, "test")
-                ? Optional.of(new RunResults.TestScore(number(root.get("test"), "accuracy", "test.accuracy"),
+        Optional<ResultsDocument.TestResult> test = present(root, "test")
+                ? Optional.of(new ResultsDocument.TestResult(number(root.get("test"), "accuracy", "test.accuracy"),
                         number(root.get("test"), "loss", "test.loss")))
                 : Optional.empty();
         String kind = present(root, "kind") ? text(root, "kind", "kind") : RunResults.TUNE;
@@ -83,13 +84,13 @@ public final class ResultsReader {
         return root;
     }
 
-    private RunResults.Best best(JsonNode b) throws MalformedResultsException {
-        return new RunResults.Best((int) number(b, "number", "best.number"), plainMap(object(b, "params", "best.params")),
+    private ResultsDocument.Best best(JsonNode b) throws MalformedResultsException {
+        return new ResultsDocument.Best((int) number(b, "number", "best.number"), plainMap(object(b, "params", "best.params")),
                 number(b, "value", "best.value"));
     }
 
-    private RunResults.ExpectedMinimum expectedMinimum(JsonNode e) throws MalformedResultsException {
-        return new RunResults.ExpectedMinimum(plainMap(object(e, "params", "expected_minimum.params")),
+    private ResultsDocument.ExpectedMinimum expectedMinimum(JsonNode e) throws MalformedResultsException {
+        return new ResultsDocument.ExpectedMinimum(plainMap(object(e, "params", "expected_minimum.params")),
                 number(e, "predicted_value", "expected_minimum.predicted_value"));
     }
 

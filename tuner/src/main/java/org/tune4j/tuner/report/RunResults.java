@@ -1,5 +1,8 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.tuner.storage.ResultsDocument.Best;
+import org.tune4j.tuner.storage.ResultsDocument.ExpectedMinimum;
+import org.tune4j.tuner.storage.ResultsDocument.TestResult;
 import org.tune4j.tuner.storage.TrialRecord;
 
 import java.util.ArrayList;
@@ -11,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Everything a report reads from a run directory's {@code results.json} (format 1), as plain
- * records; each trial is the storage package's {@link TrialRecord}, the record the study writes.
+ * records; each trial, the best trial, the expected minimum and the test score are the records of
+ * the storage package's {@link org.tune4j.tuner.storage.ResultsDocument}, which the study writes.
  * {@link ResultsReader} builds it; the study's storage code writes the file.
  *
  * @param kind            what the study optimized: {@value #TUNE} (the tutorial's networks: value = minus
@@ -26,22 +30,10 @@ import java.util.Optional;
  * @param test            the best model's score on the test set, if measured
  */
 public record RunResults(String kind, Map<String, Object> config, List<DimensionInfo> space, List<TrialRecord> trials,
-                         Optional<Best> best, Optional<ExpectedMinimum> expectedMinimum, Optional<TestScore> test) {
+                         Optional<Best> best, Optional<ExpectedMinimum> expectedMinimum, Optional<TestResult> test) {
 
     /** The kind of the tutorial study, whose value is minus the validation accuracy. */
     public static final String TUNE = "tune";
-
-    /** The best trial: its call number, parameters and value (minus validation accuracy). */
-    public record Best(int number, Map<String, Object> params, double value) {
-    }
-
-    /** Where the surrogate expects the minimum, and the value it predicts there. */
-    public record ExpectedMinimum(Map<String, Object> params, double predictedValue) {
-    }
-
-    /** The best model's accuracy and loss on the test set. */
-    public record TestScore(double accuracy, double loss) {
-    }
 
     public RunResults {
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
