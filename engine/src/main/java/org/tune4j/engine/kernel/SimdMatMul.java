@@ -34,8 +34,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>k below {@link #SHORT_K} (four vectors: 64 floats at 512 bits): Bᵀ is copied and the
  *       blocked product runs on it (a dot product that short spends more on its lane sum than on
  *       its FMAs);</li>
- *   <li>m and n at least NR: Cᵀ = B · Aᵀ through the blocked product (B packed as its A operand,
- *       Aᵀ copied, Cᵀ transposed back: copies of m(k + n) floats for mnk FMAs);</li>
+ *   <li>m and n at least NR: Cᵀ = B · Aᵀ through the blocked product (B its A operand, read in
+ *       place when m is exactly one strip, Aᵀ copied, Cᵀ transposed back: copies of m(k + n)
+ *       floats for mnk FMAs);</li>
  *   <li>otherwise (the backward-weights products, where k, the pixels, is long and m or n is a
  *       few channels): blocks of 4 x 4 dot products with vectors along k, reduced across lanes
  *       once per chunk of {@value #KC_DOT} floats of k, B read in place. The last k % lanes
@@ -452,9 +453,10 @@ public final class SimdMatMul implements MatMul {
 
     /**
      * abt for wide outputs through the blocked kernel: Cᵀ(n x m) = B(n x k) · Aᵀ(k x m), with B
-     * packed as the kernel's A operand, Aᵀ copied (m x k floats) and Cᵀ transposed back (m x n):
-     * O(m(k + n)) copies for O(mnk) FMAs. The dense backward-data product, dX(64 x 1764) =
-     * dOut(64 x 512) · W(1764 x 512)ᵀ, ran at 47% of the peak as dot products.
+     * the kernel's A operand (read in place when m = NR, see {@link #rowPanelProduct}), Aᵀ copied
+     * (m x k floats) and Cᵀ transposed back (m x n): O(m(k + n)) copies for O(mnk) FMAs. The dense
+     * backward-data product, dX(64 x 1764) = dOut(64 x 512) · W(1764 x 512)ᵀ, ran at 47% of the
+     * peak as dot products.
      */
     private void transposedBlocked(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                                    int m, int k, int n, boolean accumulate) {
