@@ -94,8 +94,10 @@ final class TuneConsole implements StudyListener {
         out.print(table(trials, names));
         if (expected != null) {
             out.println();
-            out.printf(Locale.ROOT, "The surrogate's expected minimum (predicted validation accuracy %.2f%%):%n",
-                    -100 * expected.predictedValue());
+            // the GP's mean is not bounded by 100%: above it, the prediction only ranks the region
+            out.printf(Locale.ROOT, "The surrogate's expected minimum (predicted validation accuracy %.2f%%%s):%n",
+                    -100 * expected.predictedValue(),
+                    -expected.predictedValue() > 1 ? ", above 100% because the surrogate's mean is unbounded" : "");
             expected.params().forEach((k, v) -> out.println("  " + formatParam(k, v)));
         }
         if (test != null) {

@@ -94,7 +94,10 @@ final class ReportHtml {
         results.expectedMinimum().ifPresent(e -> out.append("<p>Surrogate's expected minimum: ")
                 .append(escape(params(e.params()))).append(accuracy ? ", predicted validation accuracy " : ", predicted value ")
                 .append(accuracy ? percent(-e.predictedValue()) : number(e.predictedValue()))
-                .append(" (the surrogate's estimate of the best point, less lucky than the best observation).</p>\n"));
+                .append(accuracy && -e.predictedValue() > 1
+                        ? " (the surrogate's mean there, which is not bounded by 100%: it marks the region the"
+                                + " surrogate rates best, not an accuracy a network can reach).</p>\n"
+                        : " (the surrogate's estimate of the best point, less lucky than the best observation).</p>\n"));
         results.test().ifPresent(t -> out.append("<p>Best model on the test set: accuracy ").append(percent(t.accuracy()))
                 .append(", loss ").append(String.format(Locale.ROOT, "%.4f", t.loss())).append(".</p>\n"));
         out.append("</div>\n");

@@ -1,0 +1,44 @@
+package org.tune4j.tuner.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.tune4j.tuner.storage.ResultsDocument;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.TrialState;
+
+/** How the report page words the surrogate's expected minimum. */
+class ReportHtmlTest {
+
+    private static final Map<String, Object> PARAMS = Map.of("learning_rate", 1.2e-3);
+
+    private static String page(double predictedValue) throws IOException {
+        List<TrialRecord> trials = List.of(
+                new TrialRecord(1, PARAMS, -0.9918, TrialState.COMPLETE, null, 30.0, List.of(), null));
+        RunResults results = new RunResults(RunResults.TUNE, Map.of("calls", 1),
+                List.of(new DimensionInfo("learning_rate", DimensionInfo.Kind.REAL, 1e-6, 1e-2, true, List.of())),
+                trials, Optional.of(ResultsDocument.bestOf(trials)),
+                Optional.of(new ResultsDocument.ExpectedMinimum(PARAMS, predictedValue)), Optional.empty());
+        return ReportHtml.render("run", results, List.of(), List.of());
+    }
+
+    @Test
+    void aPredictedAccuracyAbove100PercentIsExplainedAsTheSurrogatesUnboundedMean() throws IOException {
+        assertThat(page(-1.0354))
+                .contains("predicted validation accuracy 103.54%")
+                .contains("which is not bounded by 100%")
+                .doesNotContain("less lucky than the best observation");
+    }
+
+    @Test
+    void anOrdinaryPredictionIsTheSurrogatesEstimateOfTheBestPoint() throws IOException {
+        assertThat(page(-0.9871))
+                .contains("predicted validation accuracy 98.71%")
+                .contains("less lucky than the best observation")
+                .doesNotContain("not bounded by 100%");
+    }
+}
