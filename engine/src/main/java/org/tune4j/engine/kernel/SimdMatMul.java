@@ -117,7 +117,7 @@ public final class SimdMatMul implements MatMul {
 
     /** Per-thread packing buffers; fixed size, allocated once per thread. */
     private static final class Scratch {
-        /** Packed A block: MC rows x kc, micro-panel after micro-panel. */
+        /** Packed A block: up to MC rows x kc, row-major, zero rows up to a multiple of MR. */
         final float[] a;
         /** Packed B block: kc x nc (nc rounded up to NR), strip of NR columns after strip. */
         final float[] b;
