@@ -128,6 +128,7 @@ public final class IdxReader {
     /**
      * As {@link #combine(String, Images, String, byte[], List)}, keeping only images [from, to):
      * a split converted straight from the file's bytes, without a float copy of the whole file.
+     * Only the labels of the range are checked; ranges that cover the file check each label once.
      */
     public static LabeledImages combine(String imageName, Images images, String labelName, byte[] labels,
                                         List<String> classNames, int from, int to) throws DataFileException {
@@ -138,15 +139,14 @@ public final class IdxReader {
         if (from < 0 || from > to || to > images.count()) {
             throw new IllegalArgumentException("images [" + from + ", " + to + ") outside 0.." + images.count());
         }
-        for (int i = 0; i < labels.length; i++) {
-            if ((labels[i] & 0xff) >= classNames.size()) {
-                throw new DataFileException(labelName + ": label " + i + " is " + (labels[i] & 0xff) + ", expected 0.."
-                        + (classNames.size() - 1));
-            }
-        }
         int[] intLabels = new int[to - from];
         for (int i = from; i < to; i++) {
-            intLabels[i - from] = labels[i] & 0xff;
+            int label = labels[i] & 0xff;
+            if (label >= classNames.size()) {
+                throw new DataFileException(labelName + ": label " + i + " is " + label + ", expected 0.."
+                        + (classNames.size() - 1));
+            }
+            intLabels[i - from] = label;
         }
         int size = images.rows() * images.columns();
         float[] pixels = toUnitFloats(images.data(), images.offset() + from * size, (to - from) * size);

@@ -148,6 +148,16 @@ class IdxReaderTest {
     }
 
     @Test
+    void aRangeChecksTheLabelsItKeeps() throws DataFileException {
+        IdxReader.Images images = IdxReader.parseImages("x", TestData.idxImages(10, 2, 2));
+        byte[] labels = {0, 1, 2, 3, 4, 5, 6, 7, 20, 9};
+        assertThat(IdxReader.combine("x", images, "y", labels, TEN, 0, 5).labels()).containsExactly(0, 1, 2, 3, 4);
+        assertThatThrownBy(() -> IdxReader.combine("x", images, "y", labels, TEN, 5, 10))
+                .isInstanceOf(DataFileException.class)
+                .hasMessage("y: label 8 is 20, expected 0..9");
+    }
+
+    @Test
     void missingFileIsNamed() {
         Path missing = dir.resolve("t10k-labels-idx1-ubyte");
         assertThatThrownBy(() -> IdxReader.readLabels(missing))

@@ -159,6 +159,19 @@ class MnistTest {
     }
 
     @Test
+    void aBadLabelAmongTheValidationImagesIsRejected() throws IOException {
+        byte[] trainLabels = TestData.idxLabels(30, 10);
+        trainLabels[8 + 27] = 12;  // image 27: among the last 10, which validate
+        Files.write(dir.resolve(Mnist.TRAIN_IMAGES), TestData.idxImages(30, 28, 28));
+        Files.write(dir.resolve(Mnist.TRAIN_LABELS), trainLabels);
+        Files.write(dir.resolve(Mnist.TEST_IMAGES), TestData.idxImages(5, 28, 28));
+        Files.write(dir.resolve(Mnist.TEST_LABELS), TestData.idxLabels(5, 10));
+        assertThatThrownBy(() -> Mnist.loadFrom(dir, 10))
+                .isInstanceOf(DataFileException.class)
+                .hasMessageEndingWith("train-labels-idx1-ubyte: label 27 is 12, expected 0..9");
+    }
+
+    @Test
     void committedChecksumFileAgreesWithTheCodeAndTheTutorial() throws IOException {
         String text = Files.readString(TestData.repoRoot().resolve("data/checksums/mnist.sha256"));
         assertThat(Checksums.parse(text)).containsExactlyEntriesOf(Mnist.SHA256);
