@@ -42,6 +42,14 @@ public final class SimdElementwiseOps implements ElementwiseOps {
     private static final FloatVector PARITY = parity();              // 0 1 0 1 ..
 
     private final ScalarElementwiseOps scalar = new ScalarElementwiseOps();
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /**
+     * Whether a masked vector store compiles to one instruction. JDK 17's incubator stores a masked
+     * vector lane by lane in Java (its source: "FIXME: optimize"): a 3-epoch run took 34.6 s
+     * instead of 23 s with masked row tails; JDK 18 and later compile it (AVX-512 masked moves).
+     */
+    private final boolean maskedStores;
 
     public SimdElementwiseOps() {
         this(Runtime.version().feature() >= 18);
@@ -51,7 +59,6 @@ public final class SimdElementwiseOps implements ElementwiseOps {
     SimdElementwiseOps(boolean maskedStores) {
         this.maskedStores = maskedStores;
     }
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /** Per-thread pooling buffers, grown on first need and then reused (no allocation per call). */
     private static final class Scratch {
@@ -110,13 +117,6 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         scalar.reluBackward(y, dy, dx, i, size);
     }
 
-    /**
-     * Whether a masked vector store compiles to one instruction. JDK 17's incubator stores a masked
-     * vector lane by lane in Java (its source: "FIXME: optimize"): a 3-epoch run took 34.6 s
-     * instead of 23 s with masked row tails; JDK 18 and later compile it (AVX-512 masked moves).
-     */
-    private final boolean maskedStores;
-
     @Override
     public void copyRows(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
                          int width, int rows) {
@@ -136,7 +136,8 @@ public final class SimdElementwiseOps implements ElementwiseOps {
     private void moveRows(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int dstStride,
                           int width, int rows, boolean plusBias, float bias) {
         int full = width - width % L;
-        VectorMask<Float> tail = S.indexInRange(full, width);  // lanes full .. width - 1
+        // lanes full .. width - 1, built only where a masked tail runs (JDK 17 never uses it)
+        VectorMask<Float> tail = maskedStores && full < width ? S.indexInRange(full, width) : null;
         for (int r = 0; r < rows; r++) {
             int s = srcOff + r * srcStride;
             int d = dstOff + r * dstStride;
