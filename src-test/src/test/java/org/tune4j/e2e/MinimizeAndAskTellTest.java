@@ -63,6 +63,53 @@ class MinimizeAndAskTellTest {
     }
 
     @Test
+    void aHangingObjectiveIsStoppedByTheTrialTimeoutAndTheStudyGoesOn() throws Exception {
+        Path out = tmp.resolve("timeout");
+        Tune4j.Result r = Tune4j.run(tmp, "minimize", "--space", space().toString(), "--calls", "3",
+                "--trial-timeout", "0.5", "--seed", "1", "--out", out.toString(), "--no-report", "--",
+                "sh", "-c", "[ \"$TUNE4J_TRIAL\" = 2 ] && sleep 300; echo 1.5");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode trials = Tune4j.readJson(out.resolve("results.json")).get("trials");
+        assertThat(trials).hasSize(3);
+        for (JsonNode t : trials) {
+            boolean hangs = t.get("number").asInt() == 2;
+            assertThat(t.get("state").asText()).as(t.toString()).isEqualTo(hangs ? "failed" : "complete");
+            if (hangs) {
+                assertThat(t.get("error").asText()).isEqualTo("the command ran past the trial timeout of 0.5 s and "
+                        + "was stopped");
+            }
+        }
+        Tune4j.Result bad = Tune4j.run(tmp, "minimize", "--space", space().toString(), "--trial-timeout", "0",
+                "--out", tmp.resolve("bad").toString(), "--", "true");
+        assertThat(bad.exit()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.err()).contains("--trial-timeout: expected seconds > 0");
+    }
+
+    @Test
+    void sigtermToTune4jStopsTheObjectivesProcessTree() throws Exception {
+        Path pidFile = tmp.resolve("sleeper.pid");
+        Process p = Tune4j.start(tmp, "sigterm", "minimize", "--space", space().toString(), "--calls", "3",
+                "--out", tmp.resolve("sigterm").toString(), "--no-report", "--",
+                "sh", "-c", "sleep 300 & echo $! > " + pidFile + "; wait");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!(Files.exists(pidFile) && !Files.readString(pidFile).isBlank()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pidFile).as("the objective started its child").exists();
+        long sleeper = Long.parseLong(Files.readString(pidFile).strip());
+
+        p.destroy(); // SIGTERM to tune4j only, as `kill PID` sends
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("tune4j ended").isTrue();
+        java.util.Optional<ProcessHandle> child = ProcessHandle.of(sleeper);
+        if (child.isPresent()) {
+            child.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false))
+                .as("the objective's child is not left running").isFalse();
+    }
+
+    @Test
     void askAndTellRoundTrip() throws Exception {
         Path study = tmp.resolve("asktell");
         Tune4j.Result first = Tune4j.run(tmp, "ask", "--study", study.toString(), "--space", space().toString(),

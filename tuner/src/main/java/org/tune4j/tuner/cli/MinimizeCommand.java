@@ -49,6 +49,11 @@ final class MinimizeCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the study in --out DIR, losing at most the trial in flight.")
     boolean resume;
 
+    @Option(names = "--trial-timeout", paramLabel = "SECONDS",
+            description = "Stop a trial's command after this many seconds (with its child processes) and record the "
+                    + "trial as failed (default: no limit; with --resume: replaces the recorded one).")
+    Double trialTimeout;
+
     @Option(names = "--no-report", description = "Skip the plots and report.html at the end.")
     boolean noReport;
 
@@ -87,7 +92,8 @@ final class MinimizeCommand implements Callable<Integer> {
         if (space == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
         }
-        MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings());
+        MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
+                checkedTimeout());
         RunDirectory dir = new RunDirectory(out != null ? out : StudySetup.timestamped(Home.runsDir(), "minimize-"));
         return StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, space);
     }
@@ -101,6 +107,10 @@ final class MinimizeCommand implements Callable<Integer> {
         if (!setup.config().command().equals(command)) {
             throw new ParameterException(spec.commandLine(), "--resume: the command differs from the one recorded in "
                     + setup.dir().studyFile() + " (" + String.join(" ", setup.config().command()) + ")");
+        }
+        if (trialTimeout != null) {
+            Double seconds = checkedTimeout();
+            setup = setup.withConfig(c -> c.withTrialTimeoutSeconds(seconds));
         }
         return calls == null ? setup : setup.withConfig(c -> c.withCalls(positiveCalls()));
     }
@@ -116,6 +126,14 @@ final class MinimizeCommand implements Callable<Integer> {
         outcome.expectedMinimum().ifPresent(e -> stdout.printf(Locale.ROOT,
                 "The surrogate's expected minimum: %s at %s%n", e.predictedValue(), outcome.space().toMap(e.x())));
         stdout.println("Results: " + dir.results());
+    }
+
+    private Double checkedTimeout() {
+        if (trialTimeout != null && !(trialTimeout > 0 && trialTimeout <= MinimizeConfig.MAX_TIMEOUT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--trial-timeout: expected seconds > 0 and at most "
+                    + (long) MinimizeConfig.MAX_TIMEOUT_SECONDS + ", found " + trialTimeout);
+        }
+        return trialTimeout;
     }
 
     private int positiveCalls() {

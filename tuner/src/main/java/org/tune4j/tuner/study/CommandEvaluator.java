@@ -6,37 +6,62 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.tune4j.tuner.storage.Json;
 
 /**
- * Evaluates a trial by running an external command (issue 4's {@code tune4j minimize}): the
- * trial's parameters go to its standard input as one JSON object on one line, and the objective
- * value (to minimize) is read from the last non-blank line of its standard output. Its standard
- * error passes through to ours. The environment also holds {@code TUNE4J_TRIAL} (the trial
- * number) and {@code TUNE4J_PARAMS} (the same JSON).
+ * Evaluates a trial by running an external command ({@code tune4j minimize}): the trial's
+ * parameters go to its standard input as one JSON object on one line, and the objective value (to
+ * minimize) is read from the last non-blank line of its standard output, as Python's
+ * {@code float()} reads it ({@link ObjectiveValue}). Its standard error passes through to ours.
+ * The environment also holds {@code TUNE4J_TRIAL} (the trial number) and {@code TUNE4J_PARAMS}
+ * (the same JSON).
  *
- * <p>A command that cannot start, exits non-zero, or whose last line is not a finite number is a
- * failed trial (no value: the optimizer is told it failed); the study goes on.
+ * <p>A command that cannot start, exits non-zero, runs past the trial timeout, or whose last line
+ * is not a finite number is a failed trial (no value: the optimizer is told it failed); the study
+ * goes on. Lines are kept up to {@link #LINE_LIMIT} characters each. Whenever the command is
+ * stopped (timeout, interruption, or tune4j itself ending on SIGTERM or Ctrl-C), its whole process
+ * tree is stopped with it, so no objective is left running as an orphan.
  */
 public final class CommandEvaluator implements TrialEvaluator {
+    /** Characters kept of each output line; the rest of a longer line is dropped. */
+    static final int LINE_LIMIT = 1 << 20;
+    private static final Duration GRACE = Duration.ofSeconds(2);
+
     private final List<String> command;
     private final Path workDir;
     private final Consumer<String> output;
+    private final Duration timeout;
 
     /**
      * @param command the program and its arguments
      * @param workDir the directory it runs in
      * @param output  receives each line the command prints on its standard output
+     * @param timeout how long one trial may run, or null for no limit
      */
-    public CommandEvaluator(List<String> command, Path workDir, Consumer<String> output) {
+    public CommandEvaluator(List<String> command, Path workDir, Consumer<String> output, Duration timeout) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("command: expected a program to run, found nothing");
+        }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("trial timeout: expected a positive duration, found " + timeout);
         }
         this.command = List.copyOf(command);
         this.workDir = workDir;
         this.output = output;
+        this.timeout = timeout;
+    }
+
+    /** As {@link #CommandEvaluator(List, Path, Consumer, Duration)} without a timeout. */
+    public CommandEvaluator(List<String> command, Path workDir, Consumer<String> output) {
+        this(command, workDir, output, null);
     }
 
     @Override
@@ -52,20 +77,56 @@ public final class CommandEvaluator implements TrialEvaluator {
         } catch (IOException e) {
             return TrialOutcome.failed(null, "cannot run " + command.get(0) + ": " + e.getMessage(), null, null);
         }
+        Thread stopOnExit = new Thread(() -> stopTree(process), "stop-objective-" + request.number());
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledExecutorService watchdog = timeout == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "trial-timeout-" + request.number());
+            t.setDaemon(true);
+            return t;
+        });
+        if (watchdog != null) {
+            watchdog.schedule(() -> {
+                timedOut.set(true);
+                stopTree(process);
+            }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        try {
+            TrialOutcome outcome = run(process, params);
+            return timedOut.get() ? TrialOutcome.failed(null, String.format(Locale.ROOT,
+                    "the command ran past the trial timeout of %s s and was stopped", seconds(timeout)), null, null)
+                    : outcome;
+        } catch (InterruptedException e) {
+            stopTree(process);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the command of trial " + request.number(), e);
+        } finally {
+            if (watchdog != null) {
+                watchdog.shutdownNow();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it stops the command
+            }
+        }
+    }
+
+    private TrialOutcome run(Process process, String params) throws InterruptedException {
         try {
             try (OutputStream in = process.getOutputStream()) {
                 in.write((params + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException closedEarly) {
                 // a command that does not read its input is fine
             }
-            String last = null;
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    output.accept(line);
-                    if (!line.isBlank()) {
-                        last = line.strip();
-                    }
+            BoundedLineReader.Line last = null;
+            BoundedLineReader lines = new BoundedLineReader(new BufferedReader(new InputStreamReader(
+                    process.getInputStream(), StandardCharsets.UTF_8)), LINE_LIMIT);
+            for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
+                output.accept(line.truncated() ? line.text() + " [line cut at " + LINE_LIMIT + " characters]"
+                        : line.text());
+                if (!line.text().isBlank()) {
+                    last = line;
                 }
             }
             int exit = process.waitFor();
@@ -74,31 +135,52 @@ public final class CommandEvaluator implements TrialEvaluator {
             }
             return parse(last);
         } catch (IOException e) {
-            process.destroyForcibly();
+            stopTree(process);
             return TrialOutcome.failed(null, "reading the command's output failed: " + e.getMessage(), null, null);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the command of trial " + request.number(), e);
         }
     }
 
-    private static TrialOutcome parse(String last) {
+    /** Stops the command and every process it started: politely, then, after a grace period, for good. */
+    private static void stopTree(Process process) {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static TrialOutcome parse(BoundedLineReader.Line last) {
         if (last == null) {
             return TrialOutcome.failed(null, "the command printed nothing; expected the objective value on the last "
                     + "line of its standard output", null, null);
         }
+        if (last.truncated()) {
+            return TrialOutcome.failed(null, "the last line of the command's output is longer than " + LINE_LIMIT
+                    + " characters; expected a number", null, null);
+        }
+        String text = last.text().strip();
         double value;
         try {
-            value = Double.parseDouble(last);
+            value = ObjectiveValue.parse(text);
         } catch (NumberFormatException e) {
             return TrialOutcome.failed(null, "expected a number on the last line of the command's output, found \""
-                    + abbreviate(last) + "\"", null, null);
+                    + abbreviate(text) + "\"", null, null);
         }
         if (!Double.isFinite(value)) {
-            return TrialOutcome.failed(null, "the command printed " + last + "; expected a finite number", null, null);
+            return TrialOutcome.failed(null, "the command printed " + text + "; expected a finite number", null, null);
         }
         return TrialOutcome.complete(value, null, null);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
     private static String abbreviate(String s) {

@@ -1,5 +1,6 @@
 package org.tune4j.tuner.study;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,8 +10,14 @@ import java.util.Objects;
  * @param calls     trials in the study (>= 1)
  * @param command   the program and its arguments, run once per trial
  * @param optimizer the optimizer settings
+ * @param trialTimeoutSeconds how long one trial may run before it is stopped and failed (> 0), or
+ *                  null for no limit (study.json files written before the option have none)
  */
-public record MinimizeConfig(int calls, List<String> command, OptimizerSettings optimizer) {
+public record MinimizeConfig(int calls, List<String> command, OptimizerSettings optimizer,
+                             Double trialTimeoutSeconds) {
+    /** The longest trial timeout, a year in seconds. */
+    public static final double MAX_TIMEOUT_SECONDS = 365 * 24 * 3600.0;
+
     public MinimizeConfig {
         if (calls < 1) {
             throw new IllegalArgumentException("calls: expected at least 1, found " + calls);
@@ -20,9 +27,22 @@ public record MinimizeConfig(int calls, List<String> command, OptimizerSettings 
             throw new IllegalArgumentException("command: expected a program to run after --, found nothing");
         }
         Objects.requireNonNull(optimizer, "optimizer");
+        if (trialTimeoutSeconds != null && !(trialTimeoutSeconds > 0 && trialTimeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+            throw new IllegalArgumentException("trial timeout: expected seconds > 0 and at most " + MAX_TIMEOUT_SECONDS
+                    + ", found " + trialTimeoutSeconds);
+        }
+    }
+
+    /** The trial timeout, or null for none. */
+    public Duration trialTimeout() {
+        return trialTimeoutSeconds == null ? null : Duration.ofMillis(Math.max(1, Math.round(trialTimeoutSeconds * 1000)));
     }
 
     public MinimizeConfig withCalls(int newCalls) {
-        return new MinimizeConfig(newCalls, command, optimizer);
+        return new MinimizeConfig(newCalls, command, optimizer, trialTimeoutSeconds);
+    }
+
+    public MinimizeConfig withTrialTimeoutSeconds(Double seconds) {
+        return new MinimizeConfig(calls, command, optimizer, seconds);
     }
 }

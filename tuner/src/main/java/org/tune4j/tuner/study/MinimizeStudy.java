@@ -36,7 +36,7 @@ public final class MinimizeStudy {
      */
     public static StudyRunner.Outcome run(RunDirectory dir, StudyDescription study, MinimizeConfig config, Path workDir,
                                           StudyListener listener, Consumer<String> output) {
-        CommandEvaluator evaluator = new CommandEvaluator(config.command(), workDir, output);
+        CommandEvaluator evaluator = new CommandEvaluator(config.command(), workDir, output, config.trialTimeout());
         StudyRun run = new StudyRun(dir, study, config.optimizer().toConfig(), config.calls(), List.of());
         return new StudyRunner(run, evaluator, listener).run();
     }

@@ -20,7 +20,7 @@ class StudySetupTest {
     Path tmp;
 
     private final MinimizeConfig config = new MinimizeConfig(7, List.of("./objective", "--fast"),
-            OptimizerSettings.defaults());
+            OptimizerSettings.defaults(), 2.5);
 
     @Test
     void aResumedStudyHasTheConfigurationItWasCreatedWith() {

@@ -56,4 +56,51 @@ class CommandEvaluatorTest {
         assertThat(outcome.state()).isEqualTo(TrialState.FAILED);
         assertThat(outcome.error()).startsWith("cannot run /nonexistent/objective");
     }
+
+    @Test
+    void javaLiteralsThatPythonRefusesAreNotNumbers() {
+        assertThat(run("echo 5d", new ArrayList<>()).error())
+                .isEqualTo("expected a number on the last line of the command's output, found \"5d\"");
+        assertThat(run("echo 0x1p3", new ArrayList<>()).state()).isEqualTo(TrialState.FAILED);
+        assertThat(run("echo 1_000.5", new ArrayList<>()).value()).isEqualTo(1000.5);
+    }
+
+    @Test
+    void anOverlongLastLineIsAFailedTrialNotAnOutOfMemoryError() {
+        List<String> output = new ArrayList<>();
+        TrialOutcome outcome = run("head -c 3000000 /dev/zero | tr '\\0' 7", output);
+        assertThat(outcome.state()).isEqualTo(TrialState.FAILED);
+        assertThat(outcome.error()).isEqualTo("the last line of the command's output is longer than "
+                + CommandEvaluator.LINE_LIMIT + " characters; expected a number");
+        assertThat(output).hasSize(1);
+        assertThat(output.get(0)).endsWith("[line cut at " + CommandEvaluator.LINE_LIMIT + " characters]");
+    }
+
+    @Test
+    void aTrialPastItsTimeoutIsStoppedWithItsChildProcessesAndFailed() throws Exception {
+        Path pidFile = tmp.resolve("child.pid");
+        long started = System.nanoTime();
+        TrialOutcome outcome = new CommandEvaluator(List.of("sh", "-c", "sleep 300 & echo $! > child.pid; wait"), tmp,
+                s -> { }, java.time.Duration.ofMillis(700)).evaluate(new TrialRequest(4, Map.of("x", 1.0)));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertThat(outcome.state()).isEqualTo(TrialState.FAILED);
+        assertThat(outcome.error()).isEqualTo("the command ran past the trial timeout of 0.7 s and was stopped");
+        assertThat(seconds).as("seconds until the trial ended").isLessThan(30);
+        long child = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
+        java.util.Optional<ProcessHandle> sleeper = ProcessHandle.of(child);
+        if (sleeper.isPresent()) {
+            sleeper.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).as("the child sleep is gone")
+                .isFalse();
+    }
+
+    @Test
+    void aQuickTrialIsNotCutByItsTimeout() {
+        TrialOutcome outcome = new CommandEvaluator(List.of("sh", "-c", "echo 2.5"), tmp, s -> { },
+                java.time.Duration.ofSeconds(60)).evaluate(new TrialRequest(5, Map.of("x", 1.0)));
+        assertThat(outcome.state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(outcome.value()).isEqualTo(2.5);
+    }
 }
