@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * <p>Two kinds of line: {@code {"event":"asked","number":N,"params":{...},"asked_at":"<ISO-8601>"}} for a trial handed
  * out by {@code tune4j ask} and not yet told, and {@code {"event":"finished","trial":{...}}}
  * with a {@link TrialRecord}. A last line cut short by a crash (no newline, or not JSON) is
- * reported as a warning and ignored, and the next append cuts it off first; a damaged line
- * anywhere else is an error naming the file and line.
+ * reported as a warning and ignored, and the next append cuts it off first (so the journal never
+ * holds it in the middle); a damaged line anywhere else is an error naming the file and line.
  */
 public final class Journal {
     /** File name of the journal inside a run directory. */
@@ -144,7 +144,7 @@ public final class Journal {
             boolean created = !Files.exists(file);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE)) {
-                long end = completeLength(ch);
+                long end = withoutDamagedLastLine(ch, completeLength(ch));
                 ch.truncate(end);
                 ch.position(end);
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -159,6 +159,44 @@ public final class Journal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to journal " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code end}, or the start of the journal's last line when that line is not JSON: the line
+     * {@link #read} ignores with a warning is cut off before anything is appended after it.
+     */
+    private static long withoutDamagedLastLine(FileChannel ch, long end) throws IOException {
+        if (end == 0) {
+            return 0;
+        }
+        long start = lineStart(ch, end - 1);
+        ByteBuffer line = ByteBuffer.allocate(Math.toIntExact(end - 1 - start));
+        while (line.hasRemaining() && ch.read(line, start + line.position()) > 0) {
+            // read the whole line
+        }
+        String text = new String(line.array(), StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            return end;
+        }
+        try {
+            Json.mapper().readTree(text);
+            return end;
+        } catch (JsonProcessingException damaged) {
+            return start;
+        }
+    }
+
+    /** The position just after the newline before {@code pos} (0 when there is none). */
+    private static long lineStart(FileChannel ch, long pos) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (long p = pos - 1; p >= 0; p--) {
+            one.clear();
+            ch.read(one, p);
+            if (one.get(0) == '\n') {
+                return p + 1;
+            }
+        }
+        return 0;
     }
 
     /** Length of the journal up to and including its last newline: a torn tail is cut off. */

@@ -1,7 +1,11 @@
 package org.tune4j.tuner.study;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tune4j.optimizer.ExpectedMinimum;
@@ -9,6 +13,7 @@ import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.SpaceExhaustedException;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
+import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.JournalContents;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunFiles;
@@ -54,6 +59,12 @@ public final class StudyRunner {
         Journal journal = new Journal(run.dir().journal());
         JournalContents contents = journal.read(listener::warning);
         List<TrialRecord> trials = new ArrayList<>(contents.finished());
+        requireJournalOfResults(contents);
+        if (trials.size() > run.calls()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the study in %s already has %d finished "
+                    + "trials, more than the %d asked for; --calls is the study's new total: give --calls %d or more to "
+                    + "continue it", run.dir().root(), trials.size(), run.calls(), trials.size() + 1));
+        }
         Optimizer optimizer = OptimizerReplay.rebuild(space, run.optimizer(), run.givenPoints().size(), trials);
         if (!trials.isEmpty()) {
             listener.resumed(List.copyOf(trials), run.calls());
@@ -87,6 +98,28 @@ public final class StudyRunner {
         Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
         RunFiles.write(run.dir(), run.description(), trials, expected.map(e -> toRecord(space, e)).orElse(null), null);
         return new Outcome(trials, expected, space);
+    }
+
+    /**
+     * Refuses to start over on an empty or missing journal when results.json lists trials: the
+     * journal is the study's record, and writing results.json from an empty one would lose them.
+     */
+    private void requireJournalOfResults(JournalContents contents) {
+        if (!contents.finished().isEmpty() || !contents.pending().isEmpty()) {
+            return;
+        }
+        Path results = run.dir().results();
+        int listed;
+        try {
+            listed = Files.exists(results) ? Json.mapper().readTree(results.toFile()).path("trials").size() : 0;
+        } catch (IOException unreadable) {
+            return; // results.json is derived: an unreadable one is rewritten from the journal
+        }
+        if (listed > 0) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "%s lists %d trials but the journal %s is empty "
+                    + "or missing; the journal is the study's record: restore it (results.json is rewritten from it), "
+                    + "or start a new run", results, listed, run.dir().journal()));
+        }
     }
 
     /** The expected minimum as results.json keeps it. */

@@ -89,12 +89,32 @@ class JournalTest {
     }
 
     @Test
+    void aGarbageLastLineIsIgnoredOnceAndCutOffByTheNextAppend() throws Exception {
+        Path file = dir.resolve("journal.jsonl");
+        Journal journal = new Journal(file);
+        journal.appendFinished(trial(1, -0.5));
+        Files.writeString(file, "garbage, but with its newline\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        List<String> warnings = new ArrayList<>();
+
+        assertThat(journal.read(warnings::add).finished()).extracting(TrialRecord::number).containsExactly(1);
+        assertThat(warnings).singleElement().asString().contains("line 2").contains("not valid JSON");
+
+        journal.appendFinished(trial(2, -0.6));
+        List<String> later = new ArrayList<>();
+        JournalContents resumedAgain = journal.read(later::add);
+        assertThat(later).isEmpty();
+        assertThat(resumedAgain.finished()).extracting(TrialRecord::value).containsExactly(-0.5, -0.6);
+        assertThat(Files.readString(file)).doesNotContain("garbage");
+    }
+
+    @Test
     void damageInTheMiddleIsAnErrorNamingTheLine() throws Exception {
         Path file = dir.resolve("journal.jsonl");
         Journal journal = new Journal(file);
         journal.appendFinished(trial(1, -0.5));
-        Files.writeString(file, "{not json\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        journal.appendFinished(trial(2, -0.6));
+        String goodLine = Files.readString(file);
+        // damage written by something other than the journal (which cuts a damaged last line before appending)
+        Files.writeString(file, "{not json\n" + goodLine, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
         assertThatThrownBy(() -> journal.read(w -> { }))
                 .hasMessageContaining("line 2").hasMessageContaining("not valid JSON");

@@ -133,4 +133,28 @@ class StudyRunnerTest {
         assertThatThrownBy(() -> RunDirectories.open(run.dir(), "test", null))
                 .hasMessageContaining("\"format\"").hasMessageContaining("reads format 1, found 2");
     }
+
+    @Test
+    void aTotalBelowTheTrialsDoneIsRefusedNamingTheTotalNeeded() {
+        StudyRun run = newRun("done", 4, List.of());
+        new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+        StudyRun smaller = new StudyRun(run.dir(), run.description(), OPTIMIZER, 2, List.of());
+
+        assertThatThrownBy(() -> new StudyRunner(smaller, StudyRunnerTest::quadratic, StudyListener.NONE).run())
+                .hasMessageContaining("already has 4 finished trials, more than the 2 asked for")
+                .hasMessageContaining("give --calls 5 or more");
+    }
+
+    @Test
+    void anEmptiedJournalDoesNotRestartAStudyWhoseResultsListTrials() throws Exception {
+        StudyRun run = newRun("emptied", 3, List.of());
+        new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+        String results = Files.readString(run.dir().results());
+        Files.writeString(run.dir().journal(), "");
+
+        assertThatThrownBy(() -> new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run())
+                .hasMessageContaining("lists 3 trials but the journal")
+                .hasMessageContaining("restore it");
+        assertThat(Files.readString(run.dir().results())).as("results.json untouched").isEqualTo(results);
+    }
 }
