@@ -18,6 +18,14 @@ final class Errors {
         if (t instanceof AccessDeniedException a) {
             return a.getFile() + ": permission denied";
         }
+        if (t instanceof OutOfMemoryError) {
+            return String.format(java.util.Locale.ROOT, "out of memory (%s; this JVM may use at most %,d MB): give "
+                    + "it more with TUNE4J_JAVA_OPTS=-Xmx<size>, or ask for less (a smaller network, batch or data set)",
+                    t.getMessage() == null ? "no detail" : t.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
+        }
+        if (t instanceof StackOverflowError) {
+            return "stack overflow: the input nests too deeply to be read (a file with thousands of nested brackets?)";
+        }
         String m = t.getMessage();
         if (m == null || m.isBlank()) {
             return t.getClass().getSimpleName();

@@ -31,9 +31,27 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this). */
+    /**
+     * Runs the command line and returns the exit code (tests call this). A virtual-machine error
+     * that escapes a command (out of memory, a stack overflow) gets the one-line treatment too.
+     */
     public static int execute(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
+    }
+
+    /** As {@link #execute(String...)} with a given command line. */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (VirtualMachineError e) {
+            PrintWriter err = cl.getErr();
+            err.println("tune4j: " + Errors.message(e));
+            if (java.util.Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_FAILURE;
+        }
     }
 
     /** The configured command line. */
@@ -65,6 +83,9 @@ public final class Main implements Runnable {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
         err.println("tune4j: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            err.println("Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?");
+        }
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return cl.getCommandSpec().exitCodeOnInvalidInput();

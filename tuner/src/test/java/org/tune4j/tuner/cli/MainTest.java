@@ -28,6 +28,48 @@ class MainTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    @picocli.CommandLine.Command(name = "boom")
+    private static final class Boom implements Runnable {
+        private final Error error;
+
+        Boom(Error error) {
+            this.error = error;
+        }
+
+        @Override
+        public void run() {
+            throw error;
+        }
+    }
+
+    private static Run runThrowing(Error error) {
+        CommandLine cl = Main.commandLine().addSubcommand("boom", new Boom(error));
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(Main.execute(cl, "boom"), "", err.toString());
+    }
+
+    @Test
+    void outOfMemoryAndStackOverflowGetOneLineNotATrace() {
+        Run oom = runThrowing(new OutOfMemoryError("Java heap space"));
+        assertThat(oom.exit()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(oom.err()).startsWith("tune4j: out of memory (Java heap space; this JVM may use at most ")
+                .contains("TUNE4J_JAVA_OPTS=-Xmx").doesNotContain("\tat ");
+        assertThat(oom.err().lines()).hasSize(1);
+
+        Run deep = runThrowing(new StackOverflowError());
+        assertThat(deep.exit()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(deep.err()).startsWith("tune4j: stack overflow: the input nests too deeply");
+        assertThat(deep.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void aMistypedOptionGetsASuggestion() {
+        Run r = run("train", "--epoch", "1");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown options: '--epoch'").contains("Did you mean --epochs?");
+    }
+
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"train", "evaluate", "predict", "tune", "report", "minimize", "ask", "tell"}) {
