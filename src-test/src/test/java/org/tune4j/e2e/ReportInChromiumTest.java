@@ -1,5 +1,6 @@
 package org.tune4j.e2e;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,9 @@ import static org.assertj.core.api.Assertions.fail;
  * Opens report.html in a real browser, headless Chromium (Debian package {@code chromium}, which
  * {@code .ci/run} installs), and checks what a reader would see: every image decoded (the page's
  * own script sets {@code data-images-loaded="N/M"} on body after the load event, read back with
- * {@code --dump-dom}) and a screenshot that is not blank. Without Chromium the test fails, it
- * does not skip.
+ * {@code --dump-dom}) and a screenshot that is not blank. Without Chromium the test fails under
+ * {@code CI=true} (as {@code .ci/run} runs it, after installing Chromium); elsewhere, so that
+ * {@code ./mvnw verify} works on a machine with only a JDK, it is skipped, saying what to install.
  *
  * <p>The run directory is the report tests' 15-call fixture study ({@link Fixtures}, from tuner's
  * test jar) plus an untrained best model and the committed MNIST fixture, so all eight plots are
@@ -130,7 +132,10 @@ class ReportInChromiumTest {
         return text.substring(Math.max(0, text.length() - 2000));
     }
 
-    /** The chromium executable on PATH; a clear failure when there is none (CI installs it). */
+    /**
+     * The chromium executable on PATH. When there is none: a clear failure under {@code CI=true}
+     * (CI installs it), a skip that says what to install elsewhere.
+     */
     private static Path findChromium() {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String name : List.of("chromium", "chromium-browser")) {
@@ -141,8 +146,14 @@ class ReportInChromiumTest {
                 }
             }
         }
-        return fail("headless Chromium is required to check report.html in a real browser, but neither chromium nor"
-                + " chromium-browser is on the PATH (" + path + "). Install Debian's package: apt-get install -y"
-                + " chromium (.ci/run does this).");
+        String missing = "headless Chromium is required to check report.html in a real browser, but neither chromium"
+                + " nor chromium-browser is on the PATH (" + path + "). Install Debian's package: apt-get install -y"
+                + " chromium (.ci/run does this).";
+        if ("true".equals(System.getenv("CI"))) {
+            return fail(missing);
+        }
+        System.err.println("ReportInChromiumTest skipped: " + missing);
+        Assumptions.abort(missing);
+        return null;
     }
 }
