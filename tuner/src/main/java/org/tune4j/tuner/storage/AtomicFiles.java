@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,6 +58,25 @@ public final class AtomicFiles {
     }
 
     /**
+     * A new empty file {@code .<name>.<random>.tmp} in {@code dir}, created with the default
+     * permissions (what the umask allows, as for any file the user makes: results are meant to be
+     * shared), not {@link Files#createTempFile}'s owner-only ones, which the rename would keep.
+     */
+    private static Path createTempBeside(Path dir, Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36)
+                    + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
      * Lets {@code filler} write a temporary file beside {@code target}, then renames it over the
      * target. Used for files written by other code (a model file) that must appear atomically.
      */
@@ -65,7 +85,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            temp = createTempBeside(dir, target);
             filler.fill(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

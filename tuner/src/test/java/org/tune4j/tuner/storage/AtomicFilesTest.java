@@ -41,4 +41,16 @@ class AtomicFilesTest {
             assertThat(files).containsExactly(target);
         }
     }
+
+    @Test
+    void aWrittenFileHasTheDefaultPermissionsNotOwnerOnlyOnes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions");
+        Path plain = Files.createFile(dir.resolve("made-by-the-user"));
+        Path target = dir.resolve("results.json");
+
+        AtomicFiles.writeString(target, "{}");
+
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }
