@@ -7,25 +7,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads an image file (PNG, JPEG, ...) as a model input: resized to the model's (height, width)
  * with bilinear interpolation, converted to its channels (1: luma, 3: R, G, B), scaled to [0, 1],
- * laid out (channels, height, width).
+ * laid out (channels, height, width). The file must be a regular file (a FIFO would block) whose
+ * header declares at most {@link #MAX_PIXELS} pixels, checked before anything is decoded; every
+ * error names the file.
  */
 final class ImageInput {
+    /** The most pixels an image may declare (a 8,192 x 8,192 image; 256 MB once decoded). */
+    static final long MAX_PIXELS = 8192L * 8192L;
+
     private ImageInput() {
     }
 
     static float[] read(Path file, int channels, int height, int width) throws IOException {
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
-        BufferedImage src = ImageIO.read(file.toFile());
-        if (src == null) {
-            throw new IOException(file + ": not an image this Java can read (expected PNG, JPEG, GIF or BMP)");
-        }
+        BufferedImage src = decode(file);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -52,5 +55,67 @@ final class ImageInput {
             }
         }
         return x;
+    }
+
+    /** The image, after checking the file and the size its header declares. */
+    private static BufferedImage decode(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": not a regular file (expected an image file)");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + ": not an image this Java can read (expected PNG, JPEG, GIF or BMP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w * h > MAX_PIXELS) {
+                    throw new IOException(String.format(Locale.ROOT, "%s: the image is %,d x %,d pixels; expected at "
+                            + "most %,d pixels (resize it first)", file, w, h, MAX_PIXELS));
+                }
+                return reader.read(0);
+            } catch (IOException | RuntimeException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                    throw e;
+                }
+                throw new IOException(file + ": cannot read the image (" + e.getMessage() + ")", e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
+     * Whether an input read by {@link #read} has a light background: the mean of its border pixels
+     * (all channels) above one half. MNIST and Fashion-MNIST draw light figures on black.
+     */
+    static boolean lightBackground(float[] x, int channels, int height, int width) {
+        double sum = 0;
+        int count = 0;
+        for (int c = 0; c < channels; c++) {
+            int plane = c * height * width;
+            for (int y = 0; y < height; y++) {
+                for (int col = 0; col < width; col++) {
+                    if (y == 0 || y == height - 1 || col == 0 || col == width - 1) {
+                        sum += x[plane + y * width + col];
+                        count++;
+                    }
+                }
+            }
+        }
+        return sum / count > 0.5;
+    }
+
+    /** 1 - x for every value: light on dark becomes dark on light and back. */
+    static void invert(float[] x) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1f - x[i];
+        }
     }
 }

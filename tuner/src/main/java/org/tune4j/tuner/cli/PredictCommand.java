@@ -14,6 +14,7 @@ import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -30,8 +31,30 @@ final class PredictCommand implements Callable<Integer> {
             description = "Image files (PNG, JPEG), converted to the model's input size and channels.")
     List<Path> images;
 
+    /** When to invert an image's values (1 - x) before predicting. */
+    enum Inversion { AUTO, YES, NO }
+
+    @Option(names = "--invert", paramLabel = "WHEN", converter = InversionConverter.class,
+            description = {"Invert an image (1 - value) before predicting: auto (when its border is mostly light: "
+                    + "MNIST and Fashion-MNIST models learned light figures on a black background, and people "
+                    + "draw dark digits on white), yes, or no (for models trained on light backgrounds) "
+                    + "(default: auto). An inverted image is marked so in the output."})
+    Inversion invert = Inversion.AUTO;
+
     @Mixin
     RuntimeOptions runtime;
+
+    static final class InversionConverter implements picocli.CommandLine.ITypeConverter<Inversion> {
+        @Override
+        public Inversion convert(String text) {
+            for (Inversion i : Inversion.values()) {
+                if (i.name().equalsIgnoreCase(text.strip())) {
+                    return i;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected auto, yes or no, found '" + text + "'");
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -42,8 +65,14 @@ final class PredictCommand implements Callable<Integer> {
         int classes = model.outputShape().size();
         int size = in.size();
         float[] pixels = new float[images.size() * size];
+        boolean[] inverted = new boolean[images.size()];
         for (int i = 0; i < images.size(); i++) {
             float[] x = ImageInput.read(images.get(i), in.channels(), in.dim(1), in.dim(2));
+            inverted[i] = invert == Inversion.YES
+                    || invert == Inversion.AUTO && ImageInput.lightBackground(x, in.channels(), in.dim(1), in.dim(2));
+            if (inverted[i]) {
+                ImageInput.invert(x);
+            }
             System.arraycopy(x, 0, pixels, i * size, size);
         }
         LabeledImages batch = new LabeledImages(pixels, new int[images.size()], images.size(), in.channels(),
@@ -51,8 +80,8 @@ final class PredictCommand implements Callable<Integer> {
         Evaluation ev = new Evaluator(runtime.threads(), runtime.kernels()).evaluate(model, batch);
         for (int i = 0; i < images.size(); i++) {
             int k = ev.predicted()[i];
-            out.printf(Locale.ROOT, "%s: %s (class %d, probability %.4f)%n", images.get(i), saved.classNames().get(k), k,
-                    ev.probabilities()[i * classes + k]);
+            out.printf(Locale.ROOT, "%s: %s (class %d, probability %.4f)%s%n", images.get(i), saved.classNames().get(k), k,
+                    ev.probabilities()[i * classes + k], inverted[i] ? " [inverted: light background]" : "");
         }
         out.flush();
         return 0;
