@@ -8,6 +8,9 @@ import picocli.CommandLine.Spec;
 
 /** How training and evaluation run: threads and kernels (they do not change what is computed, only how fast). */
 final class RuntimeOptions {
+    /** The most worker threads: each holds its own activations and gradients (megabytes per thread). */
+    static final int MAX_THREADS = 256;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
@@ -22,8 +25,9 @@ final class RuntimeOptions {
 
     int threads() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (n < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads: expected at least 1, found " + n);
+        if (n < 1 || n > MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads: expected 1 to " + MAX_THREADS + " (this machine "
+                    + "has " + Runtime.getRuntime().availableProcessors() + " processors), found " + n);
         }
         return n;
     }

@@ -64,6 +64,15 @@ class MainTest {
     }
 
     @Test
+    void threadsAreBounded() {
+        Run many = run("train", "--threads", "1000");
+        assertThat(many.exit()).isEqualTo(2);
+        assertThat(many.err()).startsWith("tune4j: --threads: expected 1 to 256 (this machine has ")
+                .contains("found 1000");
+        assertThat(run("train", "--threads", "0").err()).startsWith("tune4j: --threads: expected 1 to 256");
+    }
+
+    @Test
     void aMistypedOptionGetsASuggestion() {
         Run r = run("train", "--epoch", "1");
         assertThat(r.exit()).isEqualTo(2);
