@@ -161,7 +161,21 @@ class ModelFileTest {
         String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("\"Dense\"", "\"Dunce\"");
         Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
-                .hasMessageContaining("unknown layer type Dunce");
+                .hasMessageContaining("unknown layer type 'Dunce', expected one of: ")
+                .hasMessageContaining("Conv2D").hasMessageContaining("Dense");
+    }
+
+    /** 200,000 nested brackets in the header: a clean refusal, not a StackOverflowError. */
+    @Test
+    void deeplyNestedHeaderIsRefused() throws Exception {
+        String deep = "[".repeat(200_000) + "]".repeat(200_000);
+        Path file = fileWithHeader("deep.t4j", "{\"format\":\"tune4j-sequential\",\"input\":" + deep + "}", 0);
+        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining(file.toString())
+                // the root object and 63 arrays are read; the 64th '[' stands at offset 38 + 63
+                .hasMessageContaining("invalid architecture: JSON: expected at most 64 nested arrays and objects"
+                        + " at offset 101, found '['");
+        assertThat(Json.parse("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
     }
 
     @Test
