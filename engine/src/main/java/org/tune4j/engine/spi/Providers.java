@@ -3,6 +3,7 @@ package org.tune4j.engine.spi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 
@@ -33,14 +34,13 @@ public final class Providers {
      * @throws IllegalArgumentException naming the registered names when none matches
      */
     public static <P> P byName(Class<P> type, String kind, Function<? super P, String> name, String wanted) {
+        return find(type, name, wanted).orElseThrow(() -> new IllegalArgumentException("unknown " + kind + " '"
+                + wanted + "', expected one of: " + String.join(", ", all(type).stream().map(name).toList())));
+    }
+
+    /** The implementation of {@code type} named {@code wanted} (any case, surrounding blanks ignored), if any. */
+    public static <P> Optional<P> find(Class<P> type, Function<? super P, String> name, String wanted) {
         String key = wanted == null ? "" : wanted.strip().toLowerCase(Locale.ROOT);
-        List<P> all = all(type);
-        for (P p : all) {
-            if (name.apply(p).toLowerCase(Locale.ROOT).equals(key)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown " + kind + " '" + wanted + "', expected one of: "
-                + String.join(", ", all.stream().map(name).toList()));
+        return all(type).stream().filter(p -> name.apply(p).toLowerCase(Locale.ROOT).equals(key)).findFirst();
     }
 }
