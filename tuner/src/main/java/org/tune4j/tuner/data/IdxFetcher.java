@@ -74,9 +74,8 @@ final class IdxFetcher {
             for (String name : missing) {
                 writeAtomically(cacheDir.resolve(name), fetched.get(name));
             }
-            log.accept(title + ": " + missing.size() + " file(s) from " + source.description()
-                    + (failures.isEmpty() ? "" : " (" + failures.size() + " route(s) before it failed)")
-                    + ", verified and cached");
+            log.accept(title + ": fetched " + missing.size() + " file(s) from " + source.description()
+                    + (failures.isEmpty() ? "" : " after " + failures.size() + " route(s) failed") + "; verified and cached");
             return;
         }
         StringBuilder msg = new StringBuilder(title).append(": missing ").append(String.join(", ", missing))

@@ -99,7 +99,7 @@ class IdxFetcherTest {
         // one line says what is missing and the routes, one which route served; the failure is not shouted
         assertThat(log).containsExactly(
                 "SYN: fetching 4 missing file(s) into " + cache.toAbsolutePath() + " (https://mirror.invalid/, then fake)",
-                "SYN: 4 file(s) from fake (1 route(s) before it failed), verified and cached",
+                "SYN: fetched 4 file(s) from fake after 1 route(s) failed; verified and cached",
                 "SYN: reading and verifying " + cache);
 
         // second load: everything cached, no route is asked
