@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * @param validationCount the last this many training images are held out for validation
  */
 public record IdxDataset(String title, String trainImages, String trainLabels, String testImages, String testLabels,
-                  Map<String, String> sha256, List<String> classNames, int validationCount) {
+                         Map<String, String> sha256, List<String> classNames, int validationCount) {
 
     public IdxDataset {
         sha256 = Map.copyOf(sha256);
