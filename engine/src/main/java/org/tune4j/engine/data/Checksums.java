@@ -1,7 +1,7 @@
 /*
  * Checksums: SHA-256 of in-memory file contents, checked against a known value, and the parser
  * for the sha256sum-style lists committed under data/checksums/. It is not a download or cache
- * manager; Mnist and FashionMnist decide what to verify and when.
+ * manager; IdxDataset and the tuner's datasets decide what to verify and when.
  */
 package org.tune4j.engine.data;
 
@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** SHA-256 helpers for dataset files (always of the raw, uncompressed bytes). */
-final class Checksums {
+public final class Checksums {
 
     private Checksums() {
     }
 
     /** Lower-case hexadecimal SHA-256 of {@code data}. */
-    static String sha256(byte[] data) {
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
@@ -28,7 +28,7 @@ final class Checksums {
     }
 
     /** Throws when the SHA-256 of {@code data} is not {@code expected}, naming the file and both hashes. */
-    static void verify(String name, byte[] data, String expected) throws DataFileException {
+    public static void verify(String name, byte[] data, String expected) throws DataFileException {
         String actual = sha256(data);
         if (!actual.equals(expected.toLowerCase(Locale.ROOT))) {
             throw new DataFileException(name + ": SHA-256 mismatch: expected " + expected + ", found " + actual
@@ -40,7 +40,7 @@ final class Checksums {
      * Parses {@code sha256sum} output: one {@code <64 hex> <space><space or *><file name>} per line;
      * blank lines and lines starting with {@code #} are skipped. Returns file name to hash, in order.
      */
-    static Map<String, String> parse(String text) {
+    public static Map<String, String> parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         int lineNo = 0;
         for (String line : text.split("\n")) {

@@ -6,15 +6,6 @@ package org.tune4j.engine.data;
  */
 public record DataSplits(LabeledImages train, LabeledImages validation, LabeledImages test) {
 
-    /**
-     * Splits {@code trainAll} without shuffling, as the tutorial does: the first
-     * {@code count - validationCount} images train, the last {@code validationCount} validate.
-     */
-    public static DataSplits holdOutLast(LabeledImages trainAll, LabeledImages test, int validationCount) {
-        int cut = trainCount(trainAll.count(), validationCount);
-        return new DataSplits(trainAll.slice(0, cut), trainAll.slice(cut, trainAll.count()), test);
-    }
-
     /** How many of {@code count} images train when the last {@code validationCount} validate. */
     public static int trainCount(int count, int validationCount) {
         if (validationCount <= 0 || validationCount >= count) {

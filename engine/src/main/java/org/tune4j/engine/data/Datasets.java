@@ -1,22 +1,24 @@
 /*
- * Datasets: maps a dataset name or directory (the tuner's --dataset value) to a Dataset:
- * "mnist", "fashion-mnist", a directory of MNIST-named IDX files (such as the committed fixture
- * data/fixtures/mnist-small), or a folder with one sub-folder of images per class. It is the only
- * place that knows these names; it does not read the environment or choose the cache root.
+ * Datasets: maps a dataset name or directory (the tuner's --dataset value) to a Dataset: a
+ * registered name ("mnist", "fashion-mnist" or a user's own), a directory of MNIST-named IDX files
+ * (such as the committed fixture data/fixtures/mnist-small), or a folder with one sub-folder of
+ * images per class. It does not read the environment or choose the cache root.
  */
 package org.tune4j.engine.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.tune4j.engine.spi.Providers;
 
-/** The datasets tune4j knows, by name. */
+/** The datasets a name or a directory stands for. */
 public final class Datasets {
 
+    /** The tutorial's dataset, the default. */
     public static final String MNIST = "mnist";
-    public static final String FASHION_MNIST = "fashion-mnist";
 
     private Datasets() {
     }
@@ -24,34 +26,31 @@ public final class Datasets {
     /**
      * The dataset for {@code spec}:
      * <ul>
-     *   <li>{@code mnist}: {@link Mnist#load} with cache {@code <cacheRoot>/mnist};</li>
-     *   <li>{@code fashion-mnist}: {@link FashionMnist#load} with cache {@code <cacheRoot>/fashion-mnist};</li>
+     *   <li>the registered {@link Dataset} of that name (any case);</li>
      *   <li>a directory holding the four MNIST-named IDX files (raw or .gz): read without
      *       fetching or checksums, the last 1/12 of the training images (5,000 of 60,000, as the
      *       tutorial) held out for validation;</li>
      *   <li>any other directory: {@link ImageFolder#load} with {@code folderOptions}.</li>
      * </ul>
      *
-     * @throws IllegalArgumentException when {@code spec} is neither a known name nor a directory
+     * @throws IllegalArgumentException when {@code spec} is neither a registered name nor a directory
      */
     public static Dataset resolve(String spec, ImageFolderOptions folderOptions) {
-        String key = spec.strip().toLowerCase(Locale.ROOT);
-        if (key.equals(MNIST)) {
-            return named(MNIST, (root, log) -> Mnist.load(root.resolve(MNIST), log));
-        }
-        if (key.equals(FASHION_MNIST)) {
-            return named(FASHION_MNIST, (root, log) -> FashionMnist.load(root.resolve(FASHION_MNIST), log));
+        Optional<Dataset> named = Providers.find(Dataset.class, Dataset::name, spec);
+        if (named.isPresent()) {
+            return named.get();
         }
         Path dir = Path.of(spec);
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("unknown dataset '" + spec + "': expected " + MNIST + ", "
-                    + FASHION_MNIST + ", or a directory (MNIST-named IDX files, or one sub-folder of PNG/JPEG"
-                    + " images per class); no directory " + dir.toAbsolutePath() + " exists");
+            List<String> names = Providers.all(Dataset.class).stream().map(Dataset::name).toList();
+            throw new IllegalArgumentException("unknown dataset '" + spec + "': expected "
+                    + (names.isEmpty() ? "" : String.join(", ", names) + ", or ") + "a directory (MNIST-named IDX files, or one sub-folder of PNG/JPEG images per class);"
+                    + " no directory " + dir.toAbsolutePath() + " exists");
         }
-        if (Mnist.fileNames().stream().allMatch(f -> IdxDataset.locate(dir, f) != null)) {
-            return named(spec, (root, log) -> loadIdxDirectory(dir, log));
+        if (MnistFormat.holds(dir)) {
+            return directory(spec, "MNIST-named IDX files", (root, log) -> MnistFormat.read(dir, log));
         }
-        return named(spec, (root, log) -> {
+        return directory(spec, "one sub-folder of images per class", (root, log) -> {
             log.accept("reading image folder " + dir + " (" + folderOptions + ")");
             return ImageFolder.load(dir, folderOptions);
         });
@@ -68,35 +67,22 @@ public final class Datasets {
         return load(spec, cacheRoot, ImageFolderOptions.defaults(), log);
     }
 
-    private static DataSplits loadIdxDirectory(Path dir, Consumer<String> log) throws IOException {
-        Path labels = IdxDataset.locate(dir, Mnist.TRAIN_LABELS);
-        int count = IdxReader.readLabels(labels).length;
-        int validation = Math.max(1, (int) Math.round(count * (double) Mnist.VALIDATION_COUNT / 60_000));
-        log.accept("reading IDX files in " + dir + " (last " + validation + " of " + count
-                + " training images validate)");
-        return Mnist.loadFrom(dir, validation);
+    private interface DirectoryReader {
+        DataSplits read(Path cacheRoot, Consumer<String> log) throws IOException;
     }
 
-    private interface Loader {
-        DataSplits load(Path cacheRoot, Consumer<String> log) throws IOException;
-    }
-
-    private static Dataset named(String name, Loader loader) {
+    /** A directory given as {@code --dataset}: named by its path, never fetched. */
+    private static Dataset directory(String path, String description, DirectoryReader reader) {
         return new Dataset() {
-            @Override
-            public String name() {
-                return name;
-            }
+            @Override public String name() { return path; }
+            @Override public String description() { return description + " in " + path; }
 
             @Override
             public DataSplits load(Path cacheRoot, Consumer<String> log) throws IOException {
-                return loader.load(cacheRoot, log);
+                return reader.read(cacheRoot, log);
             }
 
-            @Override
-            public String toString() {
-                return "Dataset[" + name + "]";
-            }
+            @Override public String toString() { return "Dataset[" + path + "]"; }
         };
     }
 }

@@ -4,7 +4,7 @@
  * It validates everything the header claims (magic, data type, rank, dimensions, payload length)
  * and that an image file and a label file agree on the count. It is not a general IDX reader: only
  * unsigned-byte images of rank 3 and unsigned-byte labels of rank 1 are accepted. It does not fetch
- * or verify checksums (see Mnist and Checksums).
+ * or verify checksums (see IdxDataset and Checksums).
  */
 package org.tune4j.engine.data;
 

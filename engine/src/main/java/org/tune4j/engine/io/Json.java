@@ -6,15 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON writer and reader for the model file's architecture header (the engine depends on
- * the JDK only). Values map to Java as: object - LinkedHashMap&lt;String, Object&gt;, array - List,
+ * A minimal JSON writer and reader for the model file's architecture header. It stays in the
+ * engine because the engine depends on the JDK only and the header is a few hundred bytes of a
+ * fixed shape; nesting deeper than {@link #MAX_DEPTH} is refused, so a hostile file fails with a
+ * message instead of a stack overflow. Values map to Java as: object - LinkedHashMap&lt;String, Object&gt;, array - List,
  * string - String, integer - Long, other number - Double, true/false - Boolean, null - null.
  * Not a general-purpose library: no streaming, no pretty printing, input held in memory.
  */
 final class Json {
 
+    /** The deepest nesting of arrays and objects read (a model header needs 3). */
+    static final int MAX_DEPTH = 64;
+
     private final String text;
     private int pos;
+    private int depth;  // arrays and objects open at pos
 
     private Json(String text) {
         this.text = text;
@@ -97,14 +103,23 @@ final class Json {
         }
         char c = text.charAt(pos);
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{' -> nested(true);
+            case '[' -> nested(false);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
             default -> number();
         };
+    }
+
+    private Object nested(boolean object) {
+        if (++depth > MAX_DEPTH) {
+            throw error("at most " + MAX_DEPTH + " nested arrays and objects");
+        }
+        Object value = object ? object() : array();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {

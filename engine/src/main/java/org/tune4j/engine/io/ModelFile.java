@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.tune4j.engine.layer.Layer;
 import org.tune4j.engine.model.Sequential;
+import org.tune4j.engine.spi.Providers;
 
 /**
  * Saves and loads {@link Sequential} models in tune4j's own format (never Java serialization),
@@ -35,7 +36,8 @@ import org.tune4j.engine.model.Sequential;
  * 16+L     4P    float32 parameters in {@link Sequential#parameters()} order: per layer the kernel
  *                (Conv2D (out, in, kh, kw); Dense (in, out)) then the bias
  * </pre>
- * {@code "class_names"} (one string per output) is optional: files written before it existed, or by
+ * Each layer's object is its {@link Layer#config()}; the {@link LayerType} registered under its
+ * {@code "type"} reads it back. {@code "class_names"} (one string per output) is optional: files written before it existed, or by
  * {@link #save(Sequential, Path)}, have none and read with the names "0", "1", ... Nothing follows. Saving writes a temporary file beside the target and renames it, so a reader
  * never sees a half-written model. Loading checks every field and rejects truncated, extended or
  * foreign files with a {@link ModelFileException}.
@@ -155,6 +157,7 @@ public final class ModelFile {
         }
         List<Object> layers = new ArrayList<>();
         for (Layer layer : model.layers()) {
+            layerType(layer.kind());  // a layer no type can read back is refused before anything is written
             layers.add(layer.config());
         }
         root.put("layers", layers);
@@ -180,12 +183,19 @@ public final class ModelFile {
             }
             Sequential.Builder b = Sequential.builder(toInt(input.get(0)), toInt(input.get(1)), toInt(input.get(2)));
             for (Object layer : (List<?>) root.get("layers")) {
-                LayerConfigs.add(b, (Map<?, ?>) layer);
+                LayerConfig config = new LayerConfig((Map<?, ?>) layer);
+                LayerType type = layerType(config.type());
+                b.add(shape -> type.fromConfig(shape, config));
             }
             return b;
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new ModelFileException(file, "invalid architecture: " + e.getMessage(), e);
         }
+    }
+
+    /** The registered layer type named {@code name} (the {@code "type"} of a layer's config). */
+    static LayerType layerType(String name) {
+        return Providers.byName(LayerType.class, "layer type", LayerType::name, name);
     }
 
     /** The header's class names (checked against the outputs by {@link SavedModel}); the defaults when it has none. */
@@ -200,7 +210,7 @@ public final class ModelFile {
         return list.stream().map(String.class::cast).toList();
     }
 
-    static int toInt(Object value) {
+    private static int toInt(Object value) {
         if (!(value instanceof Long l) || l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("expected an integer, found " + value);
         }

@@ -2,15 +2,16 @@ package org.tune4j.engine.layer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.tune4j.engine.kernel.MatMul;
 import org.tune4j.engine.tensor.Shape;
 
 /**
  * Applies an {@link Activation} element by element: out = f(input), dInput = dOut * f'(x), with
- * f' computed from the kept output, the same formulas as {@link Activation#apply} and {@link
- * Activation#derivativeFromOutput} written as one loop per function. NaN propagates (so a diverging
- * run is detected at the loss). No parameters.
+ * f' computed from the kept output ({@link Activation#forward} and {@link Activation#backward}).
+ * NaN propagates (so a diverging run is detected at the loss). No parameters. In model files:
+ * {@code {"type":"Activation","activation":"relu"}}.
  */
 public final class ActivationLayer implements Layer {
 
@@ -19,7 +20,7 @@ public final class ActivationLayer implements Layer {
 
     public ActivationLayer(Shape shape, Activation activation) {
         this.shape = shape;
-        this.activation = java.util.Objects.requireNonNull(activation, "activation");
+        this.activation = Objects.requireNonNull(activation, "activation");
     }
 
     public Activation activation() { return activation; }
@@ -50,20 +51,7 @@ public final class ActivationLayer implements Layer {
     @Override
     public void forward(LayerState state, float[] params, int pOff, float[] input, float[] out, int n) {
         state.checkBatch(n);
-        int size = n * shape.size();
-        switch (activation) {  // one loop per function, so the JIT sees no switch per element
-            case RELU -> state.elementwise.relu(input, out, size);
-            case SIGMOID -> {
-                for (int i = 0; i < size; i++) {
-                    out[i] = (float) (1.0 / (1.0 + Math.exp(-input[i])));
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < size; i++) {
-                    out[i] = (float) Math.tanh(input[i]);
-                }
-            }
-        }
+        activation.forward(state.elementwise, input, out, n * shape.size());
     }
 
     /** Element-wise, and backward reads out only: see {@link Layer#runsInPlace()}. */
@@ -74,22 +62,8 @@ public final class ActivationLayer implements Layer {
     public void backward(LayerState state, float[] params, float[] dParams, int pOff,
                          float[] input, float[] out, float[] dOut, float[] dInput, int n) {
         state.checkBatch(n);
-        if (dInput == null) {
-            return;
-        }
-        int size = n * shape.size();
-        switch (activation) {
-            case RELU -> state.elementwise.reluBackward(out, dOut, dInput, size);
-            case SIGMOID -> {
-                for (int i = 0; i < size; i++) {
-                    dInput[i] = dOut[i] * out[i] * (1f - out[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < size; i++) {
-                    dInput[i] = dOut[i] * (1f - out[i] * out[i]);
-                }
-            }
+        if (dInput != null) {
+            activation.backward(state.elementwise, out, dOut, dInput, n * shape.size());
         }
     }
 }

@@ -2,7 +2,9 @@
  * Network layers with their forward and backward passes side by side: {@link
  * org.tune4j.engine.layer.Conv2D}, {@link org.tune4j.engine.layer.MaxPool2D}, {@link
  * org.tune4j.engine.layer.Flatten}, {@link org.tune4j.engine.layer.Dense}, {@link
- * org.tune4j.engine.layer.ActivationLayer}, and the fused loss {@link
+ * org.tune4j.engine.layer.ActivationLayer} with its {@link org.tune4j.engine.layer.Activation}
+ * (an extension point: {@link org.tune4j.engine.layer.Relu}, {@link org.tune4j.engine.layer.Sigmoid},
+ * {@link org.tune4j.engine.layer.Tanh}, or any registered class), and the fused loss {@link
  * org.tune4j.engine.layer.SoftmaxCrossEntropy}; Keras' initialisation.
  *
  * <p>Layers describe computations and hold no per-call state: parameters live in the model's flat

@@ -53,8 +53,6 @@ public final class Adam implements GradientOptimizer {
         this.epsilon = epsilon;
     }
 
-    public double learningRate() { return learningRate; }
-
     @Override
     public void initialize(int parameterCount) {
         m = new float[parameterCount];

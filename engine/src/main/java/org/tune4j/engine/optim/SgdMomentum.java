@@ -14,6 +14,9 @@ import java.util.Locale;
  */
 public final class SgdMomentum implements GradientOptimizer {
 
+    /** The momentum of the registered "sgd" ({@link SgdMomentumFactory}), the usual choice. */
+    public static final double DEFAULT_MOMENTUM = 0.9;
+
     private final double learningRate;
     private final double momentum;
     private float[] velocity;  // (parameterCount)

@@ -2,7 +2,6 @@ package org.tune4j.engine.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,17 +16,13 @@ class DatasetsTest {
     @TempDir
     Path dir;
 
+    /** The engine registers no named dataset (the tuner's fetch them): a name here must be a directory. */
     @Test
-    void namesResolveWithoutLoading() {
-        assertThat(Datasets.resolve("MNIST", ImageFolderOptions.defaults()).name()).isEqualTo("mnist");
-        assertThat(Datasets.resolve("fashion-mnist", ImageFolderOptions.defaults()).name()).isEqualTo("fashion-mnist");
-    }
-
-    @Test
-    void unknownNameIsRejectedListingTheChoices() {
+    void unknownNameIsRejectedAskingForADirectory() {
         assertThatThrownBy(() -> Datasets.resolve("cifar", ImageFolderOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown dataset 'cifar': expected mnist, fashion-mnist, or a directory");
+                .hasMessageContaining("unknown dataset 'cifar': expected a directory (MNIST-named IDX files, or one"
+                        + " sub-folder of PNG/JPEG images per class); no directory ");
     }
 
     @Test
@@ -52,35 +47,5 @@ class DatasetsTest {
         assertThat(s.train().classes()).isEqualTo(3);
         assertThat(s.train().channels()).isEqualTo(3);
         assertThat(s.train().width()).isEqualTo(14);
-    }
-
-    @Test
-    void fashionMnistAbsentEverywhereNamesTheDebianPackageAndDirectories() {
-        Path cache = dir.resolve("fashion-mnist");
-        assertThatThrownBy(() -> FashionMnist.load(cache, s -> { }, List.of(cache, dir.resolve("debian")), List.of()))
-                .isInstanceOf(DataFileException.class)
-                .hasMessageContaining("Fashion-MNIST: missing train-images-idx3-ubyte")
-                .hasMessageContaining("apt-get install dataset-fashion-mnist")
-                .hasMessageContaining("/usr/share/datasets/fashion-mnist/")
-                .hasMessageContaining("into " + cache.toAbsolutePath());
-    }
-
-    @Test
-    void fashionMnistChecksumFileAgreesWithTheCode() throws IOException {
-        String text = Files.readString(TestData.repoRoot().resolve("data/checksums/fashion-mnist.sha256"));
-        assertThat(Checksums.parse(text)).containsExactlyEntriesOf(FashionMnist.SHA256);
-    }
-
-    @Test
-    void fashionMnistFromDebianWhenInstalled() throws IOException {
-        assumeTrue(Files.isRegularFile(FashionMnist.DEBIAN_DIR.resolve("t10k-labels-idx1-ubyte.gz")),
-                "Debian's dataset-fashion-mnist is not installed");
-        DataSplits s = FashionMnist.load(dir.resolve("empty-cache"), x -> { }, List.of(dir.resolve("empty-cache"),
-                FashionMnist.DEBIAN_DIR), List.of());
-        assertThat(s.train().count()).isEqualTo(55_000);
-        assertThat(s.validation().count()).isEqualTo(5_000);
-        assertThat(s.test().count()).isEqualTo(10_000);
-        assertThat(s.test().classNames()).startsWith("T-shirt/top", "Trouser").endsWith("Ankle boot");
-        assertThat(s.test().labels()[0]).isEqualTo(9); // the first test image is an ankle boot
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IdxReaderTest {
 
-    private static final List<String> TEN = Mnist.CLASS_NAMES;
+    private static final List<String> TEN = MnistFormat.DIGITS;
 
     @TempDir
     Path dir;

@@ -161,7 +161,44 @@ class ModelFileTest {
         String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("\"Dense\"", "\"Dunce\"");
         Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
-                .hasMessageContaining("unknown layer type Dunce");
+                .hasMessageContaining("unknown layer type 'Dunce', expected one of: ")
+                .hasMessageContaining("Conv2D").hasMessageContaining("Dense");
+    }
+
+    /**
+     * A committed format-1 file keeps loading, and saving what it holds writes the same bytes. It was
+     * written by {@code ModelFile.save(m, List.of("no", "yes"), file)} for
+     * {@code m = Sequential.builder(1, 6, 6).conv2d(2, 3, Padding.SAME).activation(Activation.RELU).maxPool(2)
+     * .flatten().dense(3).activation(Activation.SIGMOID).dense(2).build(7)}.
+     */
+    @Test
+    void aCommittedFormat1FileLoadsAndSavesToTheSameBytes() throws Exception {
+        Path fixture = Path.of(getClass().getResource("/model-files/format1-small.t4j").toURI());
+        SavedModel saved = ModelFile.read(fixture);
+
+        assertThat(saved.classNames()).containsExactly("no", "yes");
+        Sequential expected = Sequential.builder(1, 6, 6)
+                .conv2d(2, 3, Padding.SAME).activation(Activation.RELU).maxPool(2)
+                .flatten().dense(3).activation(Activation.SIGMOID).dense(2)
+                .build(7);
+        assertThat(saved.model().summary()).isEqualTo(expected.summary());
+        assertThat(saved.model().parameters()).containsExactly(expected.parameters());
+        Path again = dir.resolve("again.t4j");
+        ModelFile.save(saved.model(), saved.classNames(), again);
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(fixture));
+    }
+
+    /** 200,000 nested brackets in the header: a clean refusal, not a StackOverflowError. */
+    @Test
+    void deeplyNestedHeaderIsRefused() throws Exception {
+        String deep = "[".repeat(200_000) + "]".repeat(200_000);
+        Path file = fileWithHeader("deep.t4j", "{\"format\":\"tune4j-sequential\",\"input\":" + deep + "}", 0);
+        assertThatThrownBy(() -> ModelFile.read(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining(file.toString())
+                // the root object and 63 arrays are read; the 64th '[' stands at offset 38 + 63
+                .hasMessageContaining("invalid architecture: JSON: expected at most 64 nested arrays and objects"
+                        + " at offset 101, found '['");
+        assertThat(Json.parse("[".repeat(64) + "]".repeat(64))).isInstanceOf(List.class);
     }
 
     @Test

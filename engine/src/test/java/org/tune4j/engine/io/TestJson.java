@@ -15,6 +15,8 @@ public final class TestJson {
 
     /** Adds the layer a model-file style config describes ({"type": "Conv2D", ...}). */
     public static void addLayer(Sequential.Builder builder, Map<?, ?> config) {
-        LayerConfigs.add(builder, config);
+        LayerConfig c = new LayerConfig(config);
+        LayerType type = ModelFile.layerType(c.type());
+        builder.add(shape -> type.fromConfig(shape, c));
     }
 }

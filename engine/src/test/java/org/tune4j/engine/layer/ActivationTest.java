@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tune4j.engine.kernel.ElementwiseKernels;
+import org.tune4j.engine.kernel.ElementwiseOps;
+import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.engine.kernel.Kernels;
 import org.tune4j.engine.kernel.ScalarMatMul;
 import org.tune4j.engine.tensor.Shape;
 
@@ -15,9 +20,12 @@ class ActivationTest {
     void parsesNamesInAnyCaseAndListsTheValidOnesOtherwise() {
         assertThat(Activation.parse("ReLU")).isEqualTo(Activation.RELU);
         assertThat(Activation.parse(" sigmoid ")).isEqualTo(Activation.SIGMOID);
+        assertThat(Activation.parse("TANH")).isEqualTo(Activation.TANH).isNotEqualTo(Activation.RELU);
+        assertThat(Activation.parse("relu").name()).isEqualTo("relu");
         assertThatThrownBy(() -> Activation.parse("swish"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown activation 'swish', expected one of: relu, sigmoid, tanh");
+                .hasMessageStartingWith("unknown activation 'swish', expected one of: ")
+                .hasMessageContainingAll("relu", "sigmoid", "tanh");
     }
 
     @Test
@@ -26,6 +34,27 @@ class ActivationTest {
         assertThat(Activation.TANH.apply(1f)).isCloseTo(0.7615942f, within(1e-7f));
         assertThat(Activation.RELU.apply(-3f)).isZero();
         assertThat(Activation.SIGMOID.derivativeFromOutput(0.5f)).isEqualTo(0.25f);
+    }
+
+    /** The array loops give what the per-element functions give, bit for bit, on both kernels. */
+    @Test
+    void forwardAndBackwardLoopsMatchTheElementFunctions() {
+        float[] x = {-3f, -0.5f, 0f, 0.25f, 2f, 7f, -1e-3f, 1.5f, 0.75f};
+        float[] dOut = {0.1f, -2f, 3f, 0.5f, -0.25f, 1f, 4f, -1f, 0.3f};
+        for (var ops : List.of(new ScalarMatMul(), Kernels.matMul(KernelMode.SIMD))) {
+            ElementwiseOps elementwise = ElementwiseKernels.like(ops);
+            for (Activation a : List.of(Activation.RELU, Activation.SIGMOID, Activation.TANH)) {
+                float[] y = new float[x.length];
+                float[] dx = new float[x.length];
+                a.forward(elementwise, x, y, x.length);
+                a.backward(elementwise, y, dOut, dx, x.length);
+                for (int i = 0; i < x.length; i++) {
+                    assertThat(y[i]).as(a + " forward at " + x[i]).isEqualTo(a.apply(x[i]));
+                    assertThat(dx[i]).as(a + " backward at " + x[i])
+                            .isCloseTo(dOut[i] * a.derivativeFromOutput(y[i]), within(1e-6f));
+                }
+            }
+        }
     }
 
     @Test

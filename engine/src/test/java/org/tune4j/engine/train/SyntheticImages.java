@@ -5,12 +5,12 @@ import java.util.SplittableRandom;
 import org.tune4j.engine.data.LabeledImages;
 
 /** A separable toy set for training tests: class k has a bright 3x3 patch somewhere in quadrant k of an 8x8 image, plus noise. */
-final class SyntheticImages {
+public final class SyntheticImages {
 
     private SyntheticImages() {
     }
 
-    static LabeledImages quadrants(int count, long seed) {
+    public static LabeledImages quadrants(int count, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int size = 8;
         float[] pixels = new float[count * size * size];

