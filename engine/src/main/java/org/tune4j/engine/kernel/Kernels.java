@@ -1,9 +1,12 @@
 package org.tune4j.engine.kernel;
 
+import java.lang.reflect.Constructor;
+
 /**
  * Picks the matrix-multiply implementation for a {@link KernelMode}.
  *
- * <p>{@link KernelMode#SIMD} gives {@link SimdMatMul} when the {@code jdk.incubator.vector} module
+ * <p>{@link KernelMode#SIMD} gives a new {@link SimdMatMul} (it owns packing buffers, so each
+ * worker asks for its own) when the {@code jdk.incubator.vector} module
  * is in the boot layer (the JVM was started with {@code --add-modules jdk.incubator.vector}) and
  * the class links; otherwise it falls back to {@link ScalarMatMul}, and {@link #simdStatus()} says
  * why. {@code SimdMatMul} is only ever named by its class name here, so this class loads and the
@@ -18,17 +21,25 @@ public final class Kernels {
     private Kernels() {
     }
 
-    /** The matrix multiply for this mode; SIMD falls back to scalar when the Vector API is absent. */
+    /**
+     * The matrix multiply for one worker in this mode: a new {@link SimdMatMul} for SIMD (not
+     * thread-safe: it owns its buffers), the stateless {@link ScalarMatMul} for SCALAR or when
+     * the Vector API is absent.
+     */
     public static MatMul matMul(KernelMode mode) {
-        if (mode == KernelMode.SIMD && SimdHolder.MAT_MUL != null) {
-            return SimdHolder.MAT_MUL;
+        if (mode == KernelMode.SIMD && SimdHolder.CONSTRUCTOR != null) {
+            try {
+                return SimdHolder.CONSTRUCTOR.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(SIMD_CLASS + " linked but could not be constructed", e);
+            }
         }
         return SCALAR;
     }
 
     /** Whether {@link KernelMode#SIMD} really runs on the Vector API in this JVM. */
     public static boolean simdAvailable() {
-        return SimdHolder.MAT_MUL != null;
+        return SimdHolder.CONSTRUCTOR != null;
     }
 
     /** One line for logs: the vector width in use, or why SIMD fell back to scalar. */
@@ -62,25 +73,27 @@ public final class Kernels {
 
     /** Resolved on first use, once per JVM. */
     private static final class SimdHolder {
-        static final MatMul MAT_MUL;
+        static final Constructor<? extends MatMul> CONSTRUCTOR;
         static final String STATUS;
 
         static {
-            MatMul found = null;
+            Constructor<? extends MatMul> found = null;
             String status;
             if (ModuleLayer.boot().findModule(SIMD_MODULE).isEmpty()) {
                 status = "scalar fallback: module " + SIMD_MODULE
                         + " is not loaded (start the JVM with --add-modules " + SIMD_MODULE + ")";
             } else {
                 try {
-                    Class<?> type = Class.forName(SIMD_CLASS);
-                    found = (MatMul) type.getDeclaredConstructor().newInstance();
+                    Class<? extends MatMul> type = Class.forName(SIMD_CLASS).asSubclass(MatMul.class);
+                    Constructor<? extends MatMul> constructor = type.getDeclaredConstructor();
+                    constructor.newInstance();  // links the class and its algorithms now, not in a worker
+                    found = constructor;
                     status = "SIMD: Vector API, " + type.getMethod("vectorShape").invoke(null);
                 } catch (ReflectiveOperationException | LinkageError e) {
                     status = "scalar fallback: " + SIMD_CLASS + " failed to load: " + e;
                 }
             }
-            MAT_MUL = found;
+            CONSTRUCTOR = found;
             STATUS = status;
         }
     }

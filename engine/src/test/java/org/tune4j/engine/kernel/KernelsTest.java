@@ -28,6 +28,13 @@ class KernelsTest {
     }
 
     @Test
+    void eachSimdWorkerGetsItsOwnInstanceBecauseItOwnsItsBuffers() {
+        MatMul first = Kernels.matMul(KernelMode.SIMD);
+        MatMul second = Kernels.matMul(KernelMode.SIMD);
+        assertThat(first).isInstanceOf(SimdMatMul.class).isNotSameAs(second);
+    }
+
+    @Test
     void simdModeFallsBackToScalarWithoutTheModule() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp",
