@@ -1,6 +1,7 @@
 package org.tune4j.engine.kernel;
 
 import java.lang.reflect.Constructor;
+import java.util.function.Supplier;
 
 /**
  * Picks the matrix-multiply implementation for a {@link KernelMode}.
@@ -48,24 +49,32 @@ public final class Kernels {
     }
 
     /**
-     * The kernel of the same kind as {@code matMul}: {@code simd} when the worker runs on
+     * The kernel of the same kind as {@code matMul}: one from {@code simd} when the worker runs on
      * {@link SimdMatMul} and the SIMD kernel loaded ({@code simd} non-null), else {@code scalar}
      * (so {@code --kernels scalar} means scalar everywhere).
      */
-    static <T> T sameKindAs(MatMul matMul, T scalar, T simd) {
-        return matMul instanceof ScalarMatMul || simd == null ? scalar : simd;
+    static <T> T sameKindAs(MatMul matMul, T scalar, Supplier<? extends T> simd) {
+        return matMul instanceof ScalarMatMul || simd == null ? scalar : simd.get();
     }
 
     /**
-     * A new instance of a SIMD kernel class named only by its name (so callers load without the
-     * Vector API), or null when the module is absent or the class fails to link.
+     * New instances of a SIMD kernel class named only by its name (so callers load without the
+     * Vector API), or null when the module is absent or the class fails to link (tried once, here).
      */
-    static <T> T loadSimd(String className, Class<T> type) {
+    static <T> Supplier<T> simdFactory(String className, Class<T> type) {
         if (!simdAvailable()) {
             return null;
         }
         try {
-            return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
+            Constructor<? extends T> constructor = Class.forName(className).asSubclass(type).getDeclaredConstructor();
+            constructor.newInstance();
+            return () -> {
+                try {
+                    return constructor.newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(className + " linked but could not be constructed", e);
+                }
+            };
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }

@@ -16,9 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * tutorial's conv2), the last tile of each 4 rows takes it: 4 x 5 vectors, 20 accumulators.
  *
  * <p><b>tab</b>: the weight gradient with output channels along the vectors and input taps
- * broadcast; it replaced an abt of 4 x 4 dot-product blocks (lanes along the columns, lane sums
- * after the batch) that loaded 8 vectors per 16 FMAs at unaligned tap offsets and ran at 33-46%
- * of the peak against tab's 54-57% (useful FLOPs, 36 of 48 lanes busy; BENCHMARKS.md).
+ * broadcast, so that every vector load of D is whole and aligned and no lane sums are needed
+ * (dot products with the lanes along the columns would load 8 vectors per 16 FMAs at unaligned
+ * tap offsets).
  *
  * <p>Load only through {@link IndirectKernels}: this class links against jdk.incubator.vector.
  */
@@ -386,12 +386,10 @@ public final class SimdIndirectMatMul implements IndirectMatMul {
 
     /**
      * Tiles of 8 table rows x 3 vectors of c (24 accumulators: per step j three vector loads of D's
-     * row j, eight broadcasts, 24 FMAs; 8 x 3 reached 132-136 GFLOP/s on the tutorial's conv2 where
-     * 5 x 3 reached 105-119, JMH on JDK 17 and 25, BENCHMARKS.md), then 5 x 1 tiles for the vectors
-     * past a multiple of 3 and the rows past a multiple of 8, then single rows. One image per call:
-     * the accumulators are loaded and stored once per image (k steps, 224 for conv2), and no batch
-     * loop wraps the kernel (JDK 17's C2 gave up on such a loop around a 16-accumulator kernel, 30x
-     * slower).
+     * row j, eight broadcasts, 24 FMAs), then 5 x 1 tiles for the vectors past a multiple of 3 and
+     * the rows past a multiple of 8, then single rows. One image per call: the accumulators are
+     * loaded and stored once per image (k steps, 224 for conv2), and no batch loop wraps the kernel
+     * (JDK 17's C2 compiles such a loop around a many-accumulator kernel into far slower code).
      */
     @Override
     public void tab(float[] b, int bOff, int[] rows, float[] d, int dOff, float[] c, int cOff, int n, int k, int m) {
