@@ -12,7 +12,8 @@
  * {@link org.tune4j.engine.kernel.IndirectMatMul} is the same kind of product with B read through
  * a table of row offsets (the convolution without im2col):
  * {@link org.tune4j.engine.kernel.ScalarIndirectMatMul} the specification, {@code
- * SimdIndirectMatMul} the Vector API one, picked by {@link org.tune4j.engine.kernel.IndirectKernels}.
+ * SimdIndirectMatMul} the Vector API one (its two products in {@code SimdIndirectAb} and
+ * {@code SimdIndirectTab}), picked by {@link org.tune4j.engine.kernel.IndirectKernels}.
  * {@link org.tune4j.engine.kernel.ElementwiseOps} are the element-wise and pooling kernels, scalar
  * and SIMD alike. {@link org.tune4j.engine.kernel.NaiveConv} is the 2-D convolution straight from
  * its definition (sizes in {@link org.tune4j.engine.kernel.ConvShape}): the specification every
