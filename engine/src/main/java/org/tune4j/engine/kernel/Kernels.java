@@ -28,19 +28,15 @@ public final class Kernels {
      * the Vector API is absent.
      */
     public static MatMul matMul(KernelMode mode) {
-        if (mode == KernelMode.SIMD && SimdHolder.CONSTRUCTOR != null) {
-            try {
-                return SimdHolder.CONSTRUCTOR.newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(SIMD_CLASS + " linked but could not be constructed", e);
-            }
+        if (mode == KernelMode.SIMD && SimdHolder.MAT_MULS != null) {
+            return SimdHolder.MAT_MULS.get();
         }
         return SCALAR;
     }
 
     /** Whether {@link KernelMode#SIMD} really runs on the Vector API in this JVM. */
     public static boolean simdAvailable() {
-        return SimdHolder.CONSTRUCTOR != null;
+        return SimdHolder.MAT_MULS != null;
     }
 
     /** One line for logs: the vector width in use, or why SIMD fell back to scalar. */
@@ -66,43 +62,46 @@ public final class Kernels {
             return null;
         }
         try {
-            Constructor<? extends T> constructor = Class.forName(className).asSubclass(type).getDeclaredConstructor();
-            constructor.newInstance();
-            return () -> {
-                try {
-                    return constructor.newInstance();
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(className + " linked but could not be constructed", e);
-                }
-            };
+            return newInstances(className, type);
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
     }
 
+    /** Links the class and builds one instance now (so failures show here, not in a worker), then a factory. */
+    private static <T> Supplier<T> newInstances(String className, Class<T> type) throws ReflectiveOperationException {
+        Constructor<? extends T> constructor = Class.forName(className).asSubclass(type).getDeclaredConstructor();
+        constructor.newInstance();
+        return () -> {
+            try {
+                return constructor.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(className + " linked but could not be constructed", e);
+            }
+        };
+    }
+
     /** Resolved on first use, once per JVM. */
     private static final class SimdHolder {
-        static final Constructor<? extends MatMul> CONSTRUCTOR;
+        static final Supplier<MatMul> MAT_MULS;
         static final String STATUS;
 
         static {
-            Constructor<? extends MatMul> found = null;
+            Supplier<MatMul> found = null;
             String status;
             if (ModuleLayer.boot().findModule(SIMD_MODULE).isEmpty()) {
                 status = "scalar fallback: module " + SIMD_MODULE
                         + " is not loaded (start the JVM with --add-modules " + SIMD_MODULE + ")";
             } else {
                 try {
-                    Class<? extends MatMul> type = Class.forName(SIMD_CLASS).asSubclass(MatMul.class);
-                    Constructor<? extends MatMul> constructor = type.getDeclaredConstructor();
-                    constructor.newInstance();  // links the class and its algorithms now, not in a worker
-                    found = constructor;
-                    status = "SIMD: Vector API, " + type.getMethod("vectorShape").invoke(null);
+                    Supplier<MatMul> factory = newInstances(SIMD_CLASS, MatMul.class);
+                    status = "SIMD: Vector API, " + Class.forName(SIMD_CLASS).getMethod("vectorShape").invoke(null);
+                    found = factory;
                 } catch (ReflectiveOperationException | LinkageError e) {
                     status = "scalar fallback: " + SIMD_CLASS + " failed to load: " + e;
                 }
             }
-            CONSTRUCTOR = found;
+            MAT_MULS = found;
             STATUS = status;
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.tune4j.engine.reference.Numeric.uniform;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -83,7 +84,7 @@ class ConvolutionParityTest {
         float[] out = new float[n * s.outputSize()];
         conv.forward(state, params, P_OFF, input, out, n);
         float[] dInput = new float[n * s.inputSize()];
-        java.util.Arrays.fill(dInput, Float.NaN);  // must be overwritten
+        Arrays.fill(dInput, Float.NaN);  // must be overwritten
         float[] dParams = dParams0.clone();
         conv.backward(state, params, dParams, P_OFF, input, out, dOut, dInput, n);
 
