@@ -1,32 +1,37 @@
 package org.tune4j.engine.layer;
 
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.tune4j.engine.kernel.ConvShape;
 
 /**
  * The ways {@link Conv2D} can compute a convolution, and {@link #fastest}, the one rule that picks
- * among them when a layer is built without an explicit choice.
+ * among them when a layer is built without an explicit choice. Each constant names its class and
+ * the shapes it supports; a new algorithm is one {@link Convolution} class plus one constant here
+ * (ConvolutionParityTest then checks it against the specification on every shape it supports).
  */
 public enum ConvAlgorithm {
     /** The specification's loops ({@link org.tune4j.engine.kernel.NaiveConv}); any shape; slow. */
-    DIRECT(DirectConv::new),
+    DIRECT(DirectConv::new, shape -> true),
     /** im2col and one matrix product per image ({@link Im2colConv}); any shape. */
-    IM2COL(Im2colConv::new),
+    IM2COL(Im2colConv::new, shape -> true),
     /**
      * Indirect products on a zero-padded copy of each image, the weight gradient with the output
      * channels along the vectors ({@link IndirectConvByTaps}); stride 1, output the input's size.
      */
-    INDIRECT_TAPS(IndirectConvByTaps::new),
+    INDIRECT_TAPS(IndirectConvByTaps::new, ConvShape::preservesSize),
     /**
      * As {@link #INDIRECT_TAPS}, the weight gradient with the input channels along the vectors on
      * a channels-last copy ({@link IndirectConvByChannels}); stride 1, output the input's size.
      */
-    INDIRECT_CHANNELS(IndirectConvByChannels::new);
+    INDIRECT_CHANNELS(IndirectConvByChannels::new, ConvShape::preservesSize);
 
     private final Function<ConvShape, Convolution> factory;
+    private final Predicate<ConvShape> supported;
 
-    ConvAlgorithm(Function<ConvShape, Convolution> factory) {
+    ConvAlgorithm(Function<ConvShape, Convolution> factory, Predicate<ConvShape> supported) {
         this.factory = factory;
+        this.supported = supported;
     }
 
     /**
@@ -44,18 +49,15 @@ public enum ConvAlgorithm {
 
     /** Whether this algorithm computes convolutions of this shape. */
     public boolean supports(ConvShape shape) {
-        return switch (this) {
-            case DIRECT, IM2COL -> true;
-            case INDIRECT_TAPS, INDIRECT_CHANNELS -> shape.preservesSize();
-        };
+        return supported.test(shape);
     }
 
     /** The algorithm for one layer of this shape; fails when it does not {@link #supports} it. */
     Convolution create(ConvShape shape) {
         if (!supports(shape)) {
-            throw new IllegalArgumentException(this + " convolution needs stride 1 and an output the size of its"
-                    + " input; found stride " + shape.stride() + ", " + shape.height() + "x" + shape.width()
-                    + " -> " + shape.outHeight() + "x" + shape.outWidth());
+            throw new IllegalArgumentException(this + " convolution does not support stride " + shape.stride()
+                    + ", " + shape.height() + "x" + shape.width() + " -> " + shape.outHeight() + "x"
+                    + shape.outWidth() + " (the indirect ones need stride 1 and an output the size of the input)");
         }
         return factory.apply(shape);
     }
