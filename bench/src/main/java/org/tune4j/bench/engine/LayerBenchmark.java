@@ -18,6 +18,8 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.kernel.Kernels;
 import org.tune4j.engine.layer.Activation;
+import org.tune4j.engine.layer.Conv2D;
+import org.tune4j.engine.layer.ConvAlgorithm;
 import org.tune4j.engine.layer.Layer;
 import org.tune4j.engine.layer.LayerState;
 import org.tune4j.engine.model.NetworkSpec;
@@ -39,7 +41,10 @@ import org.tune4j.engine.model.Sequential;
  * <pre>
  * java -jar bench/target/benchmarks.jar LayerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s
  * java -jar bench/target/benchmarks.jar LayerBenchmark -p layer=conv2,pool1 -p kernels=simd
+ * java -jar bench/target/benchmarks.jar LayerBenchmark -p layer=conv1,conv2 -p conv=fastest,im2col,indirect_taps
  * </pre>
+ * {@code conv} names the convolution algorithm of the conv layers ({@code ConvAlgorithm}, any case;
+ * {@code fastest} is the one the layer picks itself); other layers ignore it.
  * Extra JVM flags on the command line replace the annotation's, so repeat the module:
  * {@code -jvmArgsAppend "--add-modules jdk.incubator.vector -XX:StartFlightRecording=filename=x.jfr"}.
  */
@@ -59,6 +64,9 @@ public class LayerBenchmark {
 
     @Param({"simd"})
     public String kernels;
+
+    @Param({"fastest"})
+    public String conv;
 
     private Layer subject;
     private LayerState state;
@@ -91,6 +99,10 @@ public class LayerBenchmark {
             };
         }
         subject = model.layers().get(index);
+        if (subject instanceof Conv2D c && !conv.equalsIgnoreCase("fastest")) {
+            subject = new Conv2D(c.inputShape(), c.filters(), c.kernelSize(), c.stride(), c.padding(),
+                    ConvAlgorithm.valueOf(conv.toUpperCase()));
+        }
         state = subject.newState(SLICE, Kernels.matMul(KernelMode.valueOf(kernels.toUpperCase())));
         params = model.parameters();
         pOff = model.parameterOffset(index);

@@ -22,9 +22,9 @@ import org.tune4j.engine.kernel.Kernels;
 
 /**
  * The products the training step really runs for the tutorial's convolutions: the indirect
- * (im2col-free) kernels of {@code IndirectConv}, per image as the layer calls them, on its padded
- * grids (row stride W + 2 for the 5 x 5 "same" kernels; 28 x 30 and 14 x 16 grids, rounded up
- * to 16 columns).
+ * (im2col-free) kernels of {@code IndirectConvByTaps} and {@code IndirectConvByChannels}, per image
+ * as the layer calls them, on its padded grids (row stride W + 2 for the 5 x 5 "same" kernels;
+ * 28 x 30 and 14 x 16 grids, rounded up to 16 columns).
  *
  * <p>The secondary score {@code flop} counts only the useful operations, 2 * m * k * pixels per
  * image (pixels = H * W, not the computed padded columns), so that its ratio to

@@ -1,9 +1,12 @@
 package org.tune4j.engine.kernel;
 
+import java.util.function.Supplier;
+
 /**
  * Picks the {@link ElementwiseOps} that matches a worker's {@link MatMul}: the Vector API one
  * ({@code SimdElementwiseOps}) when the worker runs on {@link SimdMatMul}, the scalar
- * specification otherwise (so {@code --kernels scalar} means scalar everywhere).
+ * specification otherwise (so {@code --kernels scalar} means scalar everywhere). A SIMD one is
+ * new on every call: it owns its pooling buffers, so each {@code LayerState} holds its own.
  */
 public final class ElementwiseKernels {
 
@@ -13,13 +16,13 @@ public final class ElementwiseKernels {
     private ElementwiseKernels() {
     }
 
-    /** The element-wise kernels of the same kind as {@code matMul}. */
+    /** The element-wise kernels of the same kind as {@code matMul}, for one worker's layer state. */
     public static ElementwiseOps like(MatMul matMul) {
         return Kernels.sameKindAs(matMul, SCALAR, Holder.SIMD);
     }
 
-    /** Loaded on first SIMD use only. */
+    /** Loaded on first use only. */
     private static final class Holder {
-        static final ElementwiseOps SIMD = Kernels.loadSimd(SIMD_CLASS, ElementwiseOps.class);
+        static final Supplier<ElementwiseOps> SIMD = Kernels.simdFactory(SIMD_CLASS, ElementwiseOps.class);
     }
 }

@@ -17,8 +17,8 @@ package org.tune4j.engine.kernel;
  * that order among equal values (as PyTorch and TensorFlow), and a NaN wins (propagates).
  *
  * <p>{@link ScalarElementwiseOps} is the specification; {@code SimdElementwiseOps} must give
- * bit-identical results. Obtain one through {@link ElementwiseKernels#like(MatMul)}.
- * Implementations are stateless and thread-safe.
+ * bit-identical results and owns scratch buffers, so an instance is used by one thread at a time.
+ * Obtain one per worker's layer state through {@link ElementwiseKernels#like(MatMul)}.
  */
 public interface ElementwiseOps {
 

@@ -1,5 +1,7 @@
 package org.tune4j.engine.kernel;
 
+import java.util.function.Supplier;
+
 /**
  * Picks the {@link IndirectMatMul} that matches a worker's {@link MatMul}: the Vector API one
  * ({@code SimdIndirectMatMul}) when the worker runs on {@link SimdMatMul}, the scalar
@@ -24,8 +26,16 @@ public final class IndirectKernels {
         return like(Kernels.matMul(mode));
     }
 
-    /** Loaded on first SIMD use only. */
+    /** Loaded on first use only; one stateless instance shared by every worker. */
     private static final class Holder {
-        static final IndirectMatMul SIMD = Kernels.loadSimd(SIMD_CLASS, IndirectMatMul.class);
+        static final Supplier<IndirectMatMul> SIMD = shared(Kernels.simdFactory(SIMD_CLASS, IndirectMatMul.class));
+
+        private static Supplier<IndirectMatMul> shared(Supplier<IndirectMatMul> factory) {
+            if (factory == null) {
+                return null;
+            }
+            IndirectMatMul one = factory.get();
+            return () -> one;
+        }
     }
 }

@@ -6,8 +6,12 @@ package org.tune4j.engine.kernel;
  * <p>All matrices are row-major and dense (the leading dimension is the column count); each array
  * is addressed from an offset so that a worker can multiply slices of a larger buffer. With
  * {@code accumulate} the product is added to {@code c}; otherwise {@code c} is overwritten.
- * Implementations are stateless and thread-safe: {@link ScalarMatMul} is the specification,
- * {@code SimdMatMul} the Vector API implementation that must agree with it.
+ * {@link ScalarMatMul} is the specification; {@code SimdMatMul}, the Vector API implementation
+ * that must agree with it, owns packing buffers.
+ *
+ * <p><b>Ownership.</b> An instance may own scratch buffers, so it is used by one thread at a time:
+ * each worker gets its own from {@link Kernels#matMul(KernelMode)} when it is built and keeps it
+ * (in its layers' {@code LayerState}s) for its life.
  */
 public interface MatMul {
 

@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link ElementwiseOps} on the Vector API, bit-identical to {@link ScalarElementwiseOps}.
  *
- * <p><b>Max pooling</b> works on blocks of output rows in two passes through a small per-thread
- * scratch (L1-resident):
+ * <p><b>Max pooling</b> works on blocks of output rows in two passes through a small scratch
+ * (L1-resident) owned by the instance:
  * <ol>
  *   <li>vertical: for every input column of a row pair, the larger of top and bottom (the top on
  *       a tie) into {@code v}, and where it came from (0 top, 2 bottom) into {@code c};</li>
@@ -22,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Float comparisons give the scalar order except for NaN; a block holding a NaN is redone by the
  * scalar specification (NaN means the training diverged, so speed no longer matters there).
  *
- * <p>Load only through {@link ElementwiseKernels}: this class links against jdk.incubator.vector.
+ * <p>Not thread-safe (the scratch): one instance per worker's layer state. Load only through
+ * {@link ElementwiseKernels}: this class links against jdk.incubator.vector.
  */
 public final class SimdElementwiseOps implements ElementwiseOps {
 
@@ -33,7 +34,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
 
     // Lanes 0, 2, .. (EVEN) and 1, 3, .. (ODD) of a pair of vectors (a, b): each vector's own even
     // or odd lanes moved to the low half (from a) or the high half (from b), then one blend. Two
-    // one-vector rearranges: JDK 17 runs the two-vector rearrange(shuffle, b) about 4x slower.
+    // one-vector rearranges: JDK 17 runs the two-vector rearrange(shuffle, b) several times slower.
     private static final VectorShuffle<Float> EVEN = shuffle(0);     // lane i takes lane 2i mod L
     private static final VectorShuffle<Float> ODD = shuffle(1);      // lane i takes lane (2i + 1) mod L
     private static final VectorMask<Float> HIGH_HALF = VectorMask.fromLong(S, -1L << (L / 2));
@@ -42,12 +43,12 @@ public final class SimdElementwiseOps implements ElementwiseOps {
     private static final FloatVector PARITY = parity();              // 0 1 0 1 ..
 
     private final ScalarElementwiseOps scalar = new ScalarElementwiseOps();
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final Scratch scratch = new Scratch();
 
     /**
      * Whether a masked vector store compiles to one instruction. JDK 17's incubator stores a masked
-     * vector lane by lane in Java (its source: "FIXME: optimize"): a 3-epoch run took 34.6 s
-     * instead of 23 s with masked row tails; JDK 18 and later compile it (AVX-512 masked moves).
+     * vector lane by lane in Java (its source: "FIXME: optimize"), so row tails are scalar there;
+     * JDK 18 and later compile it (AVX-512 masked moves).
      */
     private final boolean maskedStores;
 
@@ -60,7 +61,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         this.maskedStores = maskedStores;
     }
 
-    /** Per-thread pooling buffers, grown on first need and then reused (no allocation per call). */
+    /** The pooling buffers, grown on first need and then reused (no allocation per call). */
     private static final class Scratch {
         float[] v = new float[0];
         float[] c = new float[0];
@@ -177,7 +178,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
         int ow = w / 2;
         int vectorsPerRow = (w + L - 1) / L;
         int blockRows = L * Math.max(1, BLOCK_FLOATS / (L * w));  // a multiple of L: full vectors of windows
-        Scratch s = scratch.get();
+        Scratch s = scratch;
         s.ensure(blockRows * w + vectorsPerRow * L);
         for (int r0 = 0; r0 < rows; r0 += blockRows) {
             int here = Math.min(blockRows, rows - r0);
@@ -263,7 +264,7 @@ public final class SimdElementwiseOps implements ElementwiseOps {
     public void maxPool2x2Backward(float[] corner, float[] dy, int rows, int w, float[] dx) {
         int ow = w / 2;
         int blockRows = L * Math.max(1, BLOCK_FLOATS / (L * w));
-        Scratch s = scratch.get();
+        Scratch s = scratch;
         s.ensure(blockRows * w + 2 * L);
         float[] top = s.v;      // the block's top-row gradients, rows of w contiguous
         float[] bottom = s.c;   // and its bottom-row gradients

@@ -11,9 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The 24 accumulators are 24 local variables, loaded, updated and stored by name: C2 keeps
  * them in vector registers only in a method of this shape (an array of accumulators, or a loop
  * over tile rows, spills them to memory). Per step of k: four loads of B, six broadcasts of A,
- * 24 FMAs. The packed block is row-major rather than k-major (A(r, p) at ap[p * 6 + r], GotoBLAS'
- * layout, which needed a second copy of this method) so that one kernel serves both; the two
- * layouts measured alike on the dense and square shapes (BENCHMARKS.md).
+ * 24 FMAs. The packed block is row-major rather than k-major (GotoBLAS' A(r, p) at ap[p * 6 + r])
+ * so that this one kernel serves packed and in-place A alike.
  */
 final class SimdRowPanelKernel {
 
@@ -25,8 +24,8 @@ final class SimdRowPanelKernel {
 
     /**
      * c[6 x 4L] (+)= a[6 rows, lda apart, kc floats each] · b[kc x 4L, row stride ldb]. Starts
-     * from C when loadC, else from zero; stores unconditionally (a conditional store here made
-     * JDK 17's C2 2.3x slower).
+     * from C when loadC, else from zero; stores unconditionally (JDK 17's C2 compiles a conditional
+     * store here into much slower code).
      */
     static void kernel(float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc, int kc, boolean loadC) {

@@ -1,23 +1,20 @@
 package org.tune4j.engine.layer;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.tune4j.engine.kernel.ConvShape;
 import org.tune4j.engine.kernel.MatMul;
 import org.tune4j.engine.tensor.Shape;
 
 /**
- * 2-D convolution (cross-correlation, as in every deep-learning library) over NCHW feature maps,
- * computed per example as im2col followed by one matrix product in the transposed orientation
- * (at stride 1 with "same" padding, the tutorial's case, {@link IndirectConv} computes the same
- * products reading a zero-padded copy of the input through a table of offsets instead):
+ * 2-D convolution (cross-correlation, as in every deep-learning library) over NCHW feature maps:
+ * the layer's parameters and shapes, with every pass delegated to one {@link Convolution}
+ * algorithm chosen when the layer is built ({@link ConvAlgorithm#fastest} unless the caller names
+ * one). Each algorithm computes the formulas of {@link org.tune4j.engine.kernel.NaiveConv}:
  *
  * <pre>
- *   out(Cout x P)  = W(Cout x K) · col(K x P) + b        K = Cin * kh * kw, P = outH * outW
- *   dW(Cout x K)  += dOut(Cout x P) · col(K x P)ᵀ         (abt)
- *   dCol(K x P)    = W(Cout x K)ᵀ · dOut(Cout x P)        (atb), then col2im adds dCol into dInput
- *   db(Cout)      += Σ_P dOut
+ *   out(i, co, oy, ox) = b(co) + Σ_{c, ky, kx} W(co, c, ky, kx) · x(i, c, oy*s - padTop + ky, ox*s - padLeft + kx)
  * </pre>
  *
  * Parameters: kernel (Cout, Cin, kh, kw) followed by bias (Cout). Padding and output sizes follow
@@ -31,11 +28,20 @@ public final class Conv2D implements Layer {
     private final int kernelSize;
     private final int stride;
     private final Padding padding;
-    private final int padTop;
-    private final int padLeft;
-    private final IndirectConv indirect;  // the stride-1 "same" case without im2col; null otherwise
+    private final ConvShape shape;
+    private final ConvAlgorithm algorithm;
+    private final Convolution convolution;
 
+    /** A convolution computed by the fastest algorithm for its shape ({@link ConvAlgorithm#fastest}). */
     public Conv2D(Shape inputShape, int filters, int kernelSize, int stride, Padding padding) {
+        this(inputShape, filters, kernelSize, stride, padding, null);
+    }
+
+    /**
+     * A convolution computed by {@code algorithm} (null: {@link ConvAlgorithm#fastest}); fails when
+     * the algorithm does not support the shape.
+     */
+    public Conv2D(Shape inputShape, int filters, int kernelSize, int stride, Padding padding, ConvAlgorithm algorithm) {
         if (!inputShape.isImage()) {
             throw new IllegalArgumentException("Conv2D needs a (channels, height, width) input, found " + inputShape);
         }
@@ -54,19 +60,23 @@ public final class Conv2D implements Layer {
         this.kernelSize = kernelSize;
         this.stride = stride;
         this.padding = padding;
-        this.padTop = padding.padBefore(h, kernelSize, stride);
-        this.padLeft = padding.padBefore(w, kernelSize, stride);
-        this.outputShape = Shape.of(filters, padding.outputSize(h, kernelSize, stride),
-                padding.outputSize(w, kernelSize, stride));
-        this.indirect = stride == 1 && padding == Padding.SAME
-                ? new IndirectConv(inputShape.channels(), h, w, filters, kernelSize, padTop, padLeft)
-                : null;
+        int outH = padding.outputSize(h, kernelSize, stride);
+        int outW = padding.outputSize(w, kernelSize, stride);
+        this.outputShape = Shape.of(filters, outH, outW);
+        this.shape = new ConvShape(inputShape.channels(), h, w, filters, kernelSize, stride,
+                padding.padBefore(h, kernelSize, stride), padding.padBefore(w, kernelSize, stride), outH, outW);
+        this.algorithm = algorithm != null ? algorithm : ConvAlgorithm.fastest(shape);
+        this.convolution = this.algorithm.create(shape);
     }
 
     public int filters() { return filters; }
     public int kernelSize() { return kernelSize; }
     public int stride() { return stride; }
     public Padding padding() { return padding; }
+    /** The sizes and padding of this convolution, as every algorithm reads them. */
+    public ConvShape convShape() { return shape; }
+    /** The algorithm this layer's passes run on. */
+    public ConvAlgorithm algorithm() { return algorithm; }
 
     @Override public String kind() { return "Conv2D"; }
     @Override public Shape inputShape() { return inputShape; }
@@ -84,14 +94,9 @@ public final class Conv2D implements Layer {
         return c;
     }
 
-    /** K = Cin * kh * kw: the rows of the im2col matrix. */
+    /** K = Cin * kh * kw: the weights of one filter. */
     private int patchSize() {
         return inputShape.channels() * kernelSize * kernelSize;
-    }
-
-    /** P = outH * outW: the columns of the im2col matrix. */
-    private int pixels() {
-        return outputShape.height() * outputShape.width();
     }
 
     @Override
@@ -102,50 +107,15 @@ public final class Conv2D implements Layer {
         Initializers.zeros(params, pOff + filters * patchSize(), filters);
     }
 
-    /** Per-worker buffers: one example's im2col matrix and its gradient. */
-    static final class State extends LayerState {
-        final float[] col;   // (K, P)
-        final float[] dCol;  // (K, P)
-
-        State(int capacity, MatMul matMul, int k, int p) {
-            super(capacity, matMul);
-            col = new float[k * p];
-            dCol = new float[k * p];
-        }
-    }
-
     @Override
     public LayerState newState(int capacity, MatMul matMul) {
-        if (indirect != null) {
-            return indirect.newState(capacity, matMul);
-        }
-        return new State(capacity, matMul, patchSize(), pixels());
+        return convolution.newState(capacity, matMul);
     }
 
     @Override
     public void forward(LayerState state, float[] params, int pOff, float[] input, float[] out, int n) {
         state.checkBatch(n);
-        if (indirect != null) {
-            indirect.forward((IndirectConv.State) state, params, pOff, input, out, n);
-            return;
-        }
-        State s = (State) state;
-        int k = patchSize();
-        int p = pixels();
-        int inSize = inputShape.size();
-        int outSize = outputShape.size();
-        int biasOff = pOff + filters * k;
-        for (int i = 0; i < n; i++) {
-            im2col(input, i * inSize, s.col);
-            s.matMul.ab(params, pOff, s.col, 0, out, i * outSize, filters, k, p, false); // (Cout, P)
-            for (int f = 0; f < filters; f++) {
-                float bias = params[biasOff + f];
-                int row = i * outSize + f * p;
-                for (int j = 0; j < p; j++) {
-                    out[row + j] += bias;
-                }
-            }
-        }
+        convolution.forward(state, params, pOff, input, out, n);
     }
 
     /** Backward reads input, dOut and the state, not out. */
@@ -156,107 +126,6 @@ public final class Conv2D implements Layer {
     public void backward(LayerState state, float[] params, float[] dParams, int pOff,
                          float[] input, float[] out, float[] dOut, float[] dInput, int n) {
         state.checkBatch(n);
-        if (indirect != null) {
-            indirect.backward((IndirectConv.State) state, params, dParams, pOff, dOut, dInput, n);
-            return;
-        }
-        State s = (State) state;
-        int k = patchSize();
-        int p = pixels();
-        int inSize = inputShape.size();
-        int outSize = outputShape.size();
-        int biasOff = pOff + filters * k;
-        for (int i = 0; i < n; i++) {
-            for (int f = 0; f < filters; f++) {
-                float sum = 0f;
-                int row = i * outSize + f * p;
-                for (int j = 0; j < p; j++) {
-                    sum += dOut[row + j];
-                }
-                dParams[biasOff + f] += sum;
-            }
-            im2col(input, i * inSize, s.col);
-            s.matMul.abt(dOut, i * outSize, s.col, 0, dParams, pOff, filters, p, k, true);  // dW (Cout, K)
-            if (dInput != null) {
-                s.matMul.atb(params, pOff, dOut, i * outSize, s.dCol, 0, k, filters, p, false); // dCol (K, P)
-                col2im(s.dCol, dInput, i * inSize);
-            }
-        }
-    }
-
-    /** col(K x P): row (c, ky, kx), column (oy, ox) holds input(c, oy*s - padTop + ky, ox*s - padLeft + kx) or 0. */
-    private void im2col(float[] input, int inOff, float[] col) {
-        int cin = inputShape.channels();
-        int h = inputShape.height();
-        int w = inputShape.width();
-        int oh = outputShape.height();
-        int ow = outputShape.width();
-        int row = 0;
-        for (int c = 0; c < cin; c++) {
-            for (int ky = 0; ky < kernelSize; ky++) {
-                for (int kx = 0; kx < kernelSize; kx++, row++) {
-                    int lo = firstInside(kx, ow);
-                    int hi = endInside(kx, w, ow);
-                    for (int oy = 0; oy < oh; oy++) {
-                        int dst = (row * oh + oy) * ow;
-                        int iy = oy * stride - padTop + ky;
-                        if (iy < 0 || iy >= h || lo >= hi) {
-                            Arrays.fill(col, dst, dst + ow, 0f);
-                            continue;
-                        }
-                        Arrays.fill(col, dst, dst + lo, 0f);
-                        Arrays.fill(col, dst + hi, dst + ow, 0f);
-                        int src = inOff + (c * h + iy) * w - padLeft + kx;  // + ox * stride
-                        if (stride == 1) {
-                            System.arraycopy(input, src + lo, col, dst + lo, hi - lo);
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) {
-                                col[dst + ox] = input[src + ox * stride];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** The adjoint of {@link #im2col}: dInput (one example, overwritten) = Σ of dCol over the positions each pixel fed. */
-    private void col2im(float[] dCol, float[] dInput, int inOff) {
-        int cin = inputShape.channels();
-        int h = inputShape.height();
-        int w = inputShape.width();
-        int oh = outputShape.height();
-        int ow = outputShape.width();
-        Arrays.fill(dInput, inOff, inOff + inputShape.size(), 0f);
-        int row = 0;
-        for (int c = 0; c < cin; c++) {
-            for (int ky = 0; ky < kernelSize; ky++) {
-                for (int kx = 0; kx < kernelSize; kx++, row++) {
-                    int lo = firstInside(kx, ow);
-                    int hi = endInside(kx, w, ow);
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy * stride - padTop + ky;
-                        if (iy < 0 || iy >= h) {
-                            continue;
-                        }
-                        int from = (row * oh + oy) * ow;
-                        int dst = inOff + (c * h + iy) * w - padLeft + kx;  // + ox * stride
-                        for (int ox = lo; ox < hi; ox++) {
-                            dInput[dst + ox * stride] += dCol[from + ox];
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Smallest ox whose input column ox*stride - padLeft + kx is >= 0. */
-    private int firstInside(int kx, int ow) {
-        return Math.min(ow, Math.max(0, -Math.floorDiv(kx - padLeft, stride)));
-    }
-
-    /** One past the largest ox whose input column ox*stride - padLeft + kx is < w. */
-    private int endInside(int kx, int w, int ow) {
-        return Math.max(0, Math.min(ow, Math.floorDiv(w - 1 + padLeft - kx, stride) + 1));
+        convolution.backward(state, params, dParams, pOff, input, dOut, dInput, n);
     }
 }

@@ -28,6 +28,24 @@ class KernelsTest {
     }
 
     @Test
+    void eachSimdWorkerGetsItsOwnInstanceBecauseItOwnsItsBuffers() {
+        MatMul first = Kernels.matMul(KernelMode.SIMD);
+        MatMul second = Kernels.matMul(KernelMode.SIMD);
+        assertThat(first).isInstanceOf(SimdMatMul.class).isNotSameAs(second);
+    }
+
+    @Test
+    void eachLayerStateGetsItsOwnSimdElementwiseOpsWhileTheStatelessIndirectKernelIsShared() {
+        MatMul simd = Kernels.matMul(KernelMode.SIMD);
+        assertThat(ElementwiseKernels.like(simd)).isInstanceOf(SimdElementwiseOps.class)
+                .isNotSameAs(ElementwiseKernels.like(simd));
+        assertThat(IndirectKernels.like(simd)).isInstanceOf(SimdIndirectMatMul.class)
+                .isSameAs(IndirectKernels.like(simd));
+        MatMul scalar = Kernels.matMul(KernelMode.SCALAR);
+        assertThat(ElementwiseKernels.like(scalar)).isInstanceOf(ScalarElementwiseOps.class);
+    }
+
+    @Test
     void simdModeFallsBackToScalarWithoutTheModule() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp",

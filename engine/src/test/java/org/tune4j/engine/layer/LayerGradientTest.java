@@ -64,12 +64,26 @@ class LayerGradientTest {
 
     /**
      * K * Cin a multiple of 16 takes the weight gradient with the input channels along the vectors
-     * (IndirectConv.WeightGradient.CHANNELS): odd and even kernels, a 1 x 1 kernel (no padding).
+     * (ConvAlgorithm.INDIRECT_CHANNELS): odd and even kernels, a 1 x 1 kernel (no padding).
      */
     @ParameterizedTest(name = "{0} channels, kernel {1}, on {2}")
     @CsvSource({"16, 5, SCALAR", "16, 5, SIMD", "16, 3, SIMD", "8, 2, SIMD", "8, 2, SCALAR", "32, 1, SIMD"})
     void conv2dSameWithChannelsAlongTheVectorsInTheWeightGradient(int cin, int kernel, KernelMode mode) {
         check(new Conv2D(Shape.of(cin, 5, 6), 3, kernel, 1, Padding.SAME), 40 + kernel, 2, Kernels.matMul(mode));
+    }
+
+    /** Each algorithm named explicitly, the specification's loops included, on both kernels. */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({"DIRECT, SCALAR", "IM2COL, SCALAR", "IM2COL, SIMD", "INDIRECT_TAPS, SCALAR", "INDIRECT_TAPS, SIMD",
+        "INDIRECT_CHANNELS, SCALAR", "INDIRECT_CHANNELS, SIMD"})
+    void conv2dSameStride1ByEachAlgorithm(ConvAlgorithm algorithm, KernelMode mode) {
+        check(new Conv2D(Shape.of(3, 7, 5), 4, 3, 1, Padding.SAME, algorithm), 50, 2, Kernels.matMul(mode));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DIRECT", "IM2COL"})
+    void conv2dSameStride2ByEachAlgorithmThatSupportsIt(ConvAlgorithm algorithm) {
+        check(new Conv2D(Shape.of(2, 7, 7), 3, 3, 2, Padding.SAME, algorithm), 51);
     }
 
     @Test
