@@ -67,7 +67,7 @@ public final class ReportWriter {
         Samples samples = Samples.of(results);
         searchPlots(results, samples);
         surrogatePlots(results, samples);
-        for (DimensionInfo dim : results.space()) {
+        for (DimensionAxis dim : results.axes()) {
             if (dim.isCategorical()) {
                 figure("histogram-" + dim.name() + ".png", "Histogram of " + dim.name(), Captions.histogram(dim),
                         () -> CategoryHistogramPlot.draw(dim, results.trials()));

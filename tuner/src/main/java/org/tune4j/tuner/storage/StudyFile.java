@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.tune4j.optimizer.space.Space;
 
 /**
  * Reads and writes {@code study.json}:
@@ -57,7 +58,7 @@ public final class StudyFile {
                 throw new IllegalArgumentException(file + ": field \"" + field + "\" is missing");
             }
         }
-        SpaceSpec space = SpaceFile.fromJson(root.get("space"), file + " field \"space\"");
+        Space space = SpaceFile.fromJson(root.get("space"), file + " field \"space\"");
         return new StudyDescription(FORMAT, root.get("kind").asText(), root.path("created").asText(""),
                 root.get("config"), space);
     }

@@ -16,7 +16,7 @@ import org.tune4j.engine.train.TrainingDivergedException;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.RunDirectory;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -36,7 +36,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
 
     private final DataSplits data;
     private final TuneConfig config;
-    private final SpaceSpec space;
+    private final Space space;
     private final RunDirectory dir;
     private final BestModel best;
     private final TrainingListener progress;
@@ -46,7 +46,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
      * @param previous trials already finished (their log directories are not reused)
      * @param progress told about every epoch and batch (a progress bar); NONE for silence
      */
-    public TrainingEvaluator(DataSplits data, TuneConfig config, SpaceSpec space, RunDirectory dir, BestModel best,
+    public TrainingEvaluator(DataSplits data, TuneConfig config, Space space, RunDirectory dir, BestModel best,
                              List<TrialRecord> previous, TrainingListener progress) {
         this.data = data;
         this.config = config;

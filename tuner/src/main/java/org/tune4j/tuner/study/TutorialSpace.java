@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.tune4j.engine.layer.Activation;
-import org.tune4j.tuner.storage.DimensionSpec;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.CategoricalDimension;
+import org.tune4j.optimizer.space.Dimension;
+import org.tune4j.optimizer.space.IntegerDimension;
+import org.tune4j.optimizer.space.RealDimension;
+import org.tune4j.optimizer.space.Space;
 
 /**
  * The search spaces of the tutorial study: the original four dimensions (resource
@@ -24,7 +27,7 @@ public final class TutorialSpace {
     }
 
     /** learning_rate 1e-6..1e-2 log-uniform, num_dense_layers 1..5, num_dense_nodes 5..512, activation relu|sigmoid. */
-    public static SpaceSpec defaultSpace() {
+    public static Space defaultSpace() {
         try (InputStream in = TutorialSpace.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " is missing from the tune4j jar");
@@ -39,15 +42,15 @@ public final class TutorialSpace {
      * Checks that every dimension of {@code space} is a hyper-parameter of the tutorial's network
      * with the right type ({@code source} names the file in errors).
      */
-    public static void check(SpaceSpec space, String source) {
-        for (DimensionSpec d : space.dimensions()) {
+    public static void check(Space space, String source) {
+        for (Dimension d : space.dimensions()) {
             String where = source + ": dimension \"" + d.name() + "\"";
             if (!HyperParameters.NAMES.contains(d.name())) {
                 throw new IllegalArgumentException(where + " is not a hyper-parameter of the tutorial's network; "
                         + "expected one of " + HyperParameters.NAMES);
             }
             if (d.name().equals(HyperParameters.LEARNING_RATE)) {
-                if (!(d instanceof DimensionSpec.Real r)) {
+                if (!(d instanceof RealDimension r)) {
                     throw new IllegalArgumentException(where + ": expected type real");
                 }
                 if (r.low() <= 0) {
@@ -55,7 +58,7 @@ public final class TutorialSpace {
                             + r.low());
                 }
             } else if (d.name().equals(HyperParameters.ACTIVATION)) {
-                if (!(d instanceof DimensionSpec.Categorical c)) {
+                if (!(d instanceof CategoricalDimension c)) {
                     throw new IllegalArgumentException(where + ": expected type categorical");
                 }
                 for (String a : c.categories()) {
@@ -66,7 +69,7 @@ public final class TutorialSpace {
                     }
                 }
             } else {
-                if (!(d instanceof DimensionSpec.Integral i)) {
+                if (!(d instanceof IntegerDimension i)) {
                     throw new IllegalArgumentException(where + ": expected type integer");
                 }
                 int min = d.name().equals(HyperParameters.DENSE_LAYERS) || d.name().equals(HyperParameters.CONV_LAYERS)
@@ -83,14 +86,14 @@ public final class TutorialSpace {
      * The tutorial's default point restricted to the space's dimensions, when it lies inside the
      * space (a space that excludes it, e.g. other learning rates, starts without it).
      */
-    public static Optional<Map<String, Object>> defaultPoint(SpaceSpec space, int batchSize) {
+    public static Optional<Map<String, Object>> defaultPoint(Space space, int batchSize) {
         HyperParameters x0 = HyperParameters.tutorialDefault(batchSize);
         Map<String, Object> point = new LinkedHashMap<>();
         for (String name : space.names()) {
             point.put(name, x0.valueOf(name));
         }
         try {
-            return Optional.of(space.typed(point));
+            return Optional.of(space.toMap(space.fromMap(point)));
         } catch (IllegalArgumentException outside) {
             return Optional.empty();
         }

@@ -71,8 +71,8 @@ class MainTest {
         Files.writeString(space, "{\"learning_rate\": {\"type\": \"real\", \"low\": 0.1, \"high\": 0.01}}");
         Run r = run("tune", "--space", space.toString(), "--runs-dir", tmp.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("tune4j: space file " + space + ": dimension \"learning_rate\": expected finite "
-                + "low < high, found low 0.1, high 0.01" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("tune4j: space file " + space + ": dimension \"learning_rate\": field \"high\": "
+                + "expected low < high, found low 0.1, high 0.01" + System.lineSeparator());
 
         Files.writeString(space, "{\"dropout\": {\"type\": \"real\", \"low\": 0.1, \"high\": 0.5}}");
         assertThat(run("tune", "--space", space.toString(), "--runs-dir", tmp.toString()).err())

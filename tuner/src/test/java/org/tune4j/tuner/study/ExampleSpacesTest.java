@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
 
 /**
  * The space files that docs/EXERCISES.md tells students to use must stay valid: each parses, passes
@@ -31,9 +30,8 @@ class ExampleSpacesTest {
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .contains("tutorial.json", "conv-and-batch.json", "conv-layers.json", "relu-only.json");
         for (Path file : files) {
-            SpaceSpec spec = SpaceFile.read(file);
-            TutorialSpace.check(spec, file.toString());
-            Space space = SpaceMapping.toSpace(spec);
+            Space space = SpaceFile.read(file);
+            TutorialSpace.check(space, file.toString());
             SplittableRandom rng = new SplittableRandom(7);
             for (int i = 0; i < 20; i++) {
                 Map<String, Object> point = space.toMap(space.sample(rng));
@@ -46,13 +44,13 @@ class ExampleSpacesTest {
 
     @Test
     void tutorialSpaceFileEqualsTheBuiltInDefault() {
-        SpaceSpec documented = SpaceFile.read(SPACES.resolve("tutorial.json"));
+        Space documented = SpaceFile.read(SPACES.resolve("tutorial.json"));
         assertThat(documented).isEqualTo(TutorialSpace.defaultSpace());
     }
 
     @Test
     void droppedDimensionsTakeTheTutorialDefaults() {
-        SpaceSpec spec = SpaceFile.read(SPACES.resolve("relu-only.json"));
+        Space spec = SpaceFile.read(SPACES.resolve("relu-only.json"));
         HyperParameters hp = HyperParameters.tutorialDefault(128)
                 .with(Map.of("learning_rate", 1e-3, "num_dense_nodes", 64));
         assertThat(spec.names()).containsExactly("learning_rate", "num_dense_nodes");

@@ -14,7 +14,7 @@ import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialState;
 
 /**
@@ -52,7 +52,7 @@ class MemoryAcrossTrialsTest {
 
     @Test
     void heapUseDoesNotGrowWithTheNumberOfTrials() throws Exception {
-        SpaceSpec space = SpaceFile.parse("""
+        Space space = SpaceFile.parse("""
                 {"learning_rate": {"type": "real", "low": 1e-4, "high": 1e-2},
                  "num_dense_layers": {"type": "integer", "low": 1, "high": 5},
                  "num_dense_nodes": {"type": "integer", "low": 5, "high": 512}}
