@@ -15,8 +15,6 @@ import org.tune4j.optimizer.space.Space;
  * A file of another format version is refused rather than guessed at.
  */
 public final class StudyFile {
-    /** File name inside a run directory. */
-    public static final String FILE_NAME = "study.json";
     /** Version of study.json, journal.jsonl and results.json written by this code. */
     public static final int FORMAT = 1;
 
@@ -40,7 +38,7 @@ public final class StudyFile {
         try {
             root = Json.mapper().readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file.getParent() + " is not a tune4j run directory: " + FILE_NAME
+            throw new IllegalArgumentException(file.getParent() + " is not a tune4j run directory: " + RunDirectory.STUDY
                     + " is missing");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.ResultsFile;
+import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.StudyFile;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
@@ -89,7 +90,7 @@ class ResultsReaderTest {
                         List.of(new EpochRecord(1, 0.5, 0.8, 0.4, 0.9, 6.0)), "logs/x_0.25"),
                 new TrialRecord(2, Map.of("x", 0.75), null, TrialState.FAILED, "command exited with status 3", 1.0,
                         List.of(), null));
-        Path file = tmp.resolve(ResultsFile.FILE_NAME);
+        Path file = tmp.resolve(RunDirectory.RESULTS);
         ResultsFile.write(file, new ResultsDocument(StudyFile.FORMAT, "minimize", json.readTree("{\"calls\": 2}"),
                 json.readTree("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 1}}"), written,
                 ResultsDocument.bestOf(written), null, null));

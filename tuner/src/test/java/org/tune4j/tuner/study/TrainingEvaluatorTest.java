@@ -17,7 +17,6 @@ import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
-import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialState;
 
 /** The fitness function on tiny synthetic images (8x8, two classes: bright top half or bright bottom half). */
@@ -66,7 +65,7 @@ class TrainingEvaluatorTest {
         assertThat(outcome.history()).hasSize(2);
         assertThat(outcome.value()).isEqualTo(-outcome.history().get(1).valAccuracy());
         assertThat(outcome.logDir()).isEqualTo("logs/lr_1e-02_layers_1_nodes_16_relu_conv1_2_conv2_2");
-        assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(TrainingLog.FILE_NAME))).hasSize(3);
+        assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(RunDirectory.TRAINING_LOG))).hasSize(3);
         assertThat(ModelFile.read(dir.bestModel()).classNames()).containsExactly("top", "bottom");
     }
 
