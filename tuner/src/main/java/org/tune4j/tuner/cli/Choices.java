@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tune4j.engine.kernel.KernelMode;
-import org.tune4j.engine.layer.Activation;
 import org.tune4j.optimizer.AcquisitionKind;
 import org.tune4j.optimizer.InitialDesign;
 import org.tune4j.optimizer.SurrogateKind;
@@ -38,8 +37,6 @@ final class Choices {
     static final Map<String, InitialDesign> DESIGNS = of("random", InitialDesign.RANDOM, "sobol", InitialDesign.SOBOL,
             "halton", InitialDesign.HALTON, "lhs", InitialDesign.LHS);
     static final Map<String, KernelMode> KERNELS = of("scalar", KernelMode.SCALAR, "simd", KernelMode.SIMD);
-    static final Map<String, Activation> ACTIVATIONS = of("relu", Activation.RELU, "sigmoid", Activation.SIGMOID,
-            "tanh", Activation.TANH);
 
     static <E> E parse(Map<String, E> choices, String text) {
         for (Map.Entry<String, E> e : choices.entrySet()) {
@@ -104,13 +101,5 @@ final class Choices {
 
     static final class KernelNames extends Candidates {
         KernelNames() { super(KERNELS); }
-    }
-
-    static final class ActivationConverter implements ITypeConverter<Activation> {
-        public Activation convert(String s) { return parse(ACTIVATIONS, s); }
-    }
-
-    static final class ActivationNames extends Candidates {
-        ActivationNames() { super(ACTIVATIONS); }
     }
 }

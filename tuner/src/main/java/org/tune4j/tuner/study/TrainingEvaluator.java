@@ -68,11 +68,11 @@ public final class TrainingEvaluator implements TrialEvaluator {
         List<EpochRecord> history = new ArrayList<>();
         try {
             LabeledImages train = data.train();
-            Sequential model = hp.network(train.channels(), train.height(), train.width(), train.classes())
-                    .build(config.trialSeed(request.number()));
-            Trainer trainer = new Trainer(new TrainConfig(config.epochs(), hp.batchSize(),
+            TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
+            Sequential model = plan.network().build(config.trialSeed(request.number()));
+            Trainer trainer = new Trainer(new TrainConfig(config.epochs(), plan.batchSize(),
                     config.trialSeed(request.number()), config.threads(), config.kernels()));
-            History h = trainer.fit(model, new Adam(hp.learningRate()), train, data.validation(),
+            History h = trainer.fit(model, new Adam(plan.learningRate()), train, data.validation(),
                     new EpochLogger(history, logDir));
             double accuracy = h.last().valAccuracy();
             if (!Double.isFinite(accuracy) || !Double.isFinite(h.last().valLoss())) {

@@ -36,7 +36,7 @@ class ExampleSpacesTest {
             for (int i = 0; i < 20; i++) {
                 Map<String, Object> point = space.toMap(space.sample(rng));
                 HyperParameters hp = HyperParameters.tutorialDefault(128).with(point);
-                assertThat(hp.network(1, 28, 28, 10).build(1).parameterCount())
+                assertThat(hp.plan(1, 28, 28, 10).network().build(1).parameterCount())
                         .as("%s point %s", file.getFileName(), point).isPositive();
             }
         }
@@ -54,9 +54,9 @@ class ExampleSpacesTest {
         HyperParameters hp = HyperParameters.tutorialDefault(128)
                 .with(Map.of("learning_rate", 1e-3, "num_dense_nodes", 64));
         assertThat(spec.names()).containsExactly("learning_rate", "num_dense_nodes");
-        assertThat(hp.denseLayers()).isEqualTo(1);
-        assertThat(hp.activation().id()).isEqualTo("relu");
-        assertThat(hp.convLayers()).isEqualTo(2);
-        assertThat(hp.kernelSize()).isEqualTo(5);
+        assertThat(hp.valueOf("num_dense_layers")).isEqualTo(1);
+        assertThat(hp.valueOf("activation")).isEqualTo("relu");
+        assertThat(hp.valueOf("num_conv_layers")).isEqualTo(2);
+        assertThat(hp.valueOf("kernel_size")).isEqualTo(5);
     }
 }

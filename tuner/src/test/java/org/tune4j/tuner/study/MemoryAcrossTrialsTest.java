@@ -64,7 +64,7 @@ class MemoryAcrossTrialsTest {
                 new BestModel(dir.bestModel(), List.of(), data.train().classNames()), List.of(), TrainingListener.NONE);
         // 5 dense layers of 512 after 2x2x36 conv features: about 1.13 M weights
         Map<String, Object> big = Map.of("learning_rate", 1e-3, "num_dense_layers", 5, "num_dense_nodes", 512);
-        assertThat(HyperParameters.tutorialDefault(16).with(big).network(1, 8, 8, 2).build(1).parameterCount())
+        assertThat(HyperParameters.tutorialDefault(16).with(big).plan(1, 8, 8, 2).network().build(1).parameterCount())
                 .isGreaterThan(1_000_000);
 
         long afterTwo = 0;
