@@ -124,6 +124,10 @@ public record HyperParameter(String name, Type type, Object defaultValue, double
 
     /** True when a numeric value (a space's lower bound, say) is valid for this hyper-parameter. */
     public boolean admits(double value) {
+        return admits(minimum, minimumExcluded, value);
+    }
+
+    private static boolean admits(double minimum, boolean minimumExcluded, double value) {
         return minimumExcluded ? value > minimum : value >= minimum;
     }
 
@@ -138,13 +142,13 @@ public record HyperParameter(String name, Type type, Object defaultValue, double
         switch (type) {
             case REAL -> {
                 if (value instanceof Number n && Double.isFinite(n.doubleValue())
-                        && (minimumExcluded ? n.doubleValue() > minimum : n.doubleValue() >= minimum)) {
+                        && admits(minimum, minimumExcluded, n.doubleValue())) {
                     return n.doubleValue();
                 }
             }
             case INTEGER -> {
                 if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                        && n.doubleValue() >= minimum && n.doubleValue() <= Integer.MAX_VALUE) {
+                        && admits(minimum, minimumExcluded, n.doubleValue()) && n.doubleValue() <= Integer.MAX_VALUE) {
                     return (int) n.doubleValue();
                 }
             }
