@@ -40,7 +40,7 @@ class RejectedInputTest {
         Tune4j.Result order = run("tune", "--space", space.toString(), "--runs-dir", tmp.toString());
         assertThat(order.exit()).isEqualTo(1);
         assertThat(order.err().lines()).contains("tune4j: space file " + space
-                + ": dimension \"num_dense_layers\": expected low < high, found low 5, high 1");
+                + ": dimension \"num_dense_layers\": field \"high\": expected low < high, found low 5, high 1");
 
         Files.writeString(space, "{\"num_filters\": {\"type\": \"integer\", \"low\": 4, \"high\": 64}}");
         Tune4j.Result unknown = run("tune", "--space", space.toString(), "--runs-dir", tmp.toString());

@@ -39,6 +39,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void trainTakesTheConvolutionHyperParametersAStudyCanSearch() throws Exception {
+        Tune4j.Result r = Tune4j.run(tmp, "train", "--kernel-size", "3", "--conv1-filters", "8", "--conv2-filters", "12",
+                "--conv-layers", "3", "--epochs", "1", "--limit", "200", "--threads", "1",
+                "--dataset", Tune4j.MNIST_SMALL.toString(), "--json");
+
+        assertThat(r.exit()).as(r.toString()).isZero();
+        JsonNode json = Tune4j.parseJson(r.lastLine());
+        // by hand: conv 1->8 (3x3) 80, 8->12 876, 12->12 1,308; 28 -> 14 -> 7 -> 3, so 3*3*12 = 108 into
+        // dense 16: 1,744; output 16 -> 10: 170
+        assertThat(json.get("parameters").asInt()).isEqualTo(80 + 876 + 1_308 + 1_744 + 170);
+        assertThat(json.get("kernel_size").asInt()).isEqualTo(3);
+        assertThat(json.get("conv1_filters").asInt()).isEqualTo(8);
+        assertThat(json.get("conv2_filters").asInt()).isEqualTo(12);
+        assertThat(json.get("num_conv_layers").asInt()).isEqualTo(3);
+        assertThat(json.get("learning_rate").asDouble()).isEqualTo(1e-3);
+    }
+
+    @Test
     void aModelTrainedOnAnImageFolderPredictsTheFolderNames() throws Exception {
         Path model = tmp.resolve("digits.t4j");
         Tune4j.Result train = Tune4j.run(tmp, "train", "--lr", "1e-3", "--dense-layers", "1", "--dense-nodes", "8",

@@ -10,8 +10,8 @@ import org.tune4j.engine.layer.Padding;
  * 2x2 max pool), flatten, {@code denseLayers} dense layers of {@code denseNodes} with the
  * activation, and a final dense layer of {@code classes} logits (softmax is part of the loss).
  *
- * <p>{@link #tutorial} gives the original: 28x28x1 input, conv 16 and 36 of 5x5, 10 classes. The
- * {@code with*} methods vary it for the tutorial's exercises (more conv layers, other data).
+ * <p>{@link #tutorial} gives the original: 28x28x1 input, {@link #TUTORIAL_CONV_LAYERS}, 10 classes.
+ * The {@code with*} methods vary it for the tutorial's exercises (more conv layers, other data).
  * Validated on construction: an impossible network fails here, with the reason, not mid-training.
  */
 public record NetworkSpec(int channels, int height, int width, int classes, List<ConvSpec> convLayers,
@@ -19,6 +19,9 @@ public record NetworkSpec(int channels, int height, int width, int classes, List
 
     /** The pooling window (and stride) after every convolution. */
     public static final int POOL = 2;
+
+    /** The tutorial's convolutions: 16 then 36 filters, both 5x5. */
+    public static final List<ConvSpec> TUTORIAL_CONV_LAYERS = List.of(new ConvSpec(16, 5), new ConvSpec(36, 5));
 
     public NetworkSpec {
         convLayers = List.copyOf(convLayers);
@@ -47,12 +50,23 @@ public record NetworkSpec(int channels, int height, int width, int classes, List
 
     /** The tutorial's network on 28x28 grayscale images with 10 classes. */
     public static NetworkSpec tutorial(int denseLayers, int denseNodes, Activation activation) {
-        return new NetworkSpec(1, 28, 28, 10, List.of(new ConvSpec(16, 5), new ConvSpec(36, 5)),
-                denseLayers, denseNodes, activation);
+        return new NetworkSpec(1, 28, 28, 10, TUTORIAL_CONV_LAYERS, denseLayers, denseNodes, activation);
     }
 
     public NetworkSpec withConvLayers(List<ConvSpec> conv) {
         return new NetworkSpec(channels, height, width, classes, conv, denseLayers, denseNodes, activation);
+    }
+
+    public NetworkSpec withDenseLayers(int newDenseLayers) {
+        return new NetworkSpec(channels, height, width, classes, convLayers, newDenseLayers, denseNodes, activation);
+    }
+
+    public NetworkSpec withDenseNodes(int newDenseNodes) {
+        return new NetworkSpec(channels, height, width, classes, convLayers, denseLayers, newDenseNodes, activation);
+    }
+
+    public NetworkSpec withActivation(Activation newActivation) {
+        return new NetworkSpec(channels, height, width, classes, convLayers, denseLayers, denseNodes, newActivation);
     }
 
     public NetworkSpec withInput(int newChannels, int newHeight, int newWidth) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A categorical dimension: a fixed list of distinct string categories, sampled uniformly.
+ * A categorical dimension: a fixed, non-empty list of distinct, non-empty string categories,
+ * sampled uniformly.
  *
  * <p>Unit encoding, as in scikit-optimize: with exactly two categories, one column holding 0 for
  * the first and 1 for the second (one-hot would add a redundant, perfectly anti-correlated column
@@ -18,16 +19,18 @@ public record CategoricalDimension(String name, List<String> categories) impleme
     public CategoricalDimension {
         Dimensions.requireName(name);
         if (categories == null || categories.isEmpty()) {
-            throw new IllegalArgumentException("dimension '" + name + "': categories must not be empty");
+            throw new IllegalArgumentException(Dimensions.where(name, "categories")
+                    + "expected at least one category, found none");
         }
         var seen = new HashSet<String>();
         for (String c : categories) {
-            if (c == null) {
-                throw new IllegalArgumentException("dimension '" + name + "': categories must not contain null");
+            if (c == null || c.isEmpty()) {
+                throw new IllegalArgumentException(Dimensions.where(name, "categories")
+                        + "expected non-empty names, found " + (c == null ? "null" : "\"\"") + " in " + categories);
             }
             if (!seen.add(c)) {
-                throw new IllegalArgumentException("dimension '" + name + "': duplicate category '" + c + "' in "
-                        + categories);
+                throw new IllegalArgumentException(Dimensions.where(name, "categories") + "expected distinct names, "
+                        + "found \"" + c + "\" twice in " + categories);
             }
         }
         categories = List.copyOf(categories);
@@ -77,7 +80,7 @@ public record CategoricalDimension(String name, List<String> categories) impleme
         if (value instanceof String s && categories.contains(s)) {
             return s;
         }
-        throw new IllegalArgumentException("dimension '" + name + "': expected one of " + categories + ", found "
+        throw new IllegalArgumentException(Dimensions.where(name) + "expected one of " + categories + ", found "
                 + Dimensions.describe(value));
     }
 

@@ -17,9 +17,7 @@ public record IntegerDimension(String name, int low, int high, Prior prior) impl
 
     public IntegerDimension {
         Dimensions.requireName(name);
-        if (prior == null) {
-            throw new IllegalArgumentException("dimension '" + name + "': prior must not be null");
-        }
+        Dimensions.requirePrior(name, prior);
         Dimensions.requireBounds(name, low, high, prior);
     }
 
@@ -64,12 +62,12 @@ public record IntegerDimension(String name, int low, int high, Prior prior) impl
     @Override
     public Integer validate(Object value) {
         if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException("dimension '" + name + "': expected an integer in [" + low + ", "
+            throw new IllegalArgumentException(Dimensions.where(name) + "expected an integer in [" + low + ", "
                     + high + "], found " + Dimensions.describe(value));
         }
         double v = number.doubleValue();
         if (v != Math.rint(v) || !(v >= low && v <= high)) {
-            throw new IllegalArgumentException("dimension '" + name + "': expected an integer in [" + low + ", "
+            throw new IllegalArgumentException(Dimensions.where(name) + "expected an integer in [" + low + ", "
                     + high + "], found " + number);
         }
         return (int) v;

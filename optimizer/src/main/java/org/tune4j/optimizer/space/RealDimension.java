@@ -3,7 +3,8 @@ package org.tune4j.optimizer.space;
 import java.util.random.RandomGenerator;
 
 /**
- * A real-valued dimension on the closed interval [low, high] with a uniform or log-uniform prior.
+ * A real-valued dimension on the closed interval [low, high] with a uniform or log-uniform prior;
+ * low, high and the span high - low are finite and low < high (low > 0 when log-uniform).
  * The unit encoding is one column, linear in the value (uniform) or in log10 of the value
  * (log-uniform), as in scikit-optimize's {@code Real(..., transform="normalize")}.
  */
@@ -11,14 +12,16 @@ public record RealDimension(String name, double low, double high, Prior prior) i
 
     public RealDimension {
         Dimensions.requireName(name);
-        if (prior == null) {
-            throw new IllegalArgumentException("dimension '" + name + "': prior must not be null");
-        }
+        Dimensions.requirePrior(name, prior);
         if (!Double.isFinite(low) || !Double.isFinite(high)) {
-            throw new IllegalArgumentException("dimension '" + name + "': low and high must be finite, found low="
-                    + low + ", high=" + high);
+            throw new IllegalArgumentException(Dimensions.where(name, Double.isFinite(low) ? "high" : "low")
+                    + "expected a finite number, found low " + low + ", high " + high);
         }
         Dimensions.requireBounds(name, low, high, prior);
+        if (!Double.isFinite(high - low)) {
+            throw new IllegalArgumentException(Dimensions.where(name, "high") + "expected a span high - low that is "
+                    + "a finite number, found low " + low + ", high " + high);
+        }
     }
 
     /** A uniform real dimension. */
@@ -60,12 +63,12 @@ public record RealDimension(String name, double low, double high, Prior prior) i
     @Override
     public Double validate(Object value) {
         if (!(value instanceof Number number)) {
-            throw new IllegalArgumentException("dimension '" + name + "': expected a number in [" + low + ", "
+            throw new IllegalArgumentException(Dimensions.where(name) + "expected a number in [" + low + ", "
                     + high + "], found " + Dimensions.describe(value));
         }
         double v = number.doubleValue();
         if (!(v >= low && v <= high)) {
-            throw new IllegalArgumentException("dimension '" + name + "': expected a number in [" + low + ", "
+            throw new IllegalArgumentException(Dimensions.where(name) + "expected a number in [" + low + ", "
                     + high + "], found " + v);
         }
         return v;

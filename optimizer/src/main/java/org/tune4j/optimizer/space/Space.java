@@ -33,7 +33,8 @@ public final class Space {
         for (int i = 0; i < this.dimensions.size(); i++) {
             Dimension d = this.dimensions.get(i);
             if (indexByName.put(d.name(), i) != null) {
-                throw new IllegalArgumentException("duplicate dimension name '" + d.name() + "'");
+                throw new IllegalArgumentException("dimension \"" + d.name() + "\": expected distinct dimension names, "
+                        + "found \"" + d.name() + "\" twice");
             }
             offsets[i] = width;
             width += d.unitWidth();
@@ -71,7 +72,7 @@ public final class Space {
     public int indexOf(String name) {
         Integer i = indexByName.get(name);
         if (i == null) {
-            throw new IllegalArgumentException("unknown dimension '" + name + "'; expected one of " + names());
+            throw new IllegalArgumentException("unknown dimension \"" + name + "\"; expected one of " + names());
         }
         return i;
     }
@@ -116,11 +117,6 @@ public final class Space {
         return Collections.unmodifiableList(point);
     }
 
-    /** Snaps a unit-cube vector to the encoding of its nearest valid point. */
-    public double[] snap(double[] u) {
-        return toUnit(fromUnit(u));
-    }
-
     /** Name-to-value map in dimension order. */
     public Map<String, Object> toMap(List<?> point) {
         List<Object> valid = validate(point);
@@ -139,14 +135,14 @@ public final class Space {
     public List<Object> fromMap(Map<String, ?> map) {
         for (String key : map.keySet()) {
             if (!indexByName.containsKey(key)) {
-                throw new IllegalArgumentException("unknown dimension '" + key + "'; expected " + names());
+                throw new IllegalArgumentException("unknown dimension \"" + key + "\"; expected one of " + names());
             }
         }
         List<Object> point = new ArrayList<>(dimensions.size());
         for (Dimension d : dimensions) {
             if (!map.containsKey(d.name())) {
-                throw new IllegalArgumentException("missing value for dimension '" + d.name() + "'; expected "
-                        + names());
+                throw new IllegalArgumentException("missing value for dimension \"" + d.name() + "\"; expected "
+                        + "values for " + names());
             }
             point.add(d.validate(map.get(d.name())));
         }
@@ -201,7 +197,7 @@ public final class Space {
             } else if (d instanceof CategoricalDimension categorical) {
                 values[i] = categorical.categories().get(position);
             } else {
-                throw new IllegalStateException("dimension '" + d.name() + "' is finite but not enumerable");
+                throw new IllegalStateException("dimension \"" + d.name() + "\" is finite but not enumerable");
             }
             index /= k;
         }
@@ -213,6 +209,17 @@ public final class Space {
             throw new IllegalArgumentException("expected a point with " + dimensions.size() + " values " + names()
                     + ", found " + (point == null ? "null" : point.size() + " values " + point));
         }
+    }
+
+    /** Two spaces are equal when their dimensions are, in the same order. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Space space && dimensions.equals(space.dimensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return dimensions.hashCode();
     }
 
     @Override

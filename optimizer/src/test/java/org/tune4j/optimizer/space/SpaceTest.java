@@ -105,17 +105,50 @@ class SpaceTest {
     @Test
     void constructionErrorsNameTheDimensionAndField() {
         assertThatThrownBy(() -> new RealDimension("lr", 1, 1, Prior.UNIFORM))
-                .hasMessageContaining("'lr'").hasMessageContaining("low < high");
+                .hasMessageContaining("dimension \"lr\": field \"high\"").hasMessageContaining("low < high");
         assertThatThrownBy(() -> new RealDimension("lr", 0, 1, Prior.LOG_UNIFORM))
-                .hasMessageContaining("'lr'").hasMessageContaining("log-uniform").hasMessageContaining("low=0");
+                .hasMessageContaining("dimension \"lr\": field \"low\"").hasMessageContaining("log-uniform")
+                .hasMessageContaining("found low 0.0");
         assertThatThrownBy(() -> new IntegerDimension("n", 5, 2, Prior.UNIFORM))
-                .hasMessageContaining("'n'").hasMessageContaining("low=5, high=2");
+                .hasMessageContaining("dimension \"n\"").hasMessageContaining("low 5, high 2");
         assertThatThrownBy(() -> new CategoricalDimension("act", List.of()))
-                .hasMessageContaining("'act'").hasMessageContaining("categories must not be empty");
+                .hasMessageContaining("dimension \"act\": field \"categories\"")
+                .hasMessageContaining("expected at least one category, found none");
         assertThatThrownBy(() -> new CategoricalDimension("act", List.of("relu", "relu")))
-                .hasMessageContaining("'act'").hasMessageContaining("duplicate category 'relu'");
+                .hasMessageContaining("dimension \"act\": field \"categories\"")
+                .hasMessageContaining("found \"relu\" twice");
         assertThatThrownBy(() -> new Space(List.of(new IntegerDimension("a", 0, 1), new IntegerDimension("a", 0, 2))))
-                .hasMessageContaining("duplicate dimension name 'a'");
+                .hasMessage("dimension \"a\": expected distinct dimension names, found \"a\" twice");
+    }
+
+    @Test
+    void boundsThatWouldFailOnlyAfterSomeTrialsAreRefusedAtConstruction() {
+        // an empty-string category cannot be told apart from a missing value in a CSV or on a command line
+        assertThatThrownBy(() -> new CategoricalDimension("act", List.of("relu", "")))
+                .hasMessage("dimension \"act\": field \"categories\": expected non-empty names, found \"\" in [relu, ]");
+        // the span overflows to infinity: every unit-cube point would decode to NaN or infinity
+        assertThatThrownBy(() -> new RealDimension("x", -Double.MAX_VALUE, Double.MAX_VALUE))
+                .hasMessageContaining("dimension \"x\": field \"high\"").hasMessageContaining("span");
+        assertThatThrownBy(() -> new RealDimension("x", 0, Double.POSITIVE_INFINITY))
+                .hasMessageContaining("dimension \"x\": field \"high\": expected a finite number");
+        assertThatThrownBy(() -> new RealDimension("x", Double.NaN, 1))
+                .hasMessageContaining("dimension \"x\": field \"low\": expected a finite number");
+        // the smallest span there is still decodes inside the bounds
+        double low = 1.0;
+        double high = Math.nextUp(low);
+        RealDimension tiny = new RealDimension("x", low, high);
+        assertThat(tiny.fromUnit(new double[] {0.5}, 0)).isBetween(low, high);
+    }
+
+    @Test
+    void spacesWithEqualDimensionsInTheSameOrderAreEqual() {
+        assertThat(tutorial()).isEqualTo(tutorial()).hasSameHashCodeAs(tutorial());
+        List<Dimension> reversed = new java.util.ArrayList<>(tutorial().dimensions());
+        java.util.Collections.reverse(reversed);
+        assertThat(new Space(reversed)).isNotEqualTo(tutorial());
+        assertThat(new Space(List.of(new RealDimension("x", 1, 2))))
+                .isNotEqualTo(new Space(List.of(new RealDimension("x", 1, 2, Prior.LOG_UNIFORM))))
+                .isNotEqualTo(new Space(List.of(new RealDimension("x", 1, 3))));
     }
 
     @Test
@@ -128,12 +161,12 @@ class SpaceTest {
         Map<String, Object> missing = new LinkedHashMap<>(map);
         missing.remove("num_dense_nodes");
         assertThatThrownBy(() -> space.fromMap(missing)).hasMessageContaining("missing value for dimension "
-                + "'num_dense_nodes'");
+                + "\"num_dense_nodes\"");
         Map<String, Object> unknown = new LinkedHashMap<>(map);
         unknown.put("dropout", 0.5);
-        assertThatThrownBy(() -> space.fromMap(unknown)).hasMessageContaining("unknown dimension 'dropout'");
+        assertThatThrownBy(() -> space.fromMap(unknown)).hasMessageContaining("unknown dimension \"dropout\"");
         assertThat(space.indexOf("activation")).isEqualTo(3);
-        assertThatThrownBy(() -> space.indexOf("nope")).hasMessageContaining("unknown dimension 'nope'");
+        assertThatThrownBy(() -> space.indexOf("nope")).hasMessageContaining("unknown dimension \"nope\"");
     }
 
     @Test

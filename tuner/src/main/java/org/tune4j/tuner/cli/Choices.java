@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.tune4j.engine.kernel.KernelMode;
-import org.tune4j.engine.layer.Activation;
 import org.tune4j.optimizer.AcquisitionKind;
 import org.tune4j.optimizer.InitialDesign;
 import org.tune4j.optimizer.SurrogateKind;
-import org.tune4j.tuner.registry.Registry;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -39,14 +37,6 @@ final class Choices {
     static final Map<String, InitialDesign> DESIGNS = of("random", InitialDesign.RANDOM, "sobol", InitialDesign.SOBOL,
             "halton", InitialDesign.HALTON, "lhs", InitialDesign.LHS);
     static final Map<String, KernelMode> KERNELS = of("scalar", KernelMode.SCALAR, "simd", KernelMode.SIMD);
-    /** Every registered activation (built-ins and a user's own), under its name. */
-    static final Map<String, Activation> ACTIVATIONS = byName(Registry.load(Activation.class, "activation", Activation::name));
-
-    private static <P> Map<String, P> byName(Registry<P> registry) {
-        Map<String, P> m = new LinkedHashMap<>();
-        registry.names().forEach(n -> m.put(n, registry.get(n)));
-        return m;
-    }
 
     static <E> E parse(Map<String, E> choices, String text) {
         for (Map.Entry<String, E> e : choices.entrySet()) {
@@ -111,13 +101,5 @@ final class Choices {
 
     static final class KernelNames extends Candidates {
         KernelNames() { super(KERNELS); }
-    }
-
-    static final class ActivationConverter implements ITypeConverter<Activation> {
-        public Activation convert(String s) { return parse(ACTIVATIONS, s); }
-    }
-
-    static final class ActivationNames extends Candidates {
-        ActivationNames() { super(ACTIVATIONS); }
     }
 }

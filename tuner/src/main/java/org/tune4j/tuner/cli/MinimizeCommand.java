@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
 import org.tune4j.tuner.study.MinimizeConfig;
@@ -66,7 +66,7 @@ final class MinimizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream stdout = System.out;
-        SpaceSpec space = spaceFile == null ? null : SpaceFile.read(spaceFile);
+        Space space = spaceFile == null ? null : SpaceFile.read(spaceFile);
         StudySetup<MinimizeConfig> setup = resume ? resumed(space) : created(space);
         RunDirectory dir = setup.dir();
         stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), setup.config().calls(),
@@ -88,7 +88,7 @@ final class MinimizeCommand implements Callable<Integer> {
         return best == null ? 1 : 0;
     }
 
-    private StudySetup<MinimizeConfig> created(SpaceSpec space) {
+    private StudySetup<MinimizeConfig> created(Space space) {
         if (space == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
         }
@@ -98,7 +98,7 @@ final class MinimizeCommand implements Callable<Integer> {
         return StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, space);
     }
 
-    private StudySetup<MinimizeConfig> resumed(SpaceSpec space) {
+    private StudySetup<MinimizeConfig> resumed(Space space) {
         if (out == null) {
             throw new ParameterException(spec.commandLine(), "--resume: give the run directory with --out DIR");
         }

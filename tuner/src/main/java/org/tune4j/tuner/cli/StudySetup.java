@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
 import org.tune4j.tuner.storage.RunDirectory;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.study.RunDirectories;
 
@@ -28,7 +28,7 @@ record StudySetup<C>(RunDirectory dir, StudyDescription study, C config) {
 
     /** A new study in {@code dir}; refuses a directory that already holds one. */
     static <C> StudySetup<C> create(RunDirectory dir, String kind, C config, Function<C, JsonNode> toJson,
-                                    SpaceSpec space) {
+                                    Space space) {
         return new StudySetup<>(dir, RunDirectories.create(dir, kind, toJson.apply(config), space), config);
     }
 
@@ -37,7 +37,7 @@ record StudySetup<C>(RunDirectory dir, StudyDescription study, C config) {
      *
      * @param space the space given on the command line, or null to take the recorded one
      */
-    static <C> StudySetup<C> resume(RunDirectory dir, String kind, SpaceSpec space,
+    static <C> StudySetup<C> resume(RunDirectory dir, String kind, Space space,
                                     Function<StudyDescription, C> configOf) {
         StudyDescription study = RunDirectories.open(dir, kind, space);
         return new StudySetup<>(dir, study, configOf.apply(study));

@@ -3,13 +3,13 @@ package org.tune4j.tuner.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.io.ModelFile;
-import org.tune4j.engine.layer.Activation;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.optim.Adam;
 import org.tune4j.engine.train.Evaluation;
@@ -19,6 +19,8 @@ import org.tune4j.engine.train.TrainConfig;
 import org.tune4j.engine.train.Trainer;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.study.HyperParameters;
+import org.tune4j.tuner.study.TrialPlan;
+import org.tune4j.tuner.study.TutorialHyperParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,32 +28,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code tune4j train}: trains the tutorial's network once and reports validation and test accuracy. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+/**
+ * {@code tune4j train}: trains the tutorial's network once and reports validation and test accuracy.
+ * Every hyper-parameter a study can search has an option here, generated from the table
+ * ({@link HyperParameterOptions}); the network is built as a trial of the study builds it.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, modelTransformer = HyperParameterOptions.class,
         description = "Train the tutorial's network once and report validation and test accuracy.")
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's learning rate (default: 1e-3).")
-    double learningRate = 1e-3;
-
-    @Option(names = "--dense-layers", paramLabel = "N", description = "Dense layers before the output (default: 1).")
-    int denseLayers = 1;
-
-    @Option(names = "--dense-nodes", paramLabel = "N", description = "Nodes per dense layer (default: 16).")
-    int denseNodes = 16;
-
-    @Option(names = "--activation", converter = Choices.ActivationConverter.class,
-            completionCandidates = Choices.ActivationNames.class, paramLabel = "NAME",
-            description = "Activation of the hidden layers: ${COMPLETION-CANDIDATES} (default: relu).")
-    Activation activation = Activation.RELU;
-
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 3).")
     int epochs = TrainConfig.DEFAULT_EPOCHS;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per gradient step (default: 128).")
-    int batchSize = TrainConfig.DEFAULT_BATCH_SIZE;
 
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of initialisation and shuffling (default: 1).")
     long seed = 1;
@@ -72,26 +61,14 @@ final class TrainCommand implements Callable<Integer> {
     RuntimeOptions runtime;
 
     private void check() {
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new ParameterException(spec.commandLine(), "--lr: expected a learning rate > 0, found " + learningRate);
-        }
-        if (denseLayers < 0) {
-            throw new ParameterException(spec.commandLine(), "--dense-layers: expected at least 0, found " + denseLayers);
-        }
-        if (denseNodes < 1) {
-            throw new ParameterException(spec.commandLine(), "--dense-nodes: expected at least 1, found " + denseNodes);
-        }
         if (epochs < 1) {
             throw new ParameterException(spec.commandLine(), "--epochs: expected at least 1, found " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new ParameterException(spec.commandLine(), "--batch-size: expected at least 1, found " + batchSize);
         }
     }
 
     /** The --json line: the figures issue 2 asks for, then the settings that produced them. */
     private Map<String, Object> figures(History history, Evaluation test, int parameters, double trainSeconds,
-                                        int trainImages, int threads) {
+                                        int trainImages, int threads, HyperParameters hp) {
         double epochSeconds = history.epochs().stream().mapToDouble(e -> e.seconds()).sum();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("val_accuracy", history.last().valAccuracy());
@@ -108,11 +85,15 @@ final class TrainCommand implements Callable<Integer> {
         figures.put("images_per_second", (double) trainImages * epochs / steadySeconds);
         figures.put("images_per_second_with_warmup", (double) trainImages * epochs / epochSeconds);
         figures.put("inference_images_per_second", test.imagesPerSecond());
-        figures.put("learning_rate", learningRate);
-        figures.put("dense_layers", denseLayers);
-        figures.put("dense_nodes", denseNodes);
-        figures.put("activation", activation.id());
-        figures.put("batch_size", batchSize);
+        figures.put("learning_rate", hp.valueOf(TutorialHyperParameters.LEARNING_RATE));
+        figures.put("dense_layers", hp.valueOf(TutorialHyperParameters.DENSE_LAYERS));
+        figures.put("dense_nodes", hp.valueOf(TutorialHyperParameters.DENSE_NODES));
+        figures.put("activation", hp.valueOf(TutorialHyperParameters.ACTIVATION));
+        figures.put("batch_size", hp.valueOf(TutorialHyperParameters.BATCH_SIZE));
+        for (String name : List.of(TutorialHyperParameters.KERNEL_SIZE, TutorialHyperParameters.CONV1_FILTERS,
+                TutorialHyperParameters.CONV2_FILTERS, TutorialHyperParameters.CONV_LAYERS)) {
+            figures.put(name, hp.valueOf(name));
+        }
         figures.put("seed", seed);
         figures.put("threads", threads);
         figures.put("kernels", runtime.kernels().name().toLowerCase(Locale.ROOT));
@@ -122,23 +103,23 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         check();
+        HyperParameters hp = HyperParameterOptions.given(spec);
         PrintStream out = System.out;
         int threads = runtime.threads();
         DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), limit.limit(), System.err);
         LabeledImages train = splits.train();
-        HyperParameters hp = new HyperParameters(learningRate, denseLayers, denseNodes, activation, 5, 16, 36,
-                batchSize, 2);
-        Sequential model = hp.network(train.channels(), train.height(), train.width(), train.classes()).build(seed);
+        TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
+        Sequential model = plan.network().build(seed);
         out.println(model.summary());
         out.printf(Locale.ROOT, "Training on %,d images, validating on %,d (epochs %d, batch %d, Adam lr %s, %d threads, %s kernels)%n",
-                train.count(), splits.validation().count(), epochs, batchSize, learningRate, threads,
+                train.count(), splits.validation().count(), epochs, plan.batchSize(), plan.learningRate(), threads,
                 runtime.kernels().name().toLowerCase(Locale.ROOT));
         ProgressBarListener progress = new ProgressBarListener(out, System.err, train.count(), epochs);
         long started = System.nanoTime();
         History history;
         try {
-            history = new Trainer(new TrainConfig(epochs, batchSize, seed, threads, runtime.kernels()))
-                    .fit(model, new Adam(learningRate), train, splits.validation(), progress);
+            history = new Trainer(new TrainConfig(epochs, plan.batchSize(), seed, threads, runtime.kernels()))
+                    .fit(model, new Adam(plan.learningRate()), train, splits.validation(), progress);
         } finally {
             progress.closeBar();
         }
@@ -152,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
             out.println("Model saved to " + save);
         }
         if (json) {
-            out.println(Json.line(figures(history, test, model.parameterCount(), trainSeconds, train.count(), threads)));
+            out.println(Json.line(figures(history, test, model.parameterCount(), trainSeconds, train.count(), threads, hp)));
         }
         out.flush();
         return 0;

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.study.RunDirectories;
 import org.tune4j.tuner.study.StudyRunner;
 import org.tune4j.tuner.study.TuneConfig;
@@ -121,7 +121,7 @@ final class TuneCommand implements Callable<Integer> {
 
     /** A new study: settings from the options, data loaded before the run directory is made. */
     private Setup created() throws IOException {
-        SpaceSpec space = spaceFile == null ? TutorialSpace.defaultSpace() : readSpace(spaceFile);
+        Space space = spaceFile == null ? TutorialSpace.defaultSpace() : readSpace(spaceFile);
         TuneConfig config = newConfig();
         RunDirectory dir = new RunDirectory(runDir());
         RunDirectories.requireNew(dir);
@@ -147,8 +147,8 @@ final class TuneCommand implements Callable<Integer> {
         return new Setup(run, DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err));
     }
 
-    private static SpaceSpec readSpace(Path file) {
-        SpaceSpec space = SpaceFile.read(file);
+    private static Space readSpace(Path file) {
+        Space space = SpaceFile.read(file);
         TutorialSpace.check(space, "space file " + file);
         return space;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
-import org.tune4j.tuner.study.HyperParameters;
+import org.tune4j.tuner.study.TutorialHyperParameters;
 import org.tune4j.tuner.study.StudyListener;
 
 /**
@@ -58,7 +58,7 @@ final class TuneConsole implements StudyListener {
 
     /** {@code learning rate: 1.0e-05} as the original prints it; other names as they are. */
     static String formatParam(String name, Object value) {
-        if (name.equals(HyperParameters.LEARNING_RATE) && value instanceof Number n) {
+        if (name.equals(TutorialHyperParameters.LEARNING_RATE) && value instanceof Number n) {
             return String.format(Locale.ROOT, "learning rate: %.1e", n.doubleValue());
         }
         return name + ": " + value;

@@ -7,6 +7,7 @@ import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
+import org.tune4j.tuner.storage.RunDirectory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,16 +23,15 @@ import java.util.function.Consumer;
 final class BestModelPredictions {
 
     /** The file a study saves its best model to. */
-    static final String MODEL_FILE = "best-model.t4j";
 
     private BestModelPredictions() {
     }
 
     static TestPredictions load(Path runDir, RunResults results, ReportOptions options, Consumer<String> log)
             throws PlotSkipped {
-        Path modelFile = runDir.resolve(MODEL_FILE);
+        Path modelFile = runDir.resolve(RunDirectory.BEST_MODEL);
         if (!Files.isRegularFile(modelFile)) {
-            throw new PlotSkipped("no " + MODEL_FILE + " in the run directory (no trial has completed, or the run"
+            throw new PlotSkipped("no " + RunDirectory.BEST_MODEL + " in the run directory (no trial has completed, or the run"
                     + " did not save one)");
         }
         String dataset = results.configText("dataset", null);

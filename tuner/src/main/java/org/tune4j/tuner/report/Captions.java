@@ -46,7 +46,7 @@ final class Captions {
                 + " points, the red star the best. Categorical hyper-parameters are included, one cell per category.";
     }
 
-    static String histogram(DimensionInfo dim) {
+    static String histogram(DimensionAxis dim) {
         return "How often each value of " + dim.name() + " was sampled, complete calls in blue and failed calls in"
                 + " red, as the tutorial's histogram of the activation function. After the initial random points the"
                 + " optimizer samples the category it expects to be best more often.";

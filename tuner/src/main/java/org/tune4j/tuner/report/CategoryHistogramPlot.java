@@ -18,7 +18,7 @@ final class CategoryHistogramPlot {
     private CategoryHistogramPlot() {
     }
 
-    static BufferedImage draw(DimensionInfo dim, List<TrialRecord> trials) {
+    static BufferedImage draw(DimensionAxis dim, List<TrialRecord> trials) {
         List<String> categories = dim.categories();
         List<Integer> complete = new ArrayList<>();
         List<Integer> failed = new ArrayList<>();
@@ -43,7 +43,7 @@ final class CategoryHistogramPlot {
         return PlotStyle.render(chart);
     }
 
-    private static int count(List<TrialRecord> trials, DimensionInfo dim, String category, boolean complete) {
+    private static int count(List<TrialRecord> trials, DimensionAxis dim, String category, boolean complete) {
         int n = 0;
         for (TrialRecord t : trials) {
             if (t.isComplete() == complete && category.equals(String.valueOf(t.params().get(dim.name())))) {

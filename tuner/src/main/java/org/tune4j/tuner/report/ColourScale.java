@@ -34,7 +34,7 @@ record ColourScale(double min, double max) {
 
     /** The colour key beside a plot: best (min) at the top, worst (max) at the bottom. */
     java.awt.image.BufferedImage bar(String title, int width, int height) {
-        return ColourBar.draw(title, PlotStyle::viridis, DimensionInfo.formatReal(min) + " (best)",
-                DimensionInfo.formatReal(max), width, height);
+        return ColourBar.draw(title, PlotStyle::viridis, DimensionAxis.formatReal(min) + " (best)",
+                DimensionAxis.formatReal(max), width, height);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
  * Partial dependence of the objective on one or two dimensions, as the plots draw it: the
  * surrogate's predicted value at each grid point, averaged over the other dimensions (Friedman
  * 2001; skopt's {@code plot_objective}). Grid points are on the plots' axes (see
- * {@link DimensionInfo#axisValue}): category indices for a categorical dimension.
+ * {@link DimensionAxis#axisValue}): category indices for a categorical dimension.
  *
  * <p>{@link SurrogateDependence} computes it from a study's refitted surrogate with the optimizer's
  * {@code analysis.PartialDependence}; plots only read it.
@@ -14,7 +14,7 @@ import java.util.List;
 interface Dependence {
 
     /** The dimensions, in order. */
-    List<DimensionInfo> space();
+    List<DimensionAxis> space();
 
     /** The 1-D partial dependence on dimension {@code d}. */
     Curve curve(int d);

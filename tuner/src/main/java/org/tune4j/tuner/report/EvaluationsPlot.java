@@ -26,7 +26,7 @@ final class EvaluationsPlot {
     }
 
     static BufferedImage draw(Samples samples) {
-        List<DimensionInfo> space = samples.space();
+        List<DimensionAxis> space = samples.space();
         int n = space.size();
         ChartGrid grid = new ChartGrid(n, n, CELL, CELL, BAR_WIDTH,
                 "Evaluations: " + samples.size() + " sampled points, coloured by call order");
@@ -40,7 +40,7 @@ final class EvaluationsPlot {
         return grid.image();
     }
 
-    private static BufferedImage histogram(DimensionInfo dim, double[] values) {
+    private static BufferedImage histogram(DimensionAxis dim, double[] values) {
         Histogram h = Histogram.of(dim, values);
         XYChart chart = new XYChart(CELL, CELL);
         PlotStyle.applySmall(chart.getStyler());
@@ -72,8 +72,8 @@ final class EvaluationsPlot {
      */
     static void addPoints(XYChart chart, Samples samples, int xDim, int yDim, boolean byOrder, int size) {
         double[][] axis = samples.axis();
-        DimensionInfo xInfo = samples.space().get(xDim);
-        DimensionInfo yInfo = samples.space().get(yDim);
+        DimensionAxis xInfo = samples.space().get(xDim);
+        DimensionAxis yInfo = samples.space().get(yDim);
         for (int r = 0; r < axis.length; r++) {
             XYSeries point = chart.addSeries("call " + samples.calls()[r] + " #" + r,
                     new double[]{spread(xInfo, axis[r][xDim], r, GOLDEN)}, new double[]{spread(yInfo, axis[r][yDim], r, SILVER)});
@@ -97,7 +97,7 @@ final class EvaluationsPlot {
      * offsets are the fractional parts of row x {@code step}: with {@link #GOLDEN} along x and
      * {@link #SILVER} along y they fill the square evenly (a Kronecker sequence), with no randomness.
      */
-    static double spread(DimensionInfo dim, double value, int row, double step) {
+    static double spread(DimensionAxis dim, double value, int row, double step) {
         if (!dim.everyValueLabelled()) {
             return value;
         }

@@ -23,7 +23,7 @@ final class HeatMapLayer {
     private HeatMapLayer() {
     }
 
-    static BufferedImage render(XYChart chart, Dependence.Surface surface, List<DimensionInfo> space, ColourScale scale) {
+    static BufferedImage render(XYChart chart, Dependence.Surface surface, List<DimensionAxis> space, ColourScale scale) {
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setPlotGridLinesVisible(false);
         BitmapEncoder.getBufferedImage(chart);   // pass 1: lays out the axes
@@ -55,7 +55,7 @@ final class HeatMapLayer {
     }
 
     /** Cell edges around increasing grid points; the outer edges are the dimension's axis range. */
-    static double[] edges(DimensionInfo dim, double[] grid) {
+    static double[] edges(DimensionAxis dim, double[] grid) {
         double[] edges = new double[grid.length + 1];
         edges[0] = dim.axisMin();
         edges[grid.length] = dim.axisMax();

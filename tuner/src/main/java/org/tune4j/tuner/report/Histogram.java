@@ -12,7 +12,7 @@ record Histogram(double[] edges, int[] counts) {
 
     private static final int NUMERIC_BINS = 10;
 
-    static Histogram of(DimensionInfo dim, double[] axisValues) {
+    static Histogram of(DimensionAxis dim, double[] axisValues) {
         double[] edges = edges(dim);
         int[] counts = new int[edges.length - 1];
         for (double v : axisValues) {
@@ -25,7 +25,7 @@ record Histogram(double[] edges, int[] counts) {
         return new Histogram(edges, counts);
     }
 
-    private static double[] edges(DimensionInfo dim) {
+    private static double[] edges(DimensionAxis dim) {
         double lo = dim.axisMin();
         double hi = dim.axisMax();
         int bins = dim.everyValueLabelled() ? (int) Math.round(hi - lo) : NUMERIC_BINS;

@@ -18,7 +18,7 @@ final class LandscapePlot {
     }
 
     static BufferedImage draw(Dependence dependence, Samples samples, int xDim, int yDim) {
-        List<DimensionInfo> space = dependence.space();
+        List<DimensionAxis> space = dependence.space();
         Dependence.Surface surface = dependence.surface(xDim, yDim);
         ColourScale scale = ColourScale.spanning(List.of(surface));
         ChartGrid grid = new ChartGrid(1, 1, WIDTH, HEIGHT, BAR_WIDTH, "Landscape of the surrogate: "

@@ -28,7 +28,7 @@ final class PartialDependencePlot {
     }
 
     static BufferedImage draw(Dependence dependence, Samples samples, String title) {
-        List<DimensionInfo> space = dependence.space();
+        List<DimensionAxis> space = dependence.space();
         int n = space.size();
         List<Dependence.Surface> surfaces = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -51,7 +51,7 @@ final class PartialDependencePlot {
         return grid.image();
     }
 
-    private static BufferedImage curve(Dependence.Curve curve, DimensionInfo dim, Samples samples) {
+    private static BufferedImage curve(Dependence.Curve curve, DimensionAxis dim, Samples samples) {
         XYChart chart = new XYChart(CELL, CELL);
         PlotStyle.applySmall(chart.getStyler());
         PlotStyle.dimensionAxis(chart, dim, true);
@@ -83,7 +83,7 @@ final class PartialDependencePlot {
     }
 
     /** One 2-D panel: the heat map with samples as dots and the best as a star. */
-    static BufferedImage surface(Dependence.Surface surface, List<DimensionInfo> space, Samples samples,
+    static BufferedImage surface(Dependence.Surface surface, List<DimensionAxis> space, Samples samples,
                                  ColourScale scale, int width, int height) {
         XYChart chart = new XYChart(width, height);
         if (width > CELL) {

@@ -91,10 +91,10 @@ final class PlotStyle {
 
     /**
      * Puts {@code dim} on the x axis (or y axis) of {@code chart}, in axis space (see
-     * {@link DimensionInfo}): the dimension's range, tick labels that show values (1e-06, 1e-05, ...
+     * {@link DimensionAxis}): the dimension's range, tick labels that show values (1e-06, 1e-05, ...
      * on a log axis), whole numbers for an integer dimension, a name at every category.
      */
-    static void dimensionAxis(XYChart chart, DimensionInfo dim, boolean xAxis) {
+    static void dimensionAxis(XYChart chart, DimensionAxis dim, boolean xAxis) {
         AxesChartStyler s = chart.getStyler();
         double[] range = axisRange(dim);
         if (xAxis) {
@@ -110,18 +110,18 @@ final class PlotStyle {
             stepOneTicks(chart, dim, xAxis);
         } else if (dim.logAxis()) {
             labels(s, xAxis, dim::formatTick);   // XChart keeps labels distinct by widening its step
-        } else if (dim.kind() == DimensionInfo.Kind.INTEGER) {
+        } else if (dim.kind() == DimensionAxis.Kind.INTEGER) {
             decimalPattern(s, xAxis, "0");
         }
     }
 
     /**
-     * The drawn range of a dimension's axis: {@link DimensionInfo#axisMin()} to
-     * {@link DimensionInfo#axisMax()}, widened by 3% on each side unless every value has its own
+     * The drawn range of a dimension's axis: {@link DimensionAxis#axisMin()} to
+     * {@link DimensionAxis#axisMax()}, widened by 3% on each side unless every value has its own
      * tick, so that points on the bounds, such as a learning rate of exactly 1e-2, are drawn whole
      * and the end ticks are labelled.
      */
-    static double[] axisRange(DimensionInfo dim) {
+    static double[] axisRange(DimensionAxis dim) {
         double low = dim.axisMin();
         double high = dim.axisMax();
         double pad = dim.everyValueLabelled() ? 0 : 0.03 * (high - low);
@@ -150,7 +150,7 @@ final class PlotStyle {
      * not draw) are distinct, so positions between categories get their plain number as a label;
      * the spacing hint makes a step of exactly 1 the first step it tries, so only names are drawn.
      */
-    private static void stepOneTicks(XYChart chart, DimensionInfo dim, boolean xAxis) {
+    private static void stepOneTicks(XYChart chart, DimensionAxis dim, boolean xAxis) {
         AxesChartStyler s = chart.getStyler();
         labels(s, xAxis, x -> {
             boolean whole = Math.abs(x - Math.rint(x)) < 1e-9;

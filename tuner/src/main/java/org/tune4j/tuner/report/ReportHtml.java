@@ -110,7 +110,7 @@ final class ReportHtml {
                     .append("</td></tr>\n");
         }
         out.append("</table>\n<h2>Search space</h2>\n<table>\n<tr><th>dimension</th><th>type</th><th>range</th><th>prior</th></tr>\n");
-        for (DimensionInfo d : results.space()) {
+        for (DimensionAxis d : results.axes()) {
             String range = d.isCategorical() ? String.join(", ", d.categories())
                     : d.formatValue(d.low()) + " .. " + d.formatValue(d.high());
             out.append("<tr><td>").append(escape(d.name())).append("</td><td>").append(d.kind().name().toLowerCase(Locale.ROOT))
@@ -122,7 +122,7 @@ final class ReportHtml {
 
     private void resultsTable() {
         out.append("<h2>Results, best first</h2>\n<table id=\"results\">\n<tr><th>rank</th><th>call</th>");
-        for (DimensionInfo d : results.space()) {
+        for (DimensionAxis d : results.axes()) {
             out.append("<th>").append(escape(d.name())).append("</th>");
         }
         out.append(accuracy ? "<th>validation accuracy</th>" : "<th>value</th>").append("<th>state</th><th>seconds</th></tr>\n");
@@ -133,7 +133,7 @@ final class ReportHtml {
             String cls = !t.isComplete() ? " class=\"failed\"" : t.number() == bestNumber ? " class=\"best\"" : "";
             out.append("<tr").append(cls).append("><td class=\"num\">").append(rank).append("</td><td class=\"num\">")
                     .append(t.number()).append("</td>");
-            for (DimensionInfo d : results.space()) {
+            for (DimensionAxis d : results.axes()) {
                 Object v = t.params().get(d.name());
                 out.append("<td class=\"num\">").append(escape(v == null ? "" : safeFormat(d, v))).append("</td>");
             }
@@ -191,7 +191,7 @@ final class ReportHtml {
         return s.toString();
     }
 
-    private static String safeFormat(DimensionInfo d, Object value) {
+    private static String safeFormat(DimensionAxis d, Object value) {
         try {
             return d.formatValue(value);
         } catch (IllegalArgumentException e) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.tune4j.tuner.storage.RunDirectory;
 
 /**
  * Draws the plots of a run into {@code RUN_DIR/plots/} and writes {@code RUN_DIR/report.html},
@@ -27,8 +28,6 @@ import java.util.function.Consumer;
  */
 public final class ReportWriter {
 
-    public static final String RESULTS_FILE = "results.json";
-    public static final String REPORT_FILE = "report.html";
     public static final String PLOTS_DIR = "plots";
 
     private final Path runDir;
@@ -63,11 +62,11 @@ public final class ReportWriter {
     }
 
     private Report run() throws IOException {
-        RunResults results = ResultsReader.read(runDir.resolve(RESULTS_FILE));
+        RunResults results = ResultsReader.read(new RunDirectory(runDir).results());
         Samples samples = Samples.of(results);
         searchPlots(results, samples);
         surrogatePlots(results, samples);
-        for (DimensionInfo dim : results.space()) {
+        for (DimensionAxis dim : results.axes()) {
             if (dim.isCategorical()) {
                 figure("histogram-" + dim.name() + ".png", "Histogram of " + dim.name(), Captions.histogram(dim),
                         () -> CategoryHistogramPlot.draw(dim, results.trials()));
@@ -76,7 +75,7 @@ public final class ReportWriter {
         testPlots(results);
         List<String> notes = new ArrayList<>();
         skipped.forEach((reason, titles) -> notes.add("Not drawn (" + String.join(", ", titles) + "): " + reason));
-        Path html = runDir.resolve(REPORT_FILE);
+        Path html = new RunDirectory(runDir).report();
         String page = ReportHtml.render(runName(), results, figures, notes);
         writeAtomically(html, page);
         return new Report(html, figures, notes);

@@ -10,7 +10,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.tune4j.optimizer.space.Space;
 
 /**
  * Everything a report reads from a run directory's {@code results.json} (format 1), as plain
@@ -23,13 +25,13 @@ import java.util.Optional;
  *                        ({@code minimize} of an external command, {@code ask-tell})
  * @param config          the study configuration as written (calls, epochs, dataset, surrogate, ...),
  *                        in file order; values are String, Number or Boolean
- * @param space           the search space in dimension order
+ * @param space           the search space (the optimizer's, as the study used it)
  * @param trials          every trial in call order, complete and failed
  * @param best            the best complete trial, if any
  * @param expectedMinimum the surrogate's expected minimum, if the study computed one
  * @param test            the best model's score on the test set, if measured
  */
-public record RunResults(String kind, Map<String, Object> config, List<DimensionInfo> space, List<TrialRecord> trials,
+public record RunResults(String kind, Map<String, Object> config, Space space, List<TrialRecord> trials,
                          Optional<Best> best, Optional<ExpectedMinimum> expectedMinimum, Optional<TestResult> test) {
 
     /** The kind of the tutorial study, whose value is minus the validation accuracy. */
@@ -37,7 +39,7 @@ public record RunResults(String kind, Map<String, Object> config, List<Dimension
 
     public RunResults {
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
-        space = List.copyOf(space);
+        Objects.requireNonNull(space, "space");
         trials = List.copyOf(trials);
     }
 
@@ -94,19 +96,20 @@ public record RunResults(String kind, Map<String, Object> config, List<Dimension
         }
     }
 
-    /** The dimension called {@code name}, if the space has one. */
-    public Optional<DimensionInfo> dimension(String name) {
-        return space.stream().filter(d -> d.name().equals(name)).findFirst();
+    /** The plot axes of the space's dimensions, in dimension order. */
+    public List<DimensionAxis> axes() {
+        return DimensionAxis.of(space);
+    }
+
+    /** The axis of the dimension called {@code name}, if the space has one. */
+    public Optional<DimensionAxis> dimension(String name) {
+        return space.names().contains(name) ? Optional.of(new DimensionAxis(space.dimension(space.indexOf(name))))
+                : Optional.empty();
     }
 
     /** The index of the dimension called {@code name}, or -1. */
     public int dimensionIndex(String name) {
-        for (int i = 0; i < space.size(); i++) {
-            if (space.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        return -1;
+        return space.names().indexOf(name);
     }
 
     /** Complete trials sorted best first (lowest value), ties by call number. */

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The evaluated points of a study on the plots' axes (see {@link DimensionInfo#axisValue}), in call
+ * The evaluated points of a study on the plots' axes (see {@link DimensionAxis#axisValue}), in call
  * order, with the row of the best one. Trials whose parameters do not fit the space (a value
  * missing or outside the categories) are left out.
  *
@@ -16,12 +16,12 @@ import java.util.List;
  * @param axis    (rows, dimensions): each row's axis values
  * @param bestRow the row of the best complete trial, or -1 when none completed
  */
-record Samples(List<DimensionInfo> space, int[] calls, double[][] axis, int bestRow) {
+record Samples(List<DimensionAxis> space, int[] calls, double[][] axis, int bestRow) {
 
     static Samples of(RunResults results) {
         List<TrialRecord> trials = new ArrayList<>(results.trials());
         trials.sort(Comparator.comparingInt(TrialRecord::number));
-        List<DimensionInfo> space = results.space();
+        List<DimensionAxis> space = results.axes();
         List<double[]> rows = new ArrayList<>();
         List<Integer> calls = new ArrayList<>();
         int bestRow = -1;
@@ -42,7 +42,7 @@ record Samples(List<DimensionInfo> space, int[] calls, double[][] axis, int best
                 rows.toArray(new double[0][]), bestRow);
     }
 
-    private static double[] toAxis(List<DimensionInfo> space, TrialRecord t) {
+    private static double[] toAxis(List<DimensionAxis> space, TrialRecord t) {
         double[] row = new double[space.size()];
         for (int d = 0; d < space.size(); d++) {
             Object value = t.params().get(space.get(d).name());

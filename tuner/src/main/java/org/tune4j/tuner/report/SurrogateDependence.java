@@ -6,11 +6,6 @@ import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.SurrogateKind;
 import org.tune4j.optimizer.analysis.PartialDependence;
-import org.tune4j.optimizer.space.CategoricalDimension;
-import org.tune4j.optimizer.space.Dimension;
-import org.tune4j.optimizer.space.IntegerDimension;
-import org.tune4j.optimizer.space.Prior;
-import org.tune4j.optimizer.space.RealDimension;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.optimizer.surrogate.Surrogate;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -36,18 +31,18 @@ final class SurrogateDependence implements Dependence {
     /** At most this many evaluated points are averaged over, so that a long study still draws in seconds. */
     static final int MAX_BACKGROUND = 50;
 
-    private final List<DimensionInfo> dims;
+    private final List<DimensionAxis> dims;
     private final PartialDependence analysis;
     private final int gridPoints;
 
-    private SurrogateDependence(List<DimensionInfo> dims, PartialDependence analysis, int gridPoints) {
+    private SurrogateDependence(List<DimensionAxis> dims, PartialDependence analysis, int gridPoints) {
         this.dims = dims;
         this.analysis = analysis;
         this.gridPoints = gridPoints;
     }
 
     static Dependence fit(RunResults results, int gridPoints) throws PlotSkipped {
-        Space space = space(results.space());
+        Space space = results.space();
         Optimizer optimizer = new Optimizer(space, config(results));
         List<TrialRecord> trials = new ArrayList<>(results.trials());
         trials.sort(Comparator.comparingInt(TrialRecord::number));
@@ -66,7 +61,7 @@ final class SurrogateDependence implements Dependence {
             }
             evaluated.add(point);
         }
-        return new SurrogateDependence(results.space(),
+        return new SurrogateDependence(results.axes(),
                 new PartialDependence(space, surrogate(optimizer, results), thinned(evaluated)), gridPoints);
     }
 
@@ -82,7 +77,7 @@ final class SurrogateDependence implements Dependence {
     }
 
     @Override
-    public List<DimensionInfo> space() {
+    public List<DimensionAxis> space() {
         return dims;
     }
 
@@ -99,7 +94,7 @@ final class SurrogateDependence implements Dependence {
                 s.means());
     }
 
-    private static double[] onAxis(DimensionInfo dim, List<Object> values) {
+    private static double[] onAxis(DimensionAxis dim, List<Object> values) {
         return values.stream().mapToDouble(dim::axisValue).toArray();
     }
 
@@ -113,20 +108,6 @@ final class SurrogateDependence implements Dependence {
             out.add(points.get((int) ((long) i * points.size() / MAX_BACKGROUND)));
         }
         return out;
-    }
-
-    /** The optimizer's space for the dimensions of results.json. */
-    static Space space(List<DimensionInfo> dims) {
-        List<Dimension> out = new ArrayList<>();
-        for (DimensionInfo d : dims) {
-            Prior prior = d.logUniform() ? Prior.LOG_UNIFORM : Prior.UNIFORM;
-            out.add(switch (d.kind()) {
-                case REAL -> new RealDimension(d.name(), d.low(), d.high(), prior);
-                case INTEGER -> new IntegerDimension(d.name(), (int) Math.round(d.low()), (int) Math.round(d.high()), prior);
-                case CATEGORICAL -> new CategoricalDimension(d.name(), d.categories());
-            });
-        }
-        return new Space(out);
     }
 
     /** The run's optimizer settings; settings absent from the config keep the optimizer's defaults. */

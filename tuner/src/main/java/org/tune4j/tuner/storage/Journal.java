@@ -32,9 +32,6 @@ import java.util.function.Consumer;
  * holds it in the middle); a damaged line anywhere else is an error naming the file and line.
  */
 public final class Journal {
-    /** File name of the journal inside a run directory. */
-    public static final String FILE_NAME = "journal.jsonl";
-
     private final Path file;
 
     public Journal(Path file) {

@@ -4,9 +4,6 @@ import java.nio.file.Path;
 
 /** Writes {@code results.json} (see {@link ResultsDocument} for the format), atomically. */
 public final class ResultsFile {
-    /** File name inside a run directory. */
-    public static final String FILE_NAME = "results.json";
-
     private ResultsFile() {
     }
 

@@ -2,6 +2,7 @@ package org.tune4j.tuner.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import org.tune4j.optimizer.space.Space;
 
 /**
  * What {@code study.json} holds: written once when a study starts, compared on every resume.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param config  the study's configuration as JSON (its record is owned by {@code study})
  * @param space   the search space
  */
-public record StudyDescription(int format, String kind, String created, JsonNode config, SpaceSpec space) {
+public record StudyDescription(int format, String kind, String created, JsonNode config, Space space) {
     public StudyDescription {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(config, "config");

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.tune4j.optimizer.space.Space;
 
 /**
  * Reads and writes {@code study.json}:
@@ -14,8 +15,6 @@ import java.nio.file.Path;
  * A file of another format version is refused rather than guessed at.
  */
 public final class StudyFile {
-    /** File name inside a run directory. */
-    public static final String FILE_NAME = "study.json";
     /** Version of study.json, journal.jsonl and results.json written by this code. */
     public static final int FORMAT = 1;
 
@@ -39,7 +38,7 @@ public final class StudyFile {
         try {
             root = Json.mapper().readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file.getParent() + " is not a tune4j run directory: " + FILE_NAME
+            throw new IllegalArgumentException(file.getParent() + " is not a tune4j run directory: " + RunDirectory.STUDY
                     + " is missing");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -57,7 +56,7 @@ public final class StudyFile {
                 throw new IllegalArgumentException(file + ": field \"" + field + "\" is missing");
             }
         }
-        SpaceSpec space = SpaceFile.fromJson(root.get("space"), file + " field \"space\"");
+        Space space = SpaceFile.fromJson(root.get("space"), file + " field \"space\"");
         return new StudyDescription(FORMAT, root.get("kind").asText(), root.path("created").asText(""),
                 root.get("config"), space);
     }

@@ -10,9 +10,6 @@ import java.util.Locale;
  * part of the original's TensorBoard directory, one per hyper-parameter combination.
  */
 public final class TrainingLog {
-    /** File name inside a trial's log directory. */
-    public static final String FILE_NAME = "training.csv";
-
     private TrainingLog() {
     }
 
@@ -23,6 +20,6 @@ public final class TrainingLog {
             sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f\n", e.epoch(), e.loss(), e.accuracy(),
                     e.valLoss(), e.valAccuracy(), e.seconds()));
         }
-        AtomicFiles.writeString(dir.resolve(FILE_NAME), sb.toString());
+        AtomicFiles.writeString(dir.resolve(RunDirectory.TRAINING_LOG), sb.toString());
     }
 }

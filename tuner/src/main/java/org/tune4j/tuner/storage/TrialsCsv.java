@@ -8,9 +8,6 @@ import java.util.List;
  * seconds, error), rewritten atomically after every trial, for spreadsheets and pandas.
  */
 public final class TrialsCsv {
-    /** File name inside a run directory. */
-    public static final String FILE_NAME = "trials.csv";
-
     private TrialsCsv() {
     }
 

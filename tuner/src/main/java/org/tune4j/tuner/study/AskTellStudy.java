@@ -16,7 +16,6 @@ import org.tune4j.tuner.storage.PendingTrial;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.RunFiles;
-import org.tune4j.tuner.storage.SpaceSpec;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -49,12 +48,12 @@ public final class AskTellStudy {
      * @param space    the space (required to create the study; compared when it exists), or null
      * @param settings optimizer settings for a new study (ignored when it exists)
      */
-    public static Asked ask(RunDirectory dir, SpaceSpec space, OptimizerSettings settings, StudyListener listener) {
+    public static Asked ask(RunDirectory dir, Space space, OptimizerSettings settings, StudyListener listener) {
         StudyLock lock = StudyLock.acquire(dir.root());
         try {
             StudyDescription study = openOrCreate(dir, space, settings);
             OptimizerSettings recorded = settingsOf(study);
-            Space typed = SpaceMapping.toSpace(study.space());
+            Space typed = study.space();
             Journal journal = new Journal(dir.journal());
             JournalContents contents = journal.read(listener::warning);
             Optimizer optimizer = OptimizerReplay.rebuild(typed, recorded.toConfig(), 0, contents.finished());
@@ -114,7 +113,7 @@ public final class AskTellStudy {
         }
     }
 
-    private static StudyDescription openOrCreate(RunDirectory dir, SpaceSpec space, OptimizerSettings settings) {
+    private static StudyDescription openOrCreate(RunDirectory dir, Space space, OptimizerSettings settings) {
         if (Files.exists(dir.studyFile())) {
             return RunDirectories.open(dir, KIND, space);
         }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.tune4j.tuner.storage.RunDirectory;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.StudyFile;
 
@@ -27,7 +27,7 @@ public final class RunDirectories {
     }
 
     /** Creates {@code dir} with its study.json; refuses a directory that already holds a study. */
-    public static StudyDescription create(RunDirectory dir, String kind, JsonNode config, SpaceSpec space) {
+    public static StudyDescription create(RunDirectory dir, String kind, JsonNode config, Space space) {
         requireNew(dir);
         StudyDescription study = new StudyDescription(StudyFile.FORMAT, kind,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config, space);
@@ -40,7 +40,7 @@ public final class RunDirectories {
      *
      * @param expectedSpace the space the caller would use (from --space), or null to take the recorded one
      */
-    public static StudyDescription open(RunDirectory dir, String kind, SpaceSpec expectedSpace) {
+    public static StudyDescription open(RunDirectory dir, String kind, Space expectedSpace) {
         if (!Files.isDirectory(dir.root())) {
             throw new IllegalArgumentException("run directory " + dir.root() + " does not exist");
         }

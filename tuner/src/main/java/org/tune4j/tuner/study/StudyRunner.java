@@ -55,7 +55,7 @@ public final class StudyRunner {
     }
 
     private Outcome runLocked() {
-        Space space = SpaceMapping.toSpace(run.description().space());
+        Space space = run.description().space();
         Journal journal = new Journal(run.dir().journal());
         JournalContents contents = journal.read(listener::warning);
         List<TrialRecord> trials = new ArrayList<>(contents.finished());

@@ -16,7 +16,7 @@ import org.tune4j.engine.train.TrainingDivergedException;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.RunDirectory;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -36,7 +36,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
 
     private final DataSplits data;
     private final TuneConfig config;
-    private final SpaceSpec space;
+    private final Space space;
     private final RunDirectory dir;
     private final BestModel best;
     private final TrainingListener progress;
@@ -46,7 +46,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
      * @param previous trials already finished (their log directories are not reused)
      * @param progress told about every epoch and batch (a progress bar); NONE for silence
      */
-    public TrainingEvaluator(DataSplits data, TuneConfig config, SpaceSpec space, RunDirectory dir, BestModel best,
+    public TrainingEvaluator(DataSplits data, TuneConfig config, Space space, RunDirectory dir, BestModel best,
                              List<TrialRecord> previous, TrainingListener progress) {
         this.data = data;
         this.config = config;
@@ -68,11 +68,11 @@ public final class TrainingEvaluator implements TrialEvaluator {
         List<EpochRecord> history = new ArrayList<>();
         try {
             LabeledImages train = data.train();
-            Sequential model = hp.network(train.channels(), train.height(), train.width(), train.classes())
-                    .build(config.trialSeed(request.number()));
-            Trainer trainer = new Trainer(new TrainConfig(config.epochs(), hp.batchSize(),
+            TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
+            Sequential model = plan.network().build(config.trialSeed(request.number()));
+            Trainer trainer = new Trainer(new TrainConfig(config.epochs(), plan.batchSize(),
                     config.trialSeed(request.number()), config.threads(), config.kernels()));
-            History h = trainer.fit(model, new Adam(hp.learningRate()), train, data.validation(),
+            History h = trainer.fit(model, new Adam(plan.learningRate()), train, data.validation(),
                     new EpochLogger(history, logDir));
             double accuracy = h.last().valAccuracy();
             if (!Double.isFinite(accuracy) || !Double.isFinite(h.last().valLoss())) {

@@ -1,5 +1,10 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.optimizer.space.CategoricalDimension;
+import org.tune4j.optimizer.space.IntegerDimension;
+import org.tune4j.optimizer.space.Prior;
+import org.tune4j.optimizer.space.RealDimension;
+import org.tune4j.optimizer.space.Space;
 import org.junit.jupiter.api.Test;
 import org.tune4j.engine.data.LabeledImages;
 
@@ -16,11 +21,11 @@ import static org.assertj.core.api.Assertions.within;
 /** The plot classes on their own, on synthetic inputs with known answers. */
 class PlotsTest {
 
-    private static final DimensionInfo LR = new DimensionInfo("learning_rate", DimensionInfo.Kind.REAL, 1e-6, 1e-2,
-            true, List.of());
-    private static final DimensionInfo LAYERS = new DimensionInfo("num_dense_layers", DimensionInfo.Kind.INTEGER, 1, 5,
-            false, List.of());
-    private static final DimensionInfo ACTIVATION = DimensionInfo.categorical("activation", List.of("relu", "sigmoid"));
+    private static final DimensionAxis LR = new DimensionAxis(new RealDimension("learning_rate", 1e-6, 1e-2,
+            Prior.LOG_UNIFORM));
+    private static final DimensionAxis LAYERS = new DimensionAxis(new IntegerDimension("num_dense_layers", 1, 5));
+    private static final DimensionAxis ACTIVATION = new DimensionAxis(new CategoricalDimension("activation",
+            List.of("relu", "sigmoid")));
 
     /** Digits drawn as text, 28 x 28, ink = 1: stand-ins for MNIST test images. */
     static TestPredictions digits(int count, int wrongEvery) {
@@ -71,7 +76,7 @@ class PlotsTest {
 
     @Test
     void aLogUniformIntegerRangeIsDrawnInLog10() {
-        DimensionInfo batch = new DimensionInfo("batch_size", DimensionInfo.Kind.INTEGER, 16, 512, true, List.of());
+        DimensionAxis batch = new DimensionAxis(new IntegerDimension("batch_size", 16, 512, Prior.LOG_UNIFORM));
 
         assertThat(batch.logAxis()).isTrue();
         assertThat(batch.axisValue(100)).isCloseTo(2, within(1e-12));
@@ -80,7 +85,7 @@ class PlotsTest {
 
     @Test
     void aSmallLogUniformIntegerRangeGetsALinearAxisWithEveryValue() {
-        DimensionInfo kernel = new DimensionInfo("kernel_size", DimensionInfo.Kind.INTEGER, 2, 6, true, List.of());
+        DimensionAxis kernel = new DimensionAxis(new IntegerDimension("kernel_size", 2, 6, Prior.LOG_UNIFORM));
 
         assertThat(kernel.logAxis()).isFalse();
         assertThat(kernel.everyValueLabelled()).isTrue();

@@ -1,5 +1,8 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.optimizer.space.Prior;
+import org.tune4j.optimizer.space.RealDimension;
+import org.tune4j.optimizer.space.Space;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,7 +23,7 @@ class ReportHtmlTest {
         List<TrialRecord> trials = List.of(
                 new TrialRecord(1, PARAMS, -0.9918, TrialState.COMPLETE, null, 30.0, List.of(), null));
         RunResults results = new RunResults(RunResults.TUNE, Map.of("calls", 1),
-                List.of(new DimensionInfo("learning_rate", DimensionInfo.Kind.REAL, 1e-6, 1e-2, true, List.of())),
+                new Space(List.of(new RealDimension("learning_rate", 1e-6, 1e-2, Prior.LOG_UNIFORM))),
                 trials, Optional.of(ResultsDocument.bestOf(trials)),
                 Optional.of(new ResultsDocument.ExpectedMinimum(PARAMS, predictedValue)), Optional.empty());
         return ReportHtml.render("run", results, List.of(), List.of());

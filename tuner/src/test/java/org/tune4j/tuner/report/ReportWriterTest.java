@@ -234,7 +234,7 @@ class ReportWriterTest {
         assertThatThrownBy(() -> ReportWriter.write(run))
                 .isInstanceOf(MalformedResultsException.class)
                 .hasMessageContaining(run.resolve("results.json").toString())
-                .hasMessageContaining("field trials[14].state: expected \"complete\" or \"failed\", found \"exploded\"");
+                .hasMessageContaining("field trials[14].state: trial state: expected complete, failed or pending, found \"exploded\"");
         assertThat(run.resolve("report.html")).doesNotExist();
     }
 }

@@ -2,11 +2,15 @@ package org.tune4j.tuner.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.space.CategoricalDimension;
+import org.tune4j.optimizer.space.Prior;
+import org.tune4j.optimizer.space.RealDimension;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.ResultsFile;
+import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.StudyFile;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
@@ -34,14 +38,16 @@ class ResultsReaderTest {
         RunResults r = ResultsReader.read(write(Fixtures.resultsJson()));
 
         assertThat(r.trials()).hasSize(15);
-        assertThat(r.space()).extracting(DimensionInfo::name)
+        assertThat(r.space().names())
                 .containsExactly("learning_rate", "num_dense_layers", "num_dense_nodes", "activation");
-        DimensionInfo lr = r.space().get(0);
-        assertThat(lr.kind()).isEqualTo(DimensionInfo.Kind.REAL);
+        assertThat(r.space().dimension(0)).isEqualTo(new RealDimension("learning_rate", 1e-6, 1e-2, Prior.LOG_UNIFORM));
+        DimensionAxis lr = r.axes().get(0);
+        assertThat(lr.kind()).isEqualTo(DimensionAxis.Kind.REAL);
         assertThat(lr.logUniform()).isTrue();
         assertThat(lr.low()).isEqualTo(1e-6);
         assertThat(lr.high()).isEqualTo(1e-2);
-        assertThat(r.space().get(3).categories()).containsExactly("relu", "sigmoid");
+        assertThat(r.space().dimension(3)).isEqualTo(new CategoricalDimension("activation", List.of("relu", "sigmoid")));
+        assertThat(r.axes().get(3).categories()).containsExactly("relu", "sigmoid");
         assertThat(r.trials().get(0).params()).containsEntry("num_dense_nodes", 16).containsEntry("activation", "relu");
         assertThat(r.trials().get(0).history()).hasSize(3);
         assertThat(r.best()).hasValueSatisfying(b -> assertThat(b.number()).isEqualTo(13));
@@ -84,7 +90,7 @@ class ResultsReaderTest {
                         List.of(new EpochRecord(1, 0.5, 0.8, 0.4, 0.9, 6.0)), "logs/x_0.25"),
                 new TrialRecord(2, Map.of("x", 0.75), null, TrialState.FAILED, "command exited with status 3", 1.0,
                         List.of(), null));
-        Path file = tmp.resolve(ResultsFile.FILE_NAME);
+        Path file = tmp.resolve(RunDirectory.RESULTS);
         ResultsFile.write(file, new ResultsDocument(StudyFile.FORMAT, "minimize", json.readTree("{\"calls\": 2}"),
                 json.readTree("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 1}}"), written,
                 ResultsDocument.bestOf(written), null, null));
@@ -126,8 +132,40 @@ class ResultsReaderTest {
         Path file = write(Fixtures.resultsJson().replace("\"log-uniform\"", "\"log\""));
 
         assertThatThrownBy(() -> ResultsReader.read(file))
-                .hasMessageContaining("field space.learning_rate.prior")
+                .isInstanceOf(MalformedResultsException.class)
+                .hasMessageContaining(file + ": field space: dimension \"learning_rate\": field \"prior\"")
                 .hasMessageContaining("expected \"uniform\" or \"log-uniform\", found \"log\"");
+    }
+
+    @Test
+    void boundsTheOptimizerRefusesAreNamedWithTheirDimension() throws IOException {
+        Path file = write(Fixtures.resultsJson().replace("\"high\": 512", "\"high\": 4"));
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .isInstanceOf(MalformedResultsException.class)
+                .hasMessageContaining(file + ": field space: dimension \"num_dense_nodes\": field \"high\"")
+                .hasMessageContaining("expected low < high, found low 5, high 4");
+    }
+
+    @Test
+    void aNumberWrittenAsAStringIsRefused() throws IOException {
+        Path file = write(Fixtures.resultsJson().replaceFirst("\"number\": 1,", "\"number\": \"1\","));
+
+        assertThatThrownBy(() -> ResultsReader.read(file))
+                .isInstanceOf(MalformedResultsException.class)
+                .hasMessageContaining("field trials[0].number: expected a number, found string \"1\"");
+    }
+
+    @Test
+    void figuresAHandWrittenFileLeavesOutReadAsNaN() throws IOException {
+        String json = Fixtures.resultsJson().replaceFirst("\"seconds\": [0-9.]+,?", "");
+
+        RunResults r = ResultsReader.read(write(json));
+
+        assertThat(r.trials()).hasSize(15);
+        assertThat(r.trials().stream().flatMap(t -> java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(t.seconds()), t.history().stream().map(EpochRecord::seconds))))
+                .containsOnlyOnce(Double.NaN);
     }
 
     @Test

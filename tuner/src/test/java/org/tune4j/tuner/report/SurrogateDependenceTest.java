@@ -1,5 +1,10 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.optimizer.space.CategoricalDimension;
+import org.tune4j.optimizer.space.IntegerDimension;
+import org.tune4j.optimizer.space.Prior;
+import org.tune4j.optimizer.space.RealDimension;
+import org.tune4j.optimizer.space.Space;
 import org.junit.jupiter.api.Test;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
@@ -17,11 +22,11 @@ import static org.assertj.core.api.Assertions.within;
 /** The surrogate refitted from results.json, and its partial dependence on the plots' axes. */
 class SurrogateDependenceTest {
 
-    private static final DimensionInfo LR = new DimensionInfo("learning_rate", DimensionInfo.Kind.REAL, 1e-6, 1e-2,
-            true, List.of());
-    private static final DimensionInfo LAYERS = new DimensionInfo("num_dense_layers", DimensionInfo.Kind.INTEGER, 1, 5,
-            false, List.of());
-    private static final DimensionInfo ACTIVATION = DimensionInfo.categorical("activation", List.of("relu", "sigmoid"));
+    private static final DimensionAxis LR = new DimensionAxis(new RealDimension("learning_rate", 1e-6, 1e-2,
+            Prior.LOG_UNIFORM));
+    private static final DimensionAxis LAYERS = new DimensionAxis(new IntegerDimension("num_dense_layers", 1, 5));
+    private static final DimensionAxis ACTIVATION = new DimensionAxis(new CategoricalDimension("activation",
+            List.of("relu", "sigmoid")));
 
     /** value = (log10(lr) + 4)^2 / 4 + 0.01 layers + (0.5 for sigmoid): best near lr = 1e-4 with relu. */
     private static RunResults study(int calls) {
@@ -38,7 +43,7 @@ class SurrogateDependenceTest {
             trials.add(new TrialRecord(i + 1, params, value, TrialState.COMPLETE, null, 1.0, List.of(), null));
         }
         Map<String, Object> config = Map.of("optimizer", Map.of("surrogate", "GP", "seed", 3));
-        return new RunResults(RunResults.TUNE, config, List.of(LR, LAYERS, ACTIVATION), trials, Optional.empty(),
+        return new RunResults(RunResults.TUNE, config, new Space(List.of(LR.dimension(), LAYERS.dimension(), ACTIVATION.dimension())), trials, Optional.empty(),
                 Optional.empty(), Optional.empty());
     }
 

@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.space.CategoricalDimension;
+import org.tune4j.optimizer.space.IntegerDimension;
+import org.tune4j.optimizer.space.Prior;
+import org.tune4j.optimizer.space.RealDimension;
+import org.tune4j.optimizer.space.Space;
 
 class SpaceFileTest {
     private static final String TUTORIAL = """
@@ -18,38 +23,42 @@ class SpaceFileTest {
 
     @Test
     void readsTheTutorialSpaceInFileOrder() {
-        SpaceSpec space = SpaceFile.parse(TUTORIAL, "test");
+        Space space = SpaceFile.parse(TUTORIAL, "test");
 
         assertThat(space.names()).containsExactly("learning_rate", "num_dense_layers", "num_dense_nodes", "activation");
-        assertThat(space.dimensions().get(0)).isEqualTo(new DimensionSpec.Real("learning_rate", 1e-6, 1e-2, true));
-        assertThat(space.dimensions().get(1)).isEqualTo(new DimensionSpec.Integral("num_dense_layers", 1, 5, false));
-        assertThat(space.dimensions().get(3)).isEqualTo(new DimensionSpec.Categorical("activation", List.of("relu", "sigmoid")));
+        assertThat(space.dimensions().get(0)).isEqualTo(new RealDimension("learning_rate", 1e-6, 1e-2, Prior.LOG_UNIFORM));
+        assertThat(space.dimensions().get(1)).isEqualTo(new IntegerDimension("num_dense_layers", 1, 5, Prior.UNIFORM));
+        assertThat(space.dimensions().get(3)).isEqualTo(new CategoricalDimension("activation", List.of("relu", "sigmoid")));
     }
 
     @Test
     void writingAndReadingAgainGivesTheSameSpace() {
-        SpaceSpec space = SpaceFile.parse(TUTORIAL, "test");
+        Space space = SpaceFile.parse(TUTORIAL, "test");
         assertThat(SpaceFile.fromJson(SpaceFile.toJson(space), "again")).isEqualTo(space);
     }
 
     @Test
     void typedValuesFollowTheDimensions() {
-        SpaceSpec space = SpaceFile.parse(TUTORIAL, "test");
-        Map<String, Object> typed = space.typed(Map.of("activation", "relu", "num_dense_nodes", 16,
+        Space space = SpaceFile.parse(TUTORIAL, "test");
+        Map<String, Object> typed = typed(space, Map.of("activation", "relu", "num_dense_nodes", 16,
                 "num_dense_layers", 2.0, "learning_rate", 0.001f));
         assertThat(typed).containsExactly(Map.entry("learning_rate", (double) 0.001f),
                 Map.entry("num_dense_layers", 2), Map.entry("num_dense_nodes", 16), Map.entry("activation", "relu"));
     }
 
+    private static Map<String, Object> typed(Space space, Map<String, ?> params) {
+        return space.toMap(space.fromMap(params));
+    }
+
     @Test
     void typedValuesRejectOutOfRangeAndUnknownNames() {
-        SpaceSpec space = SpaceFile.parse(TUTORIAL, "test");
-        assertThatThrownBy(() -> space.typed(Map.of("learning_rate", 0.5, "num_dense_layers", 2,
+        Space space = SpaceFile.parse(TUTORIAL, "test");
+        assertThatThrownBy(() -> typed(space, Map.of("learning_rate", 0.5, "num_dense_layers", 2,
                 "num_dense_nodes", 16, "activation", "relu")))
                 .hasMessageContaining("learning_rate").hasMessageContaining("[1.0E-6, 0.01]");
-        assertThatThrownBy(() -> space.typed(Map.of("learning_rat", 0.001)))
-                .hasMessageContaining("\"learning_rat\" is not in the space");
-        assertThatThrownBy(() -> space.typed(Map.of("learning_rate", 0.001, "num_dense_layers", 2.5,
+        assertThatThrownBy(() -> typed(space, Map.of("learning_rat", 0.001)))
+                .hasMessageContaining("unknown dimension \"learning_rat\"");
+        assertThatThrownBy(() -> typed(space, Map.of("learning_rate", 0.001, "num_dense_layers", 2.5,
                 "num_dense_nodes", 16, "activation", "relu")))
                 .hasMessageContaining("num_dense_layers").hasMessageContaining("expected an integer");
     }
@@ -63,7 +72,8 @@ class SpaceFileTest {
 
     @Test
     void badSpacesAreRejectedNamingTheDimensionAndField() {
-        rejects("{\"lr\": {\"type\": \"real\", \"low\": 1, \"high\": 1}}", "\"lr\"", "low < high", "found low 1.0, high 1.0");
+        rejects("{\"lr\": {\"type\": \"real\", \"low\": 1, \"high\": 1}}", "dimension \"lr\": field \"high\"", "low < high",
+                "found low 1.0, high 1.0");
         rejects("{\"n\": {\"type\": \"integer\", \"low\": 1.5, \"high\": 3}}", "\"n\"", "\"low\"", "expected an integer");
         rejects("{\"a\": {\"type\": \"categorical\", \"categories\": []}}", "\"a\"", "\"categories\"", "at least one");
         rejects("{\"a\": {\"type\": \"choice\"}}", "\"a\"", "\"type\"", "found \"choice\"");
@@ -72,6 +82,12 @@ class SpaceFileTest {
         rejects("{\"lr\": {\"type\": \"real\", \"low\": 0, \"hihg\": 1}}", "unknown field \"hihg\"");
         rejects("{\"lr\": {\"low\": 0, \"high\": 1}}", "\"lr\"", "\"type\" is missing");
         rejects("{}", "at least one dimension");
+        rejects("{\"a\": {\"type\": \"categorical\", \"categories\": [\"relu\", \"\"]}}", "dimension \"a\"",
+                "field \"categories\"", "non-empty");
+        rejects("{\"x\": {\"type\": \"real\", \"low\": -1e308, \"high\": 1e308}}", "dimension \"x\"", "field \"high\"",
+                "span");
+        rejects("{\"lr\": {\"type\": \"real\", \"low\": 0, \"high\": 1},\n \"lr\": {\"type\": \"real\", \"low\": 0, \"high\": 2}}",
+                "not valid JSON", "lr");
         rejects("[1, 2]", "expected a JSON object");
         rejects("{\"lr\": {\"type\": \"real\",", "not valid JSON");
     }

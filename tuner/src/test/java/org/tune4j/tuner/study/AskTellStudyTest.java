@@ -11,11 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialState;
 
 class AskTellStudyTest {
-    private static final SpaceSpec SPACE = SpaceFile.parse("""
+    private static final Space SPACE = SpaceFile.parse("""
             {"x": {"type": "real", "low": -2, "high": 2},
              "k": {"type": "categorical", "categories": ["p", "q"]}}
             """, "test");

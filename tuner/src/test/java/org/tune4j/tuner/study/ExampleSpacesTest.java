@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
 
 /**
  * The space files that docs/EXERCISES.md tells students to use must stay valid: each parses, passes
@@ -31,14 +30,13 @@ class ExampleSpacesTest {
         assertThat(files).extracting(p -> p.getFileName().toString())
                 .contains("tutorial.json", "conv-and-batch.json", "conv-layers.json", "relu-only.json");
         for (Path file : files) {
-            SpaceSpec spec = SpaceFile.read(file);
-            TutorialSpace.check(spec, file.toString());
-            Space space = SpaceMapping.toSpace(spec);
+            Space space = SpaceFile.read(file);
+            TutorialSpace.check(space, file.toString());
             SplittableRandom rng = new SplittableRandom(7);
             for (int i = 0; i < 20; i++) {
                 Map<String, Object> point = space.toMap(space.sample(rng));
                 HyperParameters hp = HyperParameters.tutorialDefault(128).with(point);
-                assertThat(hp.network(1, 28, 28, 10).build(1).parameterCount())
+                assertThat(hp.plan(1, 28, 28, 10).network().build(1).parameterCount())
                         .as("%s point %s", file.getFileName(), point).isPositive();
             }
         }
@@ -46,19 +44,19 @@ class ExampleSpacesTest {
 
     @Test
     void tutorialSpaceFileEqualsTheBuiltInDefault() {
-        SpaceSpec documented = SpaceFile.read(SPACES.resolve("tutorial.json"));
+        Space documented = SpaceFile.read(SPACES.resolve("tutorial.json"));
         assertThat(documented).isEqualTo(TutorialSpace.defaultSpace());
     }
 
     @Test
     void droppedDimensionsTakeTheTutorialDefaults() {
-        SpaceSpec spec = SpaceFile.read(SPACES.resolve("relu-only.json"));
+        Space spec = SpaceFile.read(SPACES.resolve("relu-only.json"));
         HyperParameters hp = HyperParameters.tutorialDefault(128)
                 .with(Map.of("learning_rate", 1e-3, "num_dense_nodes", 64));
         assertThat(spec.names()).containsExactly("learning_rate", "num_dense_nodes");
-        assertThat(hp.denseLayers()).isEqualTo(1);
-        assertThat(hp.activation().id()).isEqualTo("relu");
-        assertThat(hp.convLayers()).isEqualTo(2);
-        assertThat(hp.kernelSize()).isEqualTo(5);
+        assertThat(hp.valueOf("num_dense_layers")).isEqualTo(1);
+        assertThat(hp.valueOf("activation")).isEqualTo("relu");
+        assertThat(hp.valueOf("num_conv_layers")).isEqualTo(2);
+        assertThat(hp.valueOf("kernel_size")).isEqualTo(5);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tune4j.engine.layer.Activation;
+import org.tune4j.engine.model.NetworkSpec;
 
 class HyperParametersTest {
     private static final List<String> TUTORIAL = List.of("learning_rate", "num_dense_layers", "num_dense_nodes",
@@ -35,15 +36,22 @@ class HyperParametersTest {
     @Test
     void dimensionsLeftOutTakeTheTutorialDefaults() {
         HyperParameters hp = HyperParameters.tutorialDefault(128).with(Map.of("learning_rate", 1e-3));
-        assertThat(hp).isEqualTo(new HyperParameters(1e-3, 1, 16, Activation.RELU, 5, 16, 36, 128, 2));
-        assertThat(hp.network(1, 28, 28, 10).build(1).parameterCount()).isEqualTo(43_262);
+        assertThat(hp.values()).containsExactly(Map.entry("learning_rate", 1e-3), Map.entry("num_dense_layers", 1),
+                Map.entry("num_dense_nodes", 16), Map.entry("activation", "relu"), Map.entry("kernel_size", 5),
+                Map.entry("conv1_filters", 16), Map.entry("conv2_filters", 36), Map.entry("batch_size", 128),
+                Map.entry("num_conv_layers", 2));
+        TrialPlan plan = hp.plan(1, 28, 28, 10);
+        assertThat(plan.network()).isEqualTo(NetworkSpec.tutorial(1, 16, Activation.RELU));
+        assertThat(plan.learningRate()).isEqualTo(1e-3);
+        assertThat(plan.batchSize()).isEqualTo(128);
+        assertThat(plan.network().build(1).parameterCount()).isEqualTo(43_262);
     }
 
     @Test
     void theTutorialsBestPointHasTheOriginalsParameterCount() {
         HyperParameters best = HyperParameters.tutorialDefault(128)
                 .with(Map.of("learning_rate", 0.01, "num_dense_layers", 2, "num_dense_nodes", 104));
-        assertThat(best.network(1, 28, 28, 10).build(1).parameterCount()).isEqualTo(210_382);
+        assertThat(best.plan(1, 28, 28, 10).network().build(1).parameterCount()).isEqualTo(210_382);
     }
 
     @Test
@@ -54,14 +62,31 @@ class HyperParametersTest {
         assertThatThrownBy(() -> x0.with(Map.of("num_dense_nodes", 0)))
                 .hasMessage("num_dense_nodes: expected at least 1, found 0");
         assertThatThrownBy(() -> x0.with(Map.of("learning_rate", 0.0)))
-                .hasMessageContaining("learning_rate: expected a positive number");
+                .hasMessage("learning_rate: expected a learning rate > 0, found 0.0");
+        assertThatThrownBy(() -> x0.with(Map.of("num_dense_layers", 2.5)))
+                .hasMessage("num_dense_layers: expected at least 0, found 2.5");
+        assertThatThrownBy(() -> x0.with(Map.of("activation", "swish")))
+                .hasMessage("activation: expected one of relu, sigmoid, tanh, found 'swish'");
     }
 
     @Test
     void convLayersUseFirstAndLaterFilterCounts() {
         HyperParameters hp = HyperParameters.tutorialDefault(128).with(Map.of("num_conv_layers", 3, "conv1_filters", 4,
                 "conv2_filters", 6, "kernel_size", 3));
-        assertThat(hp.network(1, 28, 28, 10).convLayers()).extracting(c -> c.filters() + "x" + c.kernelSize())
+        assertThat(hp.plan(1, 28, 28, 10).network().convLayers()).extracting(c -> c.filters() + "x" + c.kernelSize())
                 .containsExactly("4x3", "6x3", "6x3");
+        assertThat(hp.with(Map.of("num_conv_layers", 1)).plan(1, 28, 28, 10).network().convLayers())
+                .extracting(c -> c.filters() + "x" + c.kernelSize()).containsExactly("4x3");
+        assertThat(hp.with(Map.of("num_conv_layers", 0)).plan(1, 28, 28, 10).network().convLayers()).isEmpty();
+    }
+
+    @Test
+    void theTableAppliesEachValueWhereItBelongs() {
+        TrialPlan plan = HyperParameters.tutorialDefault(128).with(Map.of("learning_rate", 2e-4, "num_dense_layers", 3,
+                "num_dense_nodes", 40, "activation", "tanh", "batch_size", 32)).plan(3, 32, 32, 5);
+        assertThat(plan.learningRate()).isEqualTo(2e-4);
+        assertThat(plan.batchSize()).isEqualTo(32);
+        assertThat(plan.network()).isEqualTo(new NetworkSpec(3, 32, 32, 5, NetworkSpec.TUTORIAL_CONV_LAYERS, 3, 40,
+                Activation.TANH));
     }
 }

@@ -14,7 +14,7 @@ import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialState;
 
 /**
@@ -52,7 +52,7 @@ class MemoryAcrossTrialsTest {
 
     @Test
     void heapUseDoesNotGrowWithTheNumberOfTrials() throws Exception {
-        SpaceSpec space = SpaceFile.parse("""
+        Space space = SpaceFile.parse("""
                 {"learning_rate": {"type": "real", "low": 1e-4, "high": 1e-2},
                  "num_dense_layers": {"type": "integer", "low": 1, "high": 5},
                  "num_dense_nodes": {"type": "integer", "low": 5, "high": 512}}
@@ -64,7 +64,7 @@ class MemoryAcrossTrialsTest {
                 new BestModel(dir.bestModel(), List.of(), data.train().classNames()), List.of(), TrainingListener.NONE);
         // 5 dense layers of 512 after 2x2x36 conv features: about 1.13 M weights
         Map<String, Object> big = Map.of("learning_rate", 1e-3, "num_dense_layers", 5, "num_dense_nodes", 512);
-        assertThat(HyperParameters.tutorialDefault(16).with(big).network(1, 8, 8, 2).build(1).parameterCount())
+        assertThat(HyperParameters.tutorialDefault(16).with(big).plan(1, 8, 8, 2).network().build(1).parameterCount())
                 .isGreaterThan(1_000_000);
 
         long afterTwo = 0;

@@ -16,13 +16,13 @@ import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.TrialState;
 
 class StudyRunnerTest {
-    private static final SpaceSpec SPACE = SpaceFile.parse("""
+    private static final Space SPACE = SpaceFile.parse("""
             {"x": {"type": "real", "low": 0, "high": 1},
              "n": {"type": "integer", "low": 0, "high": 3},
              "c": {"type": "categorical", "categories": ["a", "b"]}}
@@ -116,7 +116,7 @@ class StudyRunnerTest {
     @Test
     void resumingWithAnotherSpaceIsRefused() {
         StudyRun run = newRun("space", 1, List.of());
-        SpaceSpec other = SpaceFile.parse("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 2}}", "other");
+        Space other = SpaceFile.parse("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 2}}", "other");
         assertThatThrownBy(() -> RunDirectories.open(run.dir(), "test", other))
                 .hasMessageContaining("differs from the one recorded").hasMessageContaining("study.json");
         assertThatThrownBy(() -> RunDirectories.open(run.dir(), "tune", null))

@@ -16,8 +16,7 @@ import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
-import org.tune4j.tuner.storage.TrainingLog;
+import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialState;
 
 /** The fitness function on tiny synthetic images (8x8, two classes: bright top half or bright bottom half). */
@@ -39,14 +38,14 @@ class TrainingEvaluatorTest {
         return new LabeledImages(pixels, labels, count, 1, 8, 8, List.of("top", "bottom"));
     }
 
-    private TrainingEvaluator evaluator(RunDirectory dir, SpaceSpec space) {
+    private TrainingEvaluator evaluator(RunDirectory dir, Space space) {
         DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
         TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerSettings.defaults());
         BestModel best = new BestModel(dir.bestModel(), List.of(), data.train().classNames());
         return new TrainingEvaluator(data, config, space, dir, best, List.of(), TrainingListener.NONE);
     }
 
-    private static final SpaceSpec SPACE = SpaceFile.parse("""
+    private static final Space SPACE = SpaceFile.parse("""
             {"learning_rate": {"type": "real", "low": 1e-4, "high": 1e30, "prior": "log-uniform"},
              "activation": {"type": "categorical", "categories": ["relu", "sigmoid"]},
              "conv1_filters": {"type": "integer", "low": 1, "high": 4},
@@ -66,7 +65,7 @@ class TrainingEvaluatorTest {
         assertThat(outcome.history()).hasSize(2);
         assertThat(outcome.value()).isEqualTo(-outcome.history().get(1).valAccuracy());
         assertThat(outcome.logDir()).isEqualTo("logs/lr_1e-02_layers_1_nodes_16_relu_conv1_2_conv2_2");
-        assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(TrainingLog.FILE_NAME))).hasSize(3);
+        assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(RunDirectory.TRAINING_LOG))).hasSize(3);
         assertThat(ModelFile.read(dir.bestModel()).classNames()).containsExactly("top", "bottom");
     }
 

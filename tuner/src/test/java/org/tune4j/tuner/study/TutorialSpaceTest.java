@@ -5,19 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.tune4j.tuner.storage.DimensionSpec;
+import org.tune4j.optimizer.space.CategoricalDimension;
+import org.tune4j.optimizer.space.IntegerDimension;
+import org.tune4j.optimizer.space.Prior;
+import org.tune4j.optimizer.space.RealDimension;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.SpaceSpec;
+import org.tune4j.optimizer.space.Space;
 
 class TutorialSpaceTest {
     @Test
     void theDefaultSpaceIsTheTutorials() {
-        SpaceSpec space = TutorialSpace.defaultSpace();
+        Space space = TutorialSpace.defaultSpace();
         assertThat(space.dimensions()).containsExactly(
-                new DimensionSpec.Real("learning_rate", 1e-6, 1e-2, true),
-                new DimensionSpec.Integral("num_dense_layers", 1, 5, false),
-                new DimensionSpec.Integral("num_dense_nodes", 5, 512, false),
-                new DimensionSpec.Categorical("activation", java.util.List.of("relu", "sigmoid")));
+                new RealDimension("learning_rate", 1e-6, 1e-2, Prior.LOG_UNIFORM),
+                new IntegerDimension("num_dense_layers", 1, 5),
+                new IntegerDimension("num_dense_nodes", 5, 512),
+                new CategoricalDimension("activation", java.util.List.of("relu", "sigmoid")));
         TutorialSpace.check(space, "default");
     }
 
@@ -25,9 +28,9 @@ class TutorialSpaceTest {
     void theDefaultPointIsToldFirstWhenTheSpaceHoldsIt() {
         assertThat(TutorialSpace.defaultPoint(TutorialSpace.defaultSpace(), 128)).contains(Map.of(
                 "learning_rate", 1e-5, "num_dense_layers", 1, "num_dense_nodes", 16, "activation", "relu"));
-        SpaceSpec huge = SpaceFile.parse("{\"learning_rate\": {\"type\": \"real\", \"low\": 10, \"high\": 100}}", "t");
+        Space huge = SpaceFile.parse("{\"learning_rate\": {\"type\": \"real\", \"low\": 10, \"high\": 100}}", "t");
         assertThat(TutorialSpace.defaultPoint(huge, 128)).isEmpty();
-        SpaceSpec batch = SpaceFile.parse("{\"batch_size\": {\"type\": \"integer\", \"low\": 16, \"high\": 256}}", "t");
+        Space batch = SpaceFile.parse("{\"batch_size\": {\"type\": \"integer\", \"low\": 16, \"high\": 256}}", "t");
         assertThat(TutorialSpace.defaultPoint(batch, 128)).contains(Map.of("batch_size", 128));
     }
 
