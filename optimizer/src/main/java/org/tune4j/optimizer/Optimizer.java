@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
+import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
+import org.tune4j.optimizer.acquisition.AcquisitionPolicy;
 import org.tune4j.optimizer.acquisition.PosteriorMean;
 import org.tune4j.optimizer.numeric.RandomStreams;
 import org.tune4j.optimizer.space.Space;
@@ -38,9 +39,10 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * {@code (seed, n)}, and surrogates are fitted without warm starts, so an optimizer rebuilt by
  * telling the same trials in the same order proposes exactly what the original one would have.
  * Use {@link #replay} for trials an earlier session had asked (so they count toward the initial
- * design) and {@link #tell} for given points. GP-hedge's gains are learnt from its own asks: after
- * a replay, the next ask first re-runs the replayed hedge rounds (one fit and one acquisition
- * maximization each), which reproduces the gains of a session that asked one point at a time.
+ * design) and {@link #tell} for given points. A policy that learns from its own rounds (GP-hedge's
+ * gains; see {@link AcquisitionPolicy#remembersRounds}) is brought up to date lazily: the next
+ * ask first re-runs the replayed rounds through it (one fit and one proposal each), which
+ * reproduces the state of a session that asked one point at a time.
  *
  * <p>Not thread-safe: one optimizer is driven by one thread (parallel workers go through ask(n)).
  */
@@ -58,7 +60,7 @@ public final class Optimizer {
     private int designAsked;        // asks answered from the initial design (incl. replayed ones)
     private Surrogate fitted;       // surrogate fitted on the complete trials only
     private int fittedOn = -1;      // number of trials when `fitted` was fitted
-    private final List<Integer> replayedHedgeRounds = new ArrayList<>(); // trial numbers to redo
+    private final List<Integer> replayedRounds = new ArrayList<>(); // trial numbers whose rounds to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
         this.space = space;
@@ -78,7 +80,7 @@ public final class Optimizer {
         if (designAsked < config.initialPoints()) {
             point = nextDesignPoint(rng);
             designAsked++;
-        } else if (config.surrogate() == SurrogateKind.RANDOM || completeValues.size() < 2) {
+        } else if (!strategy.buildsModel() || completeValues.size() < 2) {
             point = strategy.randomUnused(excluded(), rng);
         } else {
             point = proposeWithSurrogate(index, rng);
@@ -132,19 +134,18 @@ public final class Optimizer {
     private void countReplayedAsk() {
         if (designAsked < config.initialPoints()) {
             designAsked++;
-        } else if (config.acquisition() == AcquisitionKind.HEDGE && config.surrogate() != SurrogateKind.RANDOM
-                && completeValues.size() >= 2) {
-            replayedHedgeRounds.add(trials.size()); // this trial's ask was a hedge round: redo it later
+        } else if (strategy.remembersRounds() && strategy.buildsModel() && completeValues.size() >= 2) {
+            replayedRounds.add(trials.size()); // this trial's ask was a round of the policy: redo it later
         }
     }
 
     /**
-     * Re-runs the GP-hedge rounds of replayed trials, in order, so the hedge gains are those the
-     * original session had: round k refits on trials 0..k-1 and repeats ask k's random draws.
-     * (Assumes the original session asked sequentially; pending lies are not recorded.)
+     * Re-runs the rounds of replayed trials through the policy, in order, so that its state is the
+     * one the original session had: round k refits on trials 0..k-1 and repeats ask k's random
+     * draws. (Assumes the original session asked sequentially; pending lies are not recorded.)
      */
-    private void catchUpHedge() {
-        for (int k : replayedHedgeRounds) {
+    private void catchUpPolicy() {
+        for (int k : replayedRounds) {
             List<double[]> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             Set<List<Object>> used = new HashSet<>();
@@ -158,7 +159,7 @@ public final class Optimizer {
             Surrogate model = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit", k));
             strategy.propose(model, Collections.min(ys), used, RandomStreams.of(config.seed(), "ask", k));
         }
-        replayedHedgeRounds.clear();
+        replayedRounds.clear();
     }
 
     private void record(List<Object> x, double y, TrialState state) {
@@ -178,7 +179,7 @@ public final class Optimizer {
 
     private List<Object> nextDesignPoint(RandomGenerator rng) {
         if (design == null) {
-            design = config.initialDesign().generator().generate(config.initialPoints(), space.unitWidth(),
+            design = config.initialDesign().generate(config.initialPoints(), space.unitWidth(),
                     RandomStreams.of(config.seed(), "initial-design", 0));
         }
         List<Object> point = space.fromUnit(design.get(designAsked));
@@ -186,7 +187,7 @@ public final class Optimizer {
     }
 
     private List<Object> proposeWithSurrogate(int index, RandomGenerator rng) {
-        catchUpHedge();
+        catchUpPolicy();
         Surrogate model;
         double best = Collections.min(completeValues);
         if (pending.isEmpty()) {
@@ -233,7 +234,7 @@ public final class Optimizer {
      * fit); empty for random search or before two complete trials.
      */
     public Optional<Surrogate> surrogate() {
-        if (config.surrogate() == SurrogateKind.RANDOM || completeValues.size() < 2) {
+        if (!strategy.buildsModel() || completeValues.size() < 2) {
             return Optional.empty();
         }
         return Optional.of(fittedSurrogate());
@@ -252,14 +253,16 @@ public final class Optimizer {
         RandomGenerator rng = RandomStreams.of(config.seed(), "expected-minimum", trials.size());
         AcquisitionOptimizer minimizer = new AcquisitionOptimizer(config.candidates(), config.refineFrom());
         Proposal p = minimizer.maximize(space, s, new PosteriorMean(), 0.0, Set.of(), rng).orElseThrow();
-        ExpectedMinimum best = new ExpectedMinimum(p.point(), -p.utility());
+        List<Object> bestPoint = p.point();
+        double bestMean = -p.utility();
         for (Trial t : trials) {
             double mean = s.predict(space.toUnit(t.x())).mean();
-            if (t.isComplete() && mean < best.predictedValue()) {
-                best = new ExpectedMinimum(t.x(), mean);
+            if (t.isComplete() && mean < bestMean) {
+                bestPoint = t.x();
+                bestMean = mean;
             }
         }
-        return Optional.of(best);
+        return Optional.of(new ExpectedMinimum(space.toMap(bestPoint), bestMean));
     }
 
     /** A snapshot of the trials so far. */
@@ -267,9 +270,9 @@ public final class Optimizer {
         return new OptimizeResult(space, config, trials, askDurations, Optional.empty());
     }
 
-    /** GP-hedge gains after the last ask (empty unless the acquisition is HEDGE); for tests and reports. */
-    double[] hedgeGains() {
-        return strategy.hedgeGains();
+    /** This optimizer's acquisition policy, with whatever state it keeps (for tests and reports). */
+    public AcquisitionPolicy acquisitionPolicy() {
+        return strategy.policy();
     }
 
     /** Points asked and not yet told, in ask order. */

@@ -8,11 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.acquisition.GpHedge;
+import org.tune4j.optimizer.acquisition.LowerConfidenceBound;
+import org.tune4j.optimizer.acquisition.ProbabilityOfImprovement;
+import org.tune4j.optimizer.initial.HaltonDesign;
+import org.tune4j.optimizer.initial.LatinHypercubeDesign;
+import org.tune4j.optimizer.initial.SobolDesign;
 import org.tune4j.optimizer.space.CategoricalDimension;
 import org.tune4j.optimizer.space.IntegerDimension;
 import org.tune4j.optimizer.space.Prior;
 import org.tune4j.optimizer.space.RealDimension;
 import org.tune4j.optimizer.space.Space;
+import org.tune4j.optimizer.surrogate.ExtraTrees;
+import org.tune4j.optimizer.surrogate.RandomForest;
+import org.tune4j.optimizer.surrogate.RandomSearch;
 
 /**
  * Golden regression test: the points the optimizer proposes on a small mixed space, for every
@@ -54,15 +63,16 @@ class GoldenProposalsTest {
         OptimizerConfig base = OptimizerConfig.defaults().withSeed(seed).withInitialPoints(5);
         return switch (method) {
             case "gp+EI" -> base;
-            case "gp+PI" -> base.withAcquisition(AcquisitionKind.PI);
-            case "gp+LCB" -> base.withAcquisition(AcquisitionKind.LCB);
-            case "gp+hedge" -> base.withAcquisition(AcquisitionKind.HEDGE);
-            case "forest" -> base.withSurrogate(SurrogateKind.RANDOM_FOREST);
-            case "extra-trees" -> base.withSurrogate(SurrogateKind.EXTRA_TREES);
-            case "random" -> base.withSurrogate(SurrogateKind.RANDOM);
-            case "gp+EI sobol" -> base.withInitialDesign(InitialDesign.SOBOL);
-            case "gp+EI halton" -> base.withInitialDesign(InitialDesign.HALTON);
-            case "forest lhs" -> base.withSurrogate(SurrogateKind.RANDOM_FOREST).withInitialDesign(InitialDesign.LHS);
+            case "gp+PI" -> base.withAcquisition(new ProbabilityOfImprovement.Factory());
+            case "gp+LCB" -> base.withAcquisition(new LowerConfidenceBound.Factory());
+            case "gp+hedge" -> base.withAcquisition(new GpHedge.Factory());
+            case "forest" -> base.withSurrogate(new RandomForest.Factory());
+            case "extra-trees" -> base.withSurrogate(new ExtraTrees.Factory());
+            case "random" -> base.withSurrogate(new RandomSearch());
+            case "gp+EI sobol" -> base.withInitialDesign(new SobolDesign());
+            case "gp+EI halton" -> base.withInitialDesign(new HaltonDesign());
+            case "forest lhs" -> base.withSurrogate(new RandomForest.Factory())
+                    .withInitialDesign(new LatinHypercubeDesign());
             default -> throw new IllegalArgumentException(method);
         };
     }

@@ -3,7 +3,9 @@ package org.tune4j.optimizer.surrogate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.tune4j.optimizer.Parameter;
 import org.tune4j.optimizer.numeric.BoundedLbfgs;
 import org.tune4j.optimizer.numeric.Cholesky;
 
@@ -53,11 +55,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
 
         public Settings withRestarts(int r) {
             return new Settings(r, minAmplitude, maxAmplitude, minLengthScale, maxLengthScale, minNoise, maxNoise,
-                    maxIterations);
-        }
-
-        public Settings withNoiseBounds(double low, double high) {
-            return new Settings(restarts, minAmplitude, maxAmplitude, minLengthScale, maxLengthScale, low, high,
                     maxIterations);
         }
 
@@ -330,5 +327,33 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         return alpha == null ? "GaussianProcess(unfitted)"
                 : String.format("GaussianProcess(n=%d, c=%.3g, l=%s, noise=%.3g)", alpha.length,
                         kernel.amplitude(), Arrays.toString(kernel.lengthScales()), noise());
+    }
+
+    /** The GP's registration: parameter {@link #RESTARTS}; the other settings are {@link Settings#defaults()}. */
+    public record Factory() implements SurrogateFactory {
+        /** Extra random starts of the marginal-likelihood fit, default 2 (scikit-optimize's). */
+        public static final Parameter RESTARTS = Parameter.integerAtLeast("restarts", 2, 0,
+                "extra random starts of the GP's marginal-likelihood fit");
+
+        @Override
+        public String name() {
+            return "gp";
+        }
+
+        @Override
+        public String description() {
+            return "Gaussian process, Matern 5/2 + noise (gp_minimize); parameter restarts";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(RESTARTS);
+        }
+
+        @Override
+        public Surrogate create(Map<String, Double> parameters, RandomGenerator rng) {
+            int restarts = (int) Math.round(parameters.get(RESTARTS.name()));
+            return new GaussianProcess(Settings.defaults().withRestarts(restarts), rng);
+        }
     }
 }

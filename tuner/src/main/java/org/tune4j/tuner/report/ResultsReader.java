@@ -1,5 +1,7 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.tuner.storage.OptimizerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +9,6 @@ import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.StudyFile;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class ResultsReader {
         }
         Optional<ResultsDocument.Best> best = present(root, "best") ? Optional.of(best(object(root, "best", "best")))
                 : Optional.empty();
-        Optional<ResultsDocument.ExpectedMinimum> expected = present(root, "expected_minimum")
+        Optional<ExpectedMinimum> expected = present(root, "expected_minimum")
                 ? Optional.of(expectedMinimum(object(root, "expected_minimum", "expected_minimum"))) : Optional.empty();
         Optional<ResultsDocument.TestResult> test = present(root, "test")
                 ? Optional.of(new ResultsDocument.TestResult(number(root.get("test"), "accuracy", "test.accuracy"),
@@ -89,8 +90,8 @@ public final class ResultsReader {
                 number(b, "value", "best.value"));
     }
 
-    private ResultsDocument.ExpectedMinimum expectedMinimum(JsonNode e) throws MalformedResultsException {
-        return new ResultsDocument.ExpectedMinimum(plainMap(object(e, "params", "expected_minimum.params")),
+    private ExpectedMinimum expectedMinimum(JsonNode e) throws MalformedResultsException {
+        return new ExpectedMinimum(plainMap(object(e, "params", "expected_minimum.params")),
                 number(e, "predicted_value", "expected_minimum.predicted_value"));
     }
 
@@ -161,7 +162,7 @@ public final class ResultsReader {
         Double value = state.equals("failed") && !present(t, "value") ? null : number(t, "value", at + ".value");
         try {
             return new TrialRecord((int) number(t, "number", at + ".number"), plainMap(object(t, "params", at + ".params")),
-                    value, TrialState.fromJson(state), optionalText(t, "error"),
+                    value, OptimizerJson.trialState(state), optionalText(t, "error"),
                     present(t, "seconds") ? number(t, "seconds", at + ".seconds") : Double.NaN, history,
                     optionalText(t, "log_dir"));
         } catch (IllegalArgumentException e) {

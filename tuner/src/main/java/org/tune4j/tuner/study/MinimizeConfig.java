@@ -2,6 +2,7 @@ package org.tune4j.tuner.study;
 
 import java.util.List;
 import java.util.Objects;
+import org.tune4j.optimizer.OptimizerConfig;
 
 /**
  * The settings of a {@code tune4j minimize} study, recorded in study.json.
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param command   the program and its arguments, run once per trial
  * @param optimizer the optimizer settings
  */
-public record MinimizeConfig(int calls, List<String> command, OptimizerSettings optimizer) {
+public record MinimizeConfig(int calls, List<String> command, OptimizerConfig optimizer) {
     public MinimizeConfig {
         if (calls < 1) {
             throw new IllegalArgumentException("calls: expected at least 1, found " + calls);

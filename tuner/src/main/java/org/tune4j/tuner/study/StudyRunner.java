@@ -10,7 +10,6 @@ import org.tune4j.optimizer.SpaceExhaustedException;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.JournalContents;
-import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunFiles;
 import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -85,12 +84,7 @@ public final class StudyRunner {
             listener.trialFinished(trial);
         }
         Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
-        RunFiles.write(run.dir(), run.description(), trials, expected.map(e -> toRecord(space, e)).orElse(null), null);
+        RunFiles.write(run.dir(), run.description(), trials, expected.orElse(null), null);
         return new Outcome(trials, expected, space);
-    }
-
-    /** The expected minimum as results.json keeps it. */
-    public static ResultsDocument.ExpectedMinimum toRecord(Space space, ExpectedMinimum e) {
-        return new ResultsDocument.ExpectedMinimum(space.toMap(e.x()), e.predictedValue());
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 /** How the report page words the surrogate's expected minimum. */
 class ReportHtmlTest {
@@ -22,7 +23,7 @@ class ReportHtmlTest {
         RunResults results = new RunResults(RunResults.TUNE, Map.of("calls", 1),
                 List.of(new DimensionInfo("learning_rate", DimensionInfo.Kind.REAL, 1e-6, 1e-2, true, List.of())),
                 trials, Optional.of(ResultsDocument.bestOf(trials)),
-                Optional.of(new ResultsDocument.ExpectedMinimum(PARAMS, predictedValue)), Optional.empty());
+                Optional.of(new ExpectedMinimum(PARAMS, predictedValue)), Optional.empty());
         return ReportHtml.render("run", results, List.of(), List.of());
     }
 

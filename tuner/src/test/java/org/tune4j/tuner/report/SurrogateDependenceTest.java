@@ -2,7 +2,7 @@ package org.tune4j.tuner.report;
 
 import org.junit.jupiter.api.Test;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
+import org.tune4j.optimizer.TrialState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
