@@ -53,7 +53,7 @@ public record ExpectedImprovement(double xi) implements AcquisitionFunction {
 
         @Override
         public String description() {
-            return "expected improvement over the best value (Jones et al. 1998); parameter xi";
+            return "expected improvement over the best value (Jones et al. 1998)";
         }
 
         @Override

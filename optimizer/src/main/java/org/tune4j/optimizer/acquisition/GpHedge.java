@@ -133,7 +133,7 @@ public final class GpHedge implements AcquisitionPolicy {
 
         @Override
         public String description() {
-            return "GP-hedge portfolio of EI, LCB and PI (Hoffman et al. 2011); parameters xi, kappa, eta";
+            return "GP-hedge portfolio of EI, LCB and PI (Hoffman et al. 2011)";
         }
 
         @Override

@@ -49,7 +49,7 @@ public record LowerConfidenceBound(double kappa) implements AcquisitionFunction 
 
         @Override
         public String description() {
-            return "lower confidence bound mean - kappa std (Srinivas et al. 2010); parameter kappa";
+            return "lower confidence bound mean - kappa std (Srinivas et al. 2010)";
         }
 
         @Override

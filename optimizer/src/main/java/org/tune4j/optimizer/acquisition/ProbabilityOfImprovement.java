@@ -48,7 +48,7 @@ public record ProbabilityOfImprovement(double xi) implements AcquisitionFunction
 
         @Override
         public String description() {
-            return "probability of improving on the best value (Kushner 1964); parameter xi";
+            return "probability of improving on the best value (Kushner 1964)";
         }
 
         @Override

@@ -40,7 +40,7 @@ public final class ExtraTrees extends RegressionForest {
 
         @Override
         public String description() {
-            return "extremely randomized trees (forest_minimize ET; Geurts et al. 2006); parameters trees, min_leaf";
+            return "extremely randomized trees (forest_minimize ET; Geurts et al. 2006)";
         }
 
         @Override

@@ -342,7 +342,7 @@ public final class GaussianProcess implements DifferentiableSurrogate {
 
         @Override
         public String description() {
-            return "Gaussian process, Matern 5/2 + noise (gp_minimize); parameter restarts";
+            return "Gaussian process, Matern 5/2 + noise (gp_minimize)";
         }
 
         @Override

@@ -39,7 +39,7 @@ public final class RandomForest extends RegressionForest {
 
         @Override
         public String description() {
-            return "random forest, bootstrap samples (forest_minimize RF; Hutter et al. 2014); parameters trees, min_leaf";
+            return "random forest on bootstrap samples (forest_minimize RF; Breiman 2001)";
         }
 
         @Override
