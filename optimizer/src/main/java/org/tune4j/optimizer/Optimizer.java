@@ -1,6 +1,5 @@
 package org.tune4j.optimizer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -55,7 +54,6 @@ public final class Optimizer {
     private final List<Double> completeValues = new ArrayList<>();
     private final Set<List<Object>> evaluated = new HashSet<>();
     private final Set<List<Object>> pending = new LinkedHashSet<>();
-    private final List<Duration> askDurations = new ArrayList<>();
     private List<double[]> design;  // unit-cube initial design, built on first use
     private int designAsked;        // asks answered from the initial design (incl. replayed ones)
     private Surrogate fitted;       // surrogate fitted on the complete trials only
@@ -70,7 +68,6 @@ public final class Optimizer {
 
     /** A new point to evaluate (marked pending until told). */
     public List<Object> ask() {
-        long started = System.nanoTime();
         if (isExhausted()) {
             throw new SpaceExhaustedException(space.cardinality());
         }
@@ -86,7 +83,6 @@ public final class Optimizer {
             point = proposeWithSurrogate(index, rng);
         }
         pending.add(point);
-        askDurations.add(Duration.ofNanos(System.nanoTime() - started));
         return point;
     }
 
@@ -267,7 +263,7 @@ public final class Optimizer {
 
     /** A snapshot of the trials so far. */
     public OptimizeResult result() {
-        return new OptimizeResult(space, config, trials, askDurations, Optional.empty());
+        return new OptimizeResult(space, config, trials, Optional.empty());
     }
 
     /** This optimizer's acquisition policy, with whatever state it keeps (for tests and reports). */

@@ -73,10 +73,6 @@ public final class GpHedge implements AcquisitionPolicy {
         return true;
     }
 
-    public List<AcquisitionFunction> portfolio() {
-        return portfolio;
-    }
-
     public double[] gains() {
         return gains.clone();
     }

@@ -73,7 +73,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
     private double yMean;
     private double yScale;
     private double[] theta;        // fitted [log c, log l.., log s²]
-    private double logLikelihood;
     private double[] trainX;       // (n, d) row-major
     private double[] alpha;        // (n) K⁻¹ y_normalized
     private Cholesky cholesky;
@@ -102,7 +101,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         }
         LogMarginalLikelihood lml = new LogMarginalLikelihood(x, yNormalized);
         theta = fitHyperParameters(lml);
-        logLikelihood = lml.value(theta);
         condition(x, yNormalized);
     }
 
@@ -294,12 +292,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         }
     }
 
-    /** Fitted log hyper-parameters [log c, log l_1 .. log l_d, log s²] (normalized targets). */
-    public double[] theta() {
-        requireFitted();
-        return theta.clone();
-    }
-
     public Matern52Kernel kernel() {
         requireFitted();
         return kernel;
@@ -308,12 +300,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
     /** Fitted white-noise variance s² in normalized target units. */
     public double noise() {
         return Math.exp(theta[d + 1]);
-    }
-
-    /** log p(y | X, θ) at the fitted θ (normalized targets). */
-    public double logMarginalLikelihood() {
-        requireFitted();
-        return logLikelihood;
     }
 
     /** Diagonal jitter the final Cholesky needed (0 in the common case). */
