@@ -20,13 +20,14 @@ import org.tune4j.optimizer.surrogate.Surrogate;
 /**
  * The ask/tell core of Bayesian optimization (after scikit-optimize's {@code Optimizer}).
  *
- * <p>Life cycle: construct with a space and a config; then alternate {@link #ask()} (a point to
+ * <p>Life cycle: construct with a space and a config (whose surrogate, acquisition function and
+ * initial design are objects: a user's own are passed the same way); then alternate {@link #ask()} (a point to
  * evaluate) and {@link #tell} / {@link #tellFailed} (its outcome), in any interleaving:
  * <ul>
  * <li>The first {@code initialPoints} asks come from the initial design. Points told without
  *     having been asked (a warm start such as the tutorial's x0) do not count toward it.</li>
  * <li>After that, once at least two finite values are known, the surrogate is refitted from
- *     scratch at every ask and the acquisition is maximized over unevaluated points.</li>
+ *     scratch at every ask and the acquisition policy proposes an unevaluated point.</li>
  * <li>Points asked and not yet told are pending: further asks treat them as observed at the
  *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), so
  *     {@link #ask(int)} gives distinct points for parallel workers.</li>

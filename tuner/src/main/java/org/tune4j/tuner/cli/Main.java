@@ -41,7 +41,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::failure);
         cl.setParameterExceptionHandler(Main::usageError);
-        OptimizerOptions.describeChoices(cl);
+        OptimizerHelp.addTo(cl);
         return cl;
     }
 

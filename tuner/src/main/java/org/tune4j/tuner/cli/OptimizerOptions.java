@@ -1,10 +1,8 @@
 package org.tune4j.tuner.cli;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tune4j.optimizer.OptimizerConfig;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine;
 
 /**
  * The optimizer's options, shared by {@code tune}, {@code minimize} and {@code ask}: the one place
@@ -89,91 +86,40 @@ final class OptimizerOptions {
                     + initial);
         }
         c = c.withInitialPoints(initial);
-        Map<String, Double> acq = new LinkedHashMap<>();
-        acquisitionParameters.forEach((name, v) -> acq.put(name, v));
-        Map<String, String> optionOf = new LinkedHashMap<>();
-        acq.keySet().forEach(name -> optionOf.put(name, "--acq-param " + name));
+        for (Map.Entry<String, Double> e : acquisitionParameters.entrySet()) {
+            c = withAcquisitionParameter(c, "--acq-param " + e.getKey(), e.getKey(), e.getValue());
+        }
         if (xi != null) {
-            acq.put("xi", xi);
-            optionOf.put("xi", "--xi");
+            c = withAcquisitionParameter(c, "--xi", "xi", xi);
         }
         if (kappa != null) {
-            acq.put("kappa", kappa);
-            optionOf.put("kappa", "--kappa");
-        }
-        for (Map.Entry<String, Double> e : acq.entrySet()) {
-            String option = optionOf.get(e.getKey());
-            check(option, "acquisition function " + c.acquisition().name(), c.acquisition().parameters(), e);
-            c = c.withAcquisitionParameter(e.getKey(), e.getValue());
+            c = withAcquisitionParameter(c, "--kappa", "kappa", kappa);
         }
         for (Map.Entry<String, Double> e : surrogateParameters.entrySet()) {
-            check("--surrogate-param " + e.getKey(), "surrogate " + c.surrogate().name(), c.surrogate().parameters(), e);
+            String option = "--surrogate-param " + e.getKey();
+            check(option, "surrogate " + c.surrogate().name(), c.surrogate().parameters(), e.getKey(), e.getValue());
             c = c.withSurrogateParameter(e.getKey(), e.getValue());
         }
         return c;
     }
 
+    private OptimizerConfig withAcquisitionParameter(OptimizerConfig c, String option, String name, double value) {
+        check(option, "acquisition function " + c.acquisition().name(), c.acquisition().parameters(), name, value);
+        return c.withAcquisitionParameter(name, value);
+    }
+
     /** Refuses, naming the option, a parameter the extension does not declare or a value its rule forbids. */
-    private void check(String option, String owner, List<Parameter> declared, Map.Entry<String, Double> given) {
-        Optional<Parameter> p = declared.stream().filter(d -> d.name().equals(given.getKey())).findFirst();
+    private void check(String option, String owner, List<Parameter> declared, String name, double value) {
+        Optional<Parameter> p = declared.stream().filter(d -> d.name().equals(name)).findFirst();
         if (p.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), option + ": the " + owner + " has no parameter "
-                    + given.getKey() + " (its parameters: " + (declared.isEmpty() ? "none"
+            throw new ParameterException(spec.commandLine(), option + ": the " + owner + " has no parameter " + name
+                    + " (its parameters: " + (declared.isEmpty() ? "none"
                     : String.join(", ", declared.stream().map(Parameter::name).toList())) + ")");
         }
-        if (!p.get().check().test(given.getValue())) {
+        if (!p.get().check().test(value)) {
             throw new ParameterException(spec.commandLine(), option + ": expected " + p.get().rule() + ", found "
-                    + given.getValue());
+                    + value);
         }
-    }
-
-    /**
-     * Adds to the help of every subcommand with these options a section listing each choice with
-     * its description and parameters, from the registries.
-     */
-    static void describeChoices(CommandLine top) {
-        for (CommandLine sub : top.getSubcommands().values()) {
-            if (sub.getCommandSpec().findOption("--acq") == null) {
-                continue;
-            }
-            sub.getHelpSectionMap().put("optimizerChoices", help -> choicesText());
-            List<String> keys = new ArrayList<>(sub.getHelpSectionKeys());
-            keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "optimizerChoices");
-            sub.setHelpSectionKeys(keys);
-        }
-    }
-
-    private static String choicesText() {
-        String nl = System.lineSeparator();
-        StringBuilder sb = new StringBuilder(nl + "Surrogates (--surrogate; parameters by --surrogate-param):" + nl);
-        Registry<SurrogateFactory> surrogates = OptimizerExtensions.surrogates();
-        for (String n : surrogates.names()) {
-            sb.append(line(n, surrogates.get(n).description(), surrogates.get(n).parameters()));
-        }
-        sb.append("Acquisition functions (--acq; parameters by --acq-param):").append(nl);
-        Registry<AcquisitionFactory> acquisitions = OptimizerExtensions.acquisitions();
-        for (String n : acquisitions.names()) {
-            sb.append(line(n, acquisitions.get(n).description(), acquisitions.get(n).parameters()));
-        }
-        sb.append("Initial designs (--initial-design):").append(nl);
-        Registry<InitialPointGenerator> designs = OptimizerExtensions.designs();
-        for (String n : designs.names()) {
-            sb.append(line(n, designs.get(n).description(), List.of()));
-        }
-        return sb.toString();
-    }
-
-    /** "  name  description" and one indented line per parameter: "name=default: what (rule)". */
-    private static String line(String name, String description, List<Parameter> parameters) {
-        String nl = System.lineSeparator();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-12s %s", name, description)).append(nl);
-        for (Parameter p : parameters) {
-            double d = p.defaultValue();
-            sb.append(String.format(Locale.ROOT, "  %-12s   %s=%s: %s (%s)", "", p.name(),
-                    d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d), p.description(), p.rule()))
-                    .append(nl);
-        }
-        return sb.toString();
     }
 
     /** A registry as a picocli converter (names to objects) and completion candidates (its names). */
