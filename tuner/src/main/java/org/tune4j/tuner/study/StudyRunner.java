@@ -35,7 +35,7 @@ public final class StudyRunner {
     }
 
     /** What a finished (or exhausted) study holds. */
-    public record Outcome(List<TrialRecord> trials, Optional<ExpectedMinimum> expectedMinimum, Space space) {
+    public record Outcome(List<TrialRecord> trials, Optional<ExpectedMinimum> expectedMinimum) {
     }
 
     /** Runs until the study has {@code calls} trials (or the space is exhausted). */
@@ -85,6 +85,6 @@ public final class StudyRunner {
         }
         Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
         RunFiles.write(run.dir(), run.description(), trials, expected.orElse(null), null);
-        return new Outcome(trials, expected, space);
+        return new Outcome(trials, expected);
     }
 }
