@@ -86,6 +86,20 @@ class ExtensionPointsTest {
     }
 
     @Test
+    void aParameterIsCheckedAgainstItsOwnRule() {
+        assertThatThrownBy(() -> Parameter.positive("eta", 0, "a rate")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("parameter eta: the default must be a number > 0, found 0.0");
+        Parameter trees = Parameter.integerAtLeast("trees", 100, 1, "trees per forest");
+        assertThat(trees.check().test(1)).isTrue();
+        assertThat(trees.check().test(0)).isFalse();
+        assertThat(trees.check().test(2.5)).isFalse();
+        assertThat(Parameter.nonNegative("xi", 0.01, "margin").check().test(Double.NaN)).isFalse();
+        assertThat(Parameter.resolve("test", List.of(trees), Map.of())).containsExactly(Map.entry("trees", 100.0));
+        assertThatThrownBy(() -> Parameter.resolve("test", List.of(), Map.of("trees", 3.0)))
+                .hasMessage("test has no parameter 'trees'; its parameters: none");
+    }
+
+    @Test
     void equalSettingsAreEqualRecords() {
         assertThat(OptimizerConfig.defaults().withSurrogate(new GaussianProcess.Factory()))
                 .isEqualTo(OptimizerConfig.defaults());
