@@ -104,6 +104,10 @@ final class OptimizerOptions {
     }
 
     private OptimizerConfig withAcquisitionParameter(OptimizerConfig c, String option, String name, double value) {
+        if (!option.startsWith("--acq-param") && acquisitionParameters.containsKey(name)) {
+            throw new ParameterException(spec.commandLine(), option + " and --acq-param " + name + " both set "
+                    + name + "; give one of them");
+        }
         check(option, "acquisition function " + c.acquisition().name(), c.acquisition().parameters(), name, value);
         return c.withAcquisitionParameter(name, value);
     }

@@ -70,6 +70,8 @@ class MainTest {
         assertThat(run("tune", "--surrogate", "forest", "--surrogate-param", "trees=2.5", "--runs-dir",
                 tmp.toString()).err()).startsWith("tune4j: --surrogate-param trees: expected an integer >= 1, found 2.5");
         assertThat(run("tune", "--acq-param", "xi", "--runs-dir", tmp.toString()).exit()).isEqualTo(2);
+        assertThat(run("tune", "--xi", "0.1", "--acq-param", "xi=0.2", "--runs-dir", tmp.toString()).err())
+                .startsWith("tune4j: --xi and --acq-param xi both set xi; give one of them");
         Run name = run("tune", "--name", "../x", "--runs-dir", tmp.toString());
         assertThat(name.err()).startsWith("tune4j: --name: expected a plain directory name");
     }
