@@ -1,6 +1,5 @@
 package org.tune4j.optimizer;
 
-import java.time.Duration;
 import java.util.List;
 import org.tune4j.optimizer.space.Space;
 
@@ -8,7 +7,7 @@ import org.tune4j.optimizer.space.Space;
  * {@code minimize}: a short loop over {@link Optimizer#ask()} and {@link Optimizer#tell}, as
  * scikit-optimize's {@code base_minimize}. The given points x0 are evaluated first (they count as
  * calls but not toward the initial design), then asked points until {@code calls} evaluations,
- * the space is exhausted, or a callback asks to stop. With known values y0 for x0 (a warm start
+ * or the space is exhausted. With known values y0 for x0 (a warm start
  * from earlier evaluations), x0 is told without being evaluated and does not count as calls.
  */
 public final class Minimizer {
@@ -16,17 +15,17 @@ public final class Minimizer {
     }
 
     public static OptimizeResult minimize(Objective f, Space space, OptimizerConfig config, int calls,
-            List<List<Object>> x0, List<Callback> callbacks) {
-        return run(f, new Optimizer(space, config), calls, x0, callbacks);
+            List<List<Object>> x0) {
+        return run(f, new Optimizer(space, config), calls, x0);
     }
 
     /**
-     * As {@link #minimize(Objective, Space, OptimizerConfig, int, List, List)}, with the values y0
+     * As {@link #minimize(Objective, Space, OptimizerConfig, int, List)}, with the values y0
      * of x0 already known (told first, not evaluated, not counted in {@code calls}); a NaN in y0
      * records that point as a failed trial.
      */
     public static OptimizeResult minimize(Objective f, Space space, OptimizerConfig config, int calls,
-            List<List<Object>> x0, List<Double> y0, List<Callback> callbacks) {
+            List<List<Object>> x0, List<Double> y0) {
         if (x0.size() != y0.size()) {
             throw new IllegalArgumentException("minimize: expected as many values y0 as points x0, found "
                     + y0.size() + " values for " + x0.size() + " points");
@@ -39,36 +38,24 @@ public final class Minimizer {
                 optimizer.tellFailed(x0.get(i));
             }
         }
-        return run(f, optimizer, calls, List.of(), callbacks);
+        return run(f, optimizer, calls, List.of());
     }
 
-    private static OptimizeResult run(Objective f, Optimizer optimizer, int calls, List<List<Object>> x0,
-            List<Callback> callbacks) {
+    private static OptimizeResult run(Objective f, Optimizer optimizer, int calls, List<List<Object>> x0) {
         if (calls < 1) {
             throw new IllegalArgumentException("minimize: expected calls >= 1, found " + calls);
         }
         Space space = optimizer.space();
-        long start = System.nanoTime();
-        Duration longest = Duration.ZERO;
         for (int call = 0; call < calls; call++) {
             if (call >= x0.size() && optimizer.isExhausted()) {
                 return optimizer.result().withStopReason(new SpaceExhaustedException(space.cardinality()).getMessage());
             }
             List<Object> x = call < x0.size() ? space.validate(x0.get(call)) : optimizer.ask();
-            long t0 = System.nanoTime();
             double y = evaluate(f, x);
-            longest = max(longest, Duration.ofNanos(System.nanoTime() - t0));
             if (Double.isFinite(y)) {
                 optimizer.tell(x, y);
             } else {
                 optimizer.tellFailed(x);
-            }
-            var progress = new Callback.Progress(optimizer.result(), Duration.ofNanos(System.nanoTime() - start),
-                    longest);
-            for (Callback c : callbacks) {
-                if (c.afterTrial(progress)) {
-                    return progress.result().withStopReason("stopped by callback " + c);
-                }
             }
         }
         return optimizer.result();
@@ -84,9 +71,5 @@ public final class Minimizer {
         } catch (Exception e) {
             return Double.NaN;
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

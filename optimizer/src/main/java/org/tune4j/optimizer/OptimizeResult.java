@@ -1,6 +1,5 @@
 package org.tune4j.optimizer;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -8,15 +7,13 @@ import org.tune4j.optimizer.space.Space;
 
 /**
  * A snapshot of an optimization: every told trial in call order, the space and config (which
- * holds the seed), the time each ask took, and why a {@link Minimizer} run stopped (empty while
+ * holds the seed), and why a {@link Minimizer} run stopped (empty while
  * running or when it used all its calls).
  */
-public record OptimizeResult(Space space, OptimizerConfig config, List<Trial> trials, List<Duration> askDurations,
-        Optional<String> stopReason) {
+public record OptimizeResult(Space space, OptimizerConfig config, List<Trial> trials, Optional<String> stopReason) {
 
     public OptimizeResult {
         trials = List.copyOf(trials);
-        askDurations = List.copyOf(askDurations);
     }
 
     /** The complete trial with the lowest value (the first on ties); empty when none completed. */
@@ -42,12 +39,7 @@ public record OptimizeResult(Space space, OptimizerConfig config, List<Trial> tr
         return out;
     }
 
-    /** Total time spent in ask. */
-    public Duration totalAskTime() {
-        return askDurations.stream().reduce(Duration.ZERO, Duration::plus);
-    }
-
     OptimizeResult withStopReason(String reason) {
-        return new OptimizeResult(space, config, trials, askDurations, Optional.of(reason));
+        return new OptimizeResult(space, config, trials, Optional.of(reason));
     }
 }

@@ -1,6 +1,5 @@
 package org.tune4j.optimizer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -9,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
+import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
+import org.tune4j.optimizer.acquisition.AcquisitionPolicy;
 import org.tune4j.optimizer.acquisition.PosteriorMean;
 import org.tune4j.optimizer.numeric.RandomStreams;
 import org.tune4j.optimizer.space.Space;
@@ -20,13 +20,14 @@ import org.tune4j.optimizer.surrogate.Surrogate;
 /**
  * The ask/tell core of Bayesian optimization (after scikit-optimize's {@code Optimizer}).
  *
- * <p>Life cycle: construct with a space and a config; then alternate {@link #ask()} (a point to
+ * <p>Life cycle: construct with a space and a config (whose surrogate, acquisition function and
+ * initial design are objects: a user's own are passed the same way); then alternate {@link #ask()} (a point to
  * evaluate) and {@link #tell} / {@link #tellFailed} (its outcome), in any interleaving:
  * <ul>
  * <li>The first {@code initialPoints} asks come from the initial design. Points told without
  *     having been asked (a warm start such as the tutorial's x0) do not count toward it.</li>
  * <li>After that, once at least two finite values are known, the surrogate is refitted from
- *     scratch at every ask and the acquisition is maximized over unevaluated points.</li>
+ *     scratch at every ask and the acquisition policy proposes an unevaluated point.</li>
  * <li>Points asked and not yet told are pending: further asks treat them as observed at the
  *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), so
  *     {@link #ask(int)} gives distinct points for parallel workers.</li>
@@ -38,9 +39,10 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * {@code (seed, n)}, and surrogates are fitted without warm starts, so an optimizer rebuilt by
  * telling the same trials in the same order proposes exactly what the original one would have.
  * Use {@link #replay} for trials an earlier session had asked (so they count toward the initial
- * design) and {@link #tell} for given points. GP-hedge's gains are learnt from its own asks: after
- * a replay, the next ask first re-runs the replayed hedge rounds (one fit and one acquisition
- * maximization each), which reproduces the gains of a session that asked one point at a time.
+ * design) and {@link #tell} for given points. A policy that learns from its own rounds (GP-hedge's
+ * gains; see {@link AcquisitionPolicy#remembersRounds}) is brought up to date lazily: the next
+ * ask first re-runs the replayed rounds through it (one fit and one proposal each), which
+ * reproduces the state of a session that asked one point at a time.
  *
  * <p>Not thread-safe: one optimizer is driven by one thread (parallel workers go through ask(n)).
  */
@@ -53,12 +55,11 @@ public final class Optimizer {
     private final List<Double> completeValues = new ArrayList<>();
     private final Set<List<Object>> evaluated = new HashSet<>();
     private final Set<List<Object>> pending = new LinkedHashSet<>();
-    private final List<Duration> askDurations = new ArrayList<>();
     private List<double[]> design;  // unit-cube initial design, built on first use
     private int designAsked;        // asks answered from the initial design (incl. replayed ones)
     private Surrogate fitted;       // surrogate fitted on the complete trials only
     private int fittedOn = -1;      // number of trials when `fitted` was fitted
-    private final List<Integer> replayedHedgeRounds = new ArrayList<>(); // trial numbers to redo
+    private final List<Integer> replayedRounds = new ArrayList<>(); // trial numbers whose rounds to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
         this.space = space;
@@ -68,7 +69,6 @@ public final class Optimizer {
 
     /** A new point to evaluate (marked pending until told). */
     public List<Object> ask() {
-        long started = System.nanoTime();
         if (isExhausted()) {
             throw new SpaceExhaustedException(space.cardinality());
         }
@@ -78,13 +78,12 @@ public final class Optimizer {
         if (designAsked < config.initialPoints()) {
             point = nextDesignPoint(rng);
             designAsked++;
-        } else if (config.surrogate() == SurrogateKind.RANDOM || completeValues.size() < 2) {
+        } else if (!strategy.buildsModel() || completeValues.size() < 2) {
             point = strategy.randomUnused(excluded(), rng);
         } else {
             point = proposeWithSurrogate(index, rng);
         }
         pending.add(point);
-        askDurations.add(Duration.ofNanos(System.nanoTime() - started));
         return point;
     }
 
@@ -132,19 +131,18 @@ public final class Optimizer {
     private void countReplayedAsk() {
         if (designAsked < config.initialPoints()) {
             designAsked++;
-        } else if (config.acquisition() == AcquisitionKind.HEDGE && config.surrogate() != SurrogateKind.RANDOM
-                && completeValues.size() >= 2) {
-            replayedHedgeRounds.add(trials.size()); // this trial's ask was a hedge round: redo it later
+        } else if (strategy.remembersRounds() && strategy.buildsModel() && completeValues.size() >= 2) {
+            replayedRounds.add(trials.size()); // this trial's ask was a round of the policy: redo it later
         }
     }
 
     /**
-     * Re-runs the GP-hedge rounds of replayed trials, in order, so the hedge gains are those the
-     * original session had: round k refits on trials 0..k-1 and repeats ask k's random draws.
-     * (Assumes the original session asked sequentially; pending lies are not recorded.)
+     * Re-runs the rounds of replayed trials through the policy, in order, so that its state is the
+     * one the original session had: round k refits on trials 0..k-1 and repeats ask k's random
+     * draws. (Assumes the original session asked sequentially; pending lies are not recorded.)
      */
-    private void catchUpHedge() {
-        for (int k : replayedHedgeRounds) {
+    private void catchUpPolicy() {
+        for (int k : replayedRounds) {
             List<double[]> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             Set<List<Object>> used = new HashSet<>();
@@ -158,7 +156,7 @@ public final class Optimizer {
             Surrogate model = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit", k));
             strategy.propose(model, Collections.min(ys), used, RandomStreams.of(config.seed(), "ask", k));
         }
-        replayedHedgeRounds.clear();
+        replayedRounds.clear();
     }
 
     private void record(List<Object> x, double y, TrialState state) {
@@ -178,7 +176,7 @@ public final class Optimizer {
 
     private List<Object> nextDesignPoint(RandomGenerator rng) {
         if (design == null) {
-            design = config.initialDesign().generator().generate(config.initialPoints(), space.unitWidth(),
+            design = config.initialDesign().generate(config.initialPoints(), space.unitWidth(),
                     RandomStreams.of(config.seed(), "initial-design", 0));
         }
         List<Object> point = space.fromUnit(design.get(designAsked));
@@ -186,7 +184,7 @@ public final class Optimizer {
     }
 
     private List<Object> proposeWithSurrogate(int index, RandomGenerator rng) {
-        catchUpHedge();
+        catchUpPolicy();
         Surrogate model;
         double best = Collections.min(completeValues);
         if (pending.isEmpty()) {
@@ -233,7 +231,7 @@ public final class Optimizer {
      * fit); empty for random search or before two complete trials.
      */
     public Optional<Surrogate> surrogate() {
-        if (config.surrogate() == SurrogateKind.RANDOM || completeValues.size() < 2) {
+        if (!strategy.buildsModel() || completeValues.size() < 2) {
             return Optional.empty();
         }
         return Optional.of(fittedSurrogate());
@@ -252,24 +250,26 @@ public final class Optimizer {
         RandomGenerator rng = RandomStreams.of(config.seed(), "expected-minimum", trials.size());
         AcquisitionOptimizer minimizer = new AcquisitionOptimizer(config.candidates(), config.refineFrom());
         Proposal p = minimizer.maximize(space, s, new PosteriorMean(), 0.0, Set.of(), rng).orElseThrow();
-        ExpectedMinimum best = new ExpectedMinimum(p.point(), -p.utility());
+        List<Object> bestPoint = p.point();
+        double bestMean = -p.utility();
         for (Trial t : trials) {
             double mean = s.predict(space.toUnit(t.x())).mean();
-            if (t.isComplete() && mean < best.predictedValue()) {
-                best = new ExpectedMinimum(t.x(), mean);
+            if (t.isComplete() && mean < bestMean) {
+                bestPoint = t.x();
+                bestMean = mean;
             }
         }
-        return Optional.of(best);
+        return Optional.of(new ExpectedMinimum(space.toMap(bestPoint), bestMean));
     }
 
     /** A snapshot of the trials so far. */
     public OptimizeResult result() {
-        return new OptimizeResult(space, config, trials, askDurations, Optional.empty());
+        return new OptimizeResult(space, config, trials, Optional.empty());
     }
 
-    /** GP-hedge gains after the last ask (empty unless the acquisition is HEDGE); for tests and reports. */
-    double[] hedgeGains() {
-        return strategy.hedgeGains();
+    /** This optimizer's acquisition policy, with whatever state it keeps (for tests and reports). */
+    public AcquisitionPolicy acquisitionPolicy() {
+        return strategy.policy();
     }
 
     /** Points asked and not yet told, in ask order. */

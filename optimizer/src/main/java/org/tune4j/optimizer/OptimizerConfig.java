@@ -1,44 +1,54 @@
 package org.tune4j.optimizer;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tune4j.optimizer.acquisition.AcquisitionFactory;
+import org.tune4j.optimizer.acquisition.ExpectedImprovement;
+import org.tune4j.optimizer.initial.InitialPointGenerator;
+import org.tune4j.optimizer.initial.RandomDesign;
+import org.tune4j.optimizer.surrogate.GaussianProcess;
+import org.tune4j.optimizer.surrogate.SurrogateFactory;
+
 /**
- * Immutable settings of an {@link Optimizer}, validated on construction. {@link #defaults()} are
- * scikit-optimize's {@code gp_minimize}: GP surrogate, EI with xi = 0.01 (kappa = 1.96 for LCB),
- * 10 random initial points, acquisition maximized over 10,000 candidates refined from the best 5,
- * 2 restarts of the GP's marginal-likelihood fit, hedge eta = 1, forests of 100 trees with leaves
- * of at least 3 samples, seed 0.
+ * The settings of an {@link Optimizer}: immutable, validated on construction. {@link #defaults()}
+ * are scikit-optimize's {@code gp_minimize}: GP surrogate (2 restarts of its marginal-likelihood
+ * fit), EI with xi = 0.01, 10 random initial points, acquisition maximized over 10,000 candidates
+ * refined from the best 5, seed 0.
  *
- * @param surrogate      model used after the initial design
- * @param acquisition    acquisition function (ignored by the RANDOM surrogate)
- * @param xi             improvement margin of EI and PI (≥ 0)
- * @param kappa          exploration weight of LCB (≥ 0)
- * @param initialPoints  number of asked points taken from the initial design (≥ 0)
- * @param initialDesign  layout of the initial design
- * @param candidates     random candidates scored per acquisition maximization (≥ 1)
- * @param refineFrom     best candidates refined by gradient steps (≥ 0; GP only)
- * @param seed           base seed of every random stream
- * @param gpRestarts     extra random starts of the GP hyper-parameter fit (≥ 0)
- * @param hedgeEta       softmax temperature of GP-hedge (> 0)
- * @param forestTrees    trees per forest (≥ 1)
- * @param forestMinLeaf  minimum samples per forest leaf (≥ 1)
+ * <p>The surrogate and the acquisition function are objects (their factories), so a library user
+ * passes their own; the tuner turns the names of files and the command line into them. Their
+ * numeric parameters are carried by name: the compact constructor checks each given value against
+ * the factory's declared {@link Parameter} and fills in the defaults of the others, so
+ * {@link #acquisitionParameters} and {@link #surrogateParameters} always hold every declared
+ * parameter, in declaration order.
+ *
+ * @param surrogate             the model that guides the search after the initial design
+ * @param surrogateParameters   values of the surrogate's parameters, by name (missing ones take defaults)
+ * @param acquisition           the acquisition function (unused by random search)
+ * @param acquisitionParameters values of the acquisition's parameters, by name (missing ones take defaults)
+ * @param initialDesign         the layout of the initial design
+ * @param initialPoints         asked points taken from the initial design (>= 0)
+ * @param candidates            random candidates scored per acquisition maximization (>= 1)
+ * @param refineFrom            best candidates refined by gradient steps (>= 0; differentiable surrogates only)
+ * @param seed                  base seed of every random stream
  */
-public record OptimizerConfig(SurrogateKind surrogate, AcquisitionKind acquisition, double xi, double kappa,
-        int initialPoints, InitialDesign initialDesign, int candidates, int refineFrom, long seed, int gpRestarts,
-        double hedgeEta, int forestTrees, int forestMinLeaf) {
+public record OptimizerConfig(SurrogateFactory surrogate, Map<String, Double> surrogateParameters,
+        AcquisitionFactory acquisition, Map<String, Double> acquisitionParameters,
+        InitialPointGenerator initialDesign, int initialPoints, int candidates, int refineFrom, long seed) {
 
     public OptimizerConfig {
-        if (surrogate == null || acquisition == null || initialDesign == null) {
-            throw new IllegalArgumentException("OptimizerConfig: surrogate, acquisition and initialDesign must not "
-                    + "be null, found " + surrogate + ", " + acquisition + ", " + initialDesign);
-        }
-        require(Double.isFinite(xi) && xi >= 0, "xi >= 0", xi);
-        require(Double.isFinite(kappa) && kappa >= 0, "kappa >= 0", kappa);
+        Objects.requireNonNull(surrogate, "OptimizerConfig: surrogate");
+        Objects.requireNonNull(acquisition, "OptimizerConfig: acquisition");
+        Objects.requireNonNull(initialDesign, "OptimizerConfig: initialDesign");
+        surrogateParameters = Parameter.resolve("surrogate " + surrogate.name(), surrogate.parameters(),
+                surrogateParameters == null ? Map.of() : surrogateParameters);
+        acquisitionParameters = Parameter.resolve("acquisition " + acquisition.name(), acquisition.parameters(),
+                acquisitionParameters == null ? Map.of() : acquisitionParameters);
         require(initialPoints >= 0, "initialPoints >= 0", initialPoints);
         require(candidates >= 1, "candidates >= 1", candidates);
         require(refineFrom >= 0, "refineFrom >= 0", refineFrom);
-        require(gpRestarts >= 0, "gpRestarts >= 0", gpRestarts);
-        require(Double.isFinite(hedgeEta) && hedgeEta > 0, "hedgeEta > 0", hedgeEta);
-        require(forestTrees >= 1, "forestTrees >= 1", forestTrees);
-        require(forestMinLeaf >= 1, "forestMinLeaf >= 1", forestMinLeaf);
     }
 
     private static void require(boolean ok, String expected, Object found) {
@@ -49,67 +59,72 @@ public record OptimizerConfig(SurrogateKind surrogate, AcquisitionKind acquisiti
 
     /** gp_minimize's defaults (see the class comment). */
     public static OptimizerConfig defaults() {
-        return new OptimizerConfig(SurrogateKind.GP, AcquisitionKind.EI, 0.01, 1.96, 10, InitialDesign.RANDOM,
-                10_000, 5, 0L, 2, 1.0, 100, 3);
+        return new OptimizerConfig(new GaussianProcess.Factory(), Map.of(), new ExpectedImprovement.Factory(),
+                Map.of(), new RandomDesign(), 10, 10_000, 5, 0L);
     }
 
-    public OptimizerConfig withSurrogate(SurrogateKind v) {
-        return new OptimizerConfig(v, acquisition, xi, kappa, initialPoints, initialDesign, candidates, refineFrom,
-                seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+    /** Another surrogate; parameters it shares with the current one keep their values, the others their defaults. */
+    public OptimizerConfig withSurrogate(SurrogateFactory v) {
+        return new OptimizerConfig(v, shared(surrogateParameters, v.parameters()), acquisition,
+                acquisitionParameters, initialDesign, initialPoints, candidates, refineFrom, seed);
     }
 
-    public OptimizerConfig withAcquisition(AcquisitionKind v) {
-        return new OptimizerConfig(surrogate, v, xi, kappa, initialPoints, initialDesign, candidates, refineFrom,
-                seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+    /** Another acquisition; parameters it shares with the current one keep their values, the others their defaults. */
+    public OptimizerConfig withAcquisition(AcquisitionFactory v) {
+        return new OptimizerConfig(surrogate, surrogateParameters, v, shared(acquisitionParameters, v.parameters()),
+                initialDesign, initialPoints, candidates, refineFrom, seed);
     }
 
-    public OptimizerConfig withXi(double v) {
-        return new OptimizerConfig(surrogate, acquisition, v, kappa, initialPoints, initialDesign, candidates,
-                refineFrom, seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+    /** One parameter of the surrogate set (it must be one the surrogate declares). */
+    public OptimizerConfig withSurrogateParameter(String name, double value) {
+        return new OptimizerConfig(surrogate, with(surrogateParameters, name, value), acquisition,
+                acquisitionParameters, initialDesign, initialPoints, candidates, refineFrom, seed);
     }
 
-    public OptimizerConfig withKappa(double v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, v, initialPoints, initialDesign, candidates,
-                refineFrom, seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+    /** One parameter of the acquisition set (it must be one the acquisition declares). */
+    public OptimizerConfig withAcquisitionParameter(String name, double value) {
+        return new OptimizerConfig(surrogate, surrogateParameters, acquisition,
+                with(acquisitionParameters, name, value), initialDesign, initialPoints, candidates, refineFrom, seed);
+    }
+
+    public OptimizerConfig withInitialDesign(InitialPointGenerator v) {
+        return new OptimizerConfig(surrogate, surrogateParameters, acquisition, acquisitionParameters, v,
+                initialPoints, candidates, refineFrom, seed);
     }
 
     public OptimizerConfig withInitialPoints(int v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, v, initialDesign, candidates, refineFrom,
-                seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
-    }
-
-    public OptimizerConfig withInitialDesign(InitialDesign v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, initialPoints, v, candidates, refineFrom,
-                seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+        return new OptimizerConfig(surrogate, surrogateParameters, acquisition, acquisitionParameters, initialDesign,
+                v, candidates, refineFrom, seed);
     }
 
     public OptimizerConfig withCandidates(int v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, initialPoints, initialDesign, v, refineFrom,
-                seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+        return new OptimizerConfig(surrogate, surrogateParameters, acquisition, acquisitionParameters, initialDesign,
+                initialPoints, v, refineFrom, seed);
     }
 
     public OptimizerConfig withRefineFrom(int v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, initialPoints, initialDesign, candidates, v,
-                seed, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+        return new OptimizerConfig(surrogate, surrogateParameters, acquisition, acquisitionParameters, initialDesign,
+                initialPoints, candidates, v, seed);
     }
 
     public OptimizerConfig withSeed(long v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, initialPoints, initialDesign, candidates,
-                refineFrom, v, gpRestarts, hedgeEta, forestTrees, forestMinLeaf);
+        return new OptimizerConfig(surrogate, surrogateParameters, acquisition, acquisitionParameters, initialDesign,
+                initialPoints, candidates, refineFrom, v);
     }
 
-    public OptimizerConfig withGpRestarts(int v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, initialPoints, initialDesign, candidates,
-                refineFrom, seed, v, hedgeEta, forestTrees, forestMinLeaf);
+    private static Map<String, Double> shared(Map<String, Double> values, List<Parameter> declared) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Parameter p : declared) {
+            if (values.containsKey(p.name())) {
+                out.put(p.name(), values.get(p.name()));
+            }
+        }
+        return out;
     }
 
-    public OptimizerConfig withHedgeEta(double v) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, initialPoints, initialDesign, candidates,
-                refineFrom, seed, gpRestarts, v, forestTrees, forestMinLeaf);
-    }
-
-    public OptimizerConfig withForest(int trees, int minLeaf) {
-        return new OptimizerConfig(surrogate, acquisition, xi, kappa, initialPoints, initialDesign, candidates,
-                refineFrom, seed, gpRestarts, hedgeEta, trees, minLeaf);
+    private static Map<String, Double> with(Map<String, Double> values, String name, double value) {
+        Map<String, Double> out = new LinkedHashMap<>(values);
+        out.put(name, value);
+        return out;
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 public record Trial(int number, List<Object> x, double value, TrialState state) {
     public Trial {
         x = List.copyOf(x);
+        if (state == TrialState.PENDING) {
+            throw new IllegalArgumentException("trial " + number + ": a told trial cannot be pending");
+        }
         if (state == TrialState.COMPLETE && !Double.isFinite(value)) {
             throw new IllegalArgumentException("trial " + number + ": a complete trial needs a finite value, found "
                     + value);

@@ -16,10 +16,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.tune4j.optimizer.AcquisitionKind;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
-import org.tune4j.optimizer.SurrogateKind;
+import org.tune4j.optimizer.surrogate.SurrogateFactory;
 
 /**
  * The optimizer's own overhead: the time of one {@code ask()} + {@code tell()} once
@@ -33,7 +32,7 @@ import org.tune4j.optimizer.SurrogateKind;
  * <p>How to run (after {@code ./mvnw -B -pl engine,optimizer,bench -am -DskipTests package}):
  * <pre>
  * java -jar bench/target/benchmarks.jar AskTellBenchmark -rf json -rff asktell.json
- * java -jar bench/target/benchmarks.jar AskTellBenchmark -p observations=200 -p surrogate=GP
+ * java -jar bench/target/benchmarks.jar AskTellBenchmark -p observations=200 -p surrogate=gp
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -47,7 +46,7 @@ public class AskTellBenchmark {
     @Param({"100", "200"})
     int observations;
 
-    @Param({"GP", "EXTRA_TREES"})
+    @Param({"gp", "extra-trees"})
     String surrogate;
 
     private final TestProblem problem = TestProblem.hartmann6();
@@ -67,8 +66,8 @@ public class AskTellBenchmark {
 
     @Setup(Level.Invocation)
     public void freshOptimizer() {
-        OptimizerConfig config = OptimizerConfig.defaults().withAcquisition(AcquisitionKind.EI)
-                .withSurrogate(SurrogateKind.valueOf(surrogate));
+        OptimizerConfig config = OptimizerConfig.defaults()
+                .withSurrogate(Named.find(SurrogateFactory.class, SurrogateFactory::name, surrogate));
         optimizer = new Optimizer(problem.space(), config);
         for (int i = 0; i < observations; i++) {
             optimizer.replay(xs.get(i), ys.get(i)); // replayed asks: the initial design is already spent

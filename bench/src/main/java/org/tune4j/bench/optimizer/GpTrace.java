@@ -2,9 +2,9 @@ package org.tune4j.bench.optimizer;
 
 import java.util.List;
 import java.util.Locale;
-import org.tune4j.optimizer.AcquisitionKind;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.acquisition.AcquisitionFactory;
 import org.tune4j.optimizer.surrogate.GaussianProcess;
 import org.tune4j.optimizer.surrogate.Prediction;
 
@@ -36,7 +36,8 @@ public final class GpTrace {
         TestProblem problem = TestProblem.all().stream().filter(p -> p.name().equalsIgnoreCase(args[0])).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("GpTrace: unknown problem '" + args[0]
                         + "', expected one of " + TestProblem.all().stream().map(TestProblem::name).toList()));
-        OptimizerConfig config = OptimizerConfig.defaults().withAcquisition(AcquisitionKind.valueOf(args[1]))
+        OptimizerConfig config = OptimizerConfig.defaults()
+                .withAcquisition(Named.find(AcquisitionFactory.class, AcquisitionFactory::name, args[1]))
                 .withSeed(Long.parseLong(args[2]));
         Optimizer optimizer = new Optimizer(problem.space(), config);
         double best = Double.POSITIVE_INFINITY;

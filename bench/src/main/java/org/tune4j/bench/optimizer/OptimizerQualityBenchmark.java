@@ -8,11 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.tune4j.optimizer.AcquisitionKind;
 import org.tune4j.optimizer.Minimizer;
 import org.tune4j.optimizer.OptimizeResult;
 import org.tune4j.optimizer.OptimizerConfig;
-import org.tune4j.optimizer.SurrogateKind;
+import org.tune4j.optimizer.acquisition.GpHedge;
+import org.tune4j.optimizer.acquisition.LowerConfidenceBound;
+import org.tune4j.optimizer.surrogate.ExtraTrees;
+import org.tune4j.optimizer.surrogate.RandomForest;
+import org.tune4j.optimizer.surrogate.RandomSearch;
 
 /**
  * Optimization quality on test functions with known minima: for every problem and method, runs
@@ -45,11 +48,11 @@ public final class OptimizerQualityBenchmark {
         String filter = args.length > 2 ? args[2] : "";
         OptimizerConfig gp = OptimizerConfig.defaults();
         List<Method> methods = List.of(new Method("gp+EI", gp),
-                new Method("gp+LCB", gp.withAcquisition(AcquisitionKind.LCB)),
-                new Method("gp+hedge", gp.withAcquisition(AcquisitionKind.HEDGE)),
-                new Method("forest (ET)", gp.withSurrogate(SurrogateKind.EXTRA_TREES)),
-                new Method("forest (RF)", gp.withSurrogate(SurrogateKind.RANDOM_FOREST)),
-                new Method("random", gp.withSurrogate(SurrogateKind.RANDOM)));
+                new Method("gp+LCB", gp.withAcquisition(new LowerConfidenceBound.Factory())),
+                new Method("gp+hedge", gp.withAcquisition(new GpHedge.Factory())),
+                new Method("forest (ET)", gp.withSurrogate(new ExtraTrees.Factory())),
+                new Method("forest (RF)", gp.withSurrogate(new RandomForest.Factory())),
+                new Method("random", gp.withSurrogate(new RandomSearch())));
         System.out.printf(Locale.ROOT, "%d calls, seeds 0..%d, %d threads%n%n", CALLS, seeds - 1, threads);
         System.out.println("| problem | method | regret @20 median (min-max) | @30 | @50 | s/run |");
         System.out.println("|---|---|---|---|---|---|");
@@ -94,8 +97,7 @@ public final class OptimizerQualityBenchmark {
     /** Regrets at the checkpoints, then the wall time of the run in seconds. */
     private static double[] run(TestProblem problem, OptimizerConfig config) {
         long start = System.nanoTime();
-        OptimizeResult result = Minimizer.minimize(problem.objective(), problem.space(), config, CALLS, List.of(),
-                List.of());
+        OptimizeResult result = Minimizer.minimize(problem.objective(), problem.space(), config, CALLS, List.of());
         double[] bestSoFar = result.bestSoFar();
         double[] out = new double[CHECKPOINTS.length + 1];
         for (int c = 0; c < CHECKPOINTS.length; c++) {

@@ -5,8 +5,9 @@ package org.tune4j.optimizer.acquisition;
  * there and the best (lowest) objective value observed so far.
  *
  * <p>Convention: we MINIMIZE the objective, and the utility is to be MAXIMIZED (higher means more
- * worth evaluating). Implementations are immutable, stateless and thread-safe; a new acquisition
- * function is a new class implementing this interface.
+ * worth evaluating). Implementations are immutable, stateless and thread-safe. The optimizer uses a
+ * function through {@link AcquisitionPolicy#of}; an {@link AcquisitionFactory} makes it
+ * selectable by name.
  */
 public interface AcquisitionFunction {
 
@@ -19,7 +20,4 @@ public interface AcquisitionFunction {
     /** A utility value and its partial derivatives ∂u/∂mean and ∂u/∂std. */
     record Sensitivity(double utility, double dMean, double dStd) {
     }
-
-    /** A short name for reports, e.g. "EI". */
-    String name();
 }

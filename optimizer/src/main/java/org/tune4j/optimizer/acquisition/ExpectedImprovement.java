@@ -1,5 +1,9 @@
 package org.tune4j.optimizer.acquisition;
 
+import java.util.List;
+import java.util.Map;
+import org.tune4j.optimizer.Parameter;
+
 /**
  * Expected improvement over the best value (Jones, Schonlau & Welch 1998, eq. 15; Mockus 1978),
  * with the exploration margin xi of Lizotte (2008) as in scikit-optimize:
@@ -13,6 +17,8 @@ package org.tune4j.optimizer.acquisition;
  * Utility to maximize; always ≥ 0. Example: mean 0, std 1, best -0.5, xi 0 gives 0.1977966.
  */
 public record ExpectedImprovement(double xi) implements AcquisitionFunction {
+    /** The improvement margin of EI and PI: scikit-optimize's xi, default 0.01. */
+    public static final Parameter XI = Parameter.nonNegative("xi", 0.01, "improvement margin of EI and PI");
 
     public ExpectedImprovement {
         if (!Double.isFinite(xi) || xi < 0) {
@@ -37,8 +43,27 @@ public record ExpectedImprovement(double xi) implements AcquisitionFunction {
         return new Sensitivity(improvement * cdf + std * pdf, -cdf, pdf);
     }
 
-    @Override
-    public String name() {
-        return "EI";
+
+    /** EI's registration: parameter {@link #XI}. */
+    public record Factory() implements AcquisitionFactory {
+        @Override
+        public String name() {
+            return "EI";
+        }
+
+        @Override
+        public String description() {
+            return "expected improvement over the best value (Jones et al. 1998)";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(XI);
+        }
+
+        @Override
+        public AcquisitionPolicy create(Map<String, Double> parameters) {
+            return AcquisitionPolicy.of(new ExpectedImprovement(parameters.get(XI.name())));
+        }
     }
 }

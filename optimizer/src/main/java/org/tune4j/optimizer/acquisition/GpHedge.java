@@ -1,23 +1,33 @@
 package org.tune4j.optimizer.acquisition;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.tune4j.optimizer.Parameter;
+import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
 
 /**
  * The GP-hedge portfolio of acquisition functions (Hoffman, Brochu & de Freitas 2011, Alg. 2), as
- * scikit-optimize's {@code acq_func="gp_hedge"}: at each step every member proposes its own
- * maximizer; one proposal is chosen with probability {@code softmax(eta · gains)}; once the
- * surrogate has been refitted with the new observation, each member's gain grows by minus the
- * new surrogate mean at the point it proposed ({@code gains_i -= mean(x_i)}), so members whose
- * proposals the model now believes good are chosen more often.
+ * scikit-optimize's {@code acq_func="gp_hedge"}: at each round every member proposes its own
+ * maximizer (over one shared set of candidates); one proposal is chosen with probability
+ * {@code softmax(eta · gains)}; at the next round, with the surrogate refitted on the new
+ * observation, each member's gain grows by minus the new surrogate mean at the point it proposed
+ * ({@code gains_i -= mean(x_i)}), so members whose proposals the model now believes good are
+ * chosen more often.
  *
- * <p>Life cycle: {@link #choose} then, after the next fit, {@link #reward} with the new means at the
- * proposals of the last round. Mutable and not thread-safe: owned by one optimizer.
+ * <p>Life cycle: a policy with state (the gains and the last round's proposals), so it
+ * {@link #remembersRounds}; owned by one optimizer, mutable and not thread-safe.
  */
-public final class GpHedge {
+public final class GpHedge implements AcquisitionPolicy {
+    /** The softmax temperature eta of GP-hedge, default 1. */
+    public static final Parameter ETA = Parameter.positive("eta", 1.0, "softmax temperature of GP-hedge");
+
     private final List<AcquisitionFunction> portfolio;
     private final double eta;
     private final double[] gains;
+    private List<double[]> lastProposals; // unit points each member proposed at the last round, or null
 
     public GpHedge(List<AcquisitionFunction> portfolio, double eta) {
         if (portfolio.isEmpty() || !(eta > 0) || !Double.isFinite(eta)) {
@@ -35,8 +45,32 @@ public final class GpHedge {
                 new ProbabilityOfImprovement(xi)), eta);
     }
 
-    public List<AcquisitionFunction> portfolio() {
-        return portfolio;
+    /** Rewards the members for the last round, then chooses among this round's proposals. */
+    @Override
+    public Optional<Proposal> propose(Round r) {
+        if (lastProposals != null) {
+            double[] means = new double[lastProposals.size()];
+            for (int i = 0; i < means.length; i++) {
+                means[i] = r.model().predict(lastProposals.get(i)).mean();
+            }
+            reward(means);
+        }
+        List<Optional<Proposal>> proposals = r.maximizer().maximizeEach(r.space(), r.model(), portfolio, r.best(),
+                r.excluded(), r.rng());
+        if (proposals.stream().anyMatch(Optional::isEmpty)) {
+            lastProposals = null;
+            return Optional.empty();
+        }
+        lastProposals = new ArrayList<>();
+        for (Optional<Proposal> p : proposals) {
+            lastProposals.add(p.get().unit());
+        }
+        return proposals.get(choose(r.rng()));
+    }
+
+    @Override
+    public boolean remembersRounds() {
+        return true;
     }
 
     public double[] gains() {
@@ -83,6 +117,30 @@ public final class GpHedge {
         }
         for (int i = 0; i < gains.length; i++) {
             gains[i] -= meansAtProposals[i];
+        }
+    }
+
+    /** GP-hedge's registration: parameters xi (EI, PI), kappa (LCB) and eta. */
+    public record Factory() implements AcquisitionFactory {
+        @Override
+        public String name() {
+            return "hedge";
+        }
+
+        @Override
+        public String description() {
+            return "GP-hedge portfolio of EI, LCB and PI (Hoffman et al. 2011)";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(ExpectedImprovement.XI, LowerConfidenceBound.KAPPA, ETA);
+        }
+
+        @Override
+        public AcquisitionPolicy create(Map<String, Double> p) {
+            return standard(p.get(ExpectedImprovement.XI.name()), p.get(LowerConfidenceBound.KAPPA.name()),
+                    p.get(ETA.name()));
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.tune4j.optimizer.acquisition;
 
+import java.util.List;
+import java.util.Map;
+import org.tune4j.optimizer.Parameter;
+
 /**
  * Lower confidence bound (Srinivas, Krause, Kakade & Seeger 2010, as GP-UCB for minimization):
  *
@@ -11,6 +15,8 @@ package org.tune4j.optimizer.acquisition;
  * The best value so far is not used. Example: mean 0, std 1, kappa 0.3 gives LCB = -0.3 (utility 0.3).
  */
 public record LowerConfidenceBound(double kappa) implements AcquisitionFunction {
+    /** The exploration weight of LCB: scikit-optimize's kappa, default 1.96. */
+    public static final Parameter KAPPA = Parameter.nonNegative("kappa", 1.96, "exploration weight of LCB");
 
     public LowerConfidenceBound {
         if (!Double.isFinite(kappa) || kappa < 0) {
@@ -33,8 +39,27 @@ public record LowerConfidenceBound(double kappa) implements AcquisitionFunction 
         return new Sensitivity(utility(mean, std, best), -1, kappa);
     }
 
-    @Override
-    public String name() {
-        return "LCB";
+
+    /** LCB's registration: parameter {@link #KAPPA}. */
+    public record Factory() implements AcquisitionFactory {
+        @Override
+        public String name() {
+            return "LCB";
+        }
+
+        @Override
+        public String description() {
+            return "lower confidence bound mean - kappa std (Srinivas et al. 2010)";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(KAPPA);
+        }
+
+        @Override
+        public AcquisitionPolicy create(Map<String, Double> parameters) {
+            return AcquisitionPolicy.of(new LowerConfidenceBound(parameters.get(KAPPA.name())));
+        }
     }
 }

@@ -17,8 +17,4 @@ public record PosteriorMean() implements AcquisitionFunction {
         return new Sensitivity(-mean, -1, 0);
     }
 
-    @Override
-    public String name() {
-        return "mean";
-    }
 }

@@ -1,5 +1,9 @@
 package org.tune4j.optimizer.acquisition;
 
+import java.util.List;
+import java.util.Map;
+import org.tune4j.optimizer.Parameter;
+
 /**
  * Probability of improving on the best value by at least xi (Kushner 1964):
  *
@@ -34,8 +38,27 @@ public record ProbabilityOfImprovement(double xi) implements AcquisitionFunction
         return new Sensitivity(Gaussian.cdf(z), -pdf / std, -pdf * z / std);
     }
 
-    @Override
-    public String name() {
-        return "PI";
+
+    /** PI's registration: parameter {@link ExpectedImprovement#XI}. */
+    public record Factory() implements AcquisitionFactory {
+        @Override
+        public String name() {
+            return "PI";
+        }
+
+        @Override
+        public String description() {
+            return "probability of improving on the best value (Kushner 1964)";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(ExpectedImprovement.XI);
+        }
+
+        @Override
+        public AcquisitionPolicy create(Map<String, Double> parameters) {
+            return AcquisitionPolicy.of(new ProbabilityOfImprovement(parameters.get(ExpectedImprovement.XI.name())));
+        }
     }
 }

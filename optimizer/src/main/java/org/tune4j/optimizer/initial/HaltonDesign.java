@@ -10,7 +10,17 @@ import org.apache.commons.math3.random.HaltonSequenceGenerator;
  * different seeds give different designs. The first point (the origin) is skipped. Up to 40 unit
  * dimensions (the generator's table of primes).
  */
-public final class HaltonDesign implements InitialPointGenerator {
+public record HaltonDesign() implements InitialPointGenerator {
+
+    @Override
+    public String name() {
+        return "halton";
+    }
+
+    @Override
+    public String description() {
+        return "scrambled Halton sequence with a random shift (Halton 1960)";
+    }
 
     @Override
     public List<double[]> generate(int n, int unitDims, RandomGenerator rng) {

@@ -9,7 +9,17 @@ import java.util.random.RandomGenerator;
  * and every stratum of every axis holds exactly one point, placed uniformly inside it; the strata
  * are matched across axes by independent random permutations.
  */
-public final class LatinHypercubeDesign implements InitialPointGenerator {
+public record LatinHypercubeDesign() implements InitialPointGenerator {
+
+    @Override
+    public String name() {
+        return "lhs";
+    }
+
+    @Override
+    public String description() {
+        return "Latin hypercube: one point per stratum of every axis (McKay et al. 1979)";
+    }
 
     @Override
     public List<double[]> generate(int n, int unitDims, RandomGenerator rng) {

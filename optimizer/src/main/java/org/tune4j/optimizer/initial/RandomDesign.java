@@ -5,7 +5,17 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /** Independent uniform points: the baseline design (scikit-optimize's default "random"). */
-public final class RandomDesign implements InitialPointGenerator {
+public record RandomDesign() implements InitialPointGenerator {
+
+    @Override
+    public String name() {
+        return "random";
+    }
+
+    @Override
+    public String description() {
+        return "independent uniform points (the default of scikit-optimize)";
+    }
 
     @Override
     public List<double[]> generate(int n, int unitDims, RandomGenerator rng) {

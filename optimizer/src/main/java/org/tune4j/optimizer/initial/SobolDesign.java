@@ -11,7 +11,17 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * points still put one point in each of 2^k equal intervals of every axis. Different seeds give
  * different designs. Up to 1000 unit dimensions.
  */
-public final class SobolDesign implements InitialPointGenerator {
+public record SobolDesign() implements InitialPointGenerator {
+
+    @Override
+    public String name() {
+        return "sobol";
+    }
+
+    @Override
+    public String description() {
+        return "Sobol sequence with a random digital shift (Sobol 1967)";
+    }
 
     @Override
     public List<double[]> generate(int n, int unitDims, RandomGenerator rng) {

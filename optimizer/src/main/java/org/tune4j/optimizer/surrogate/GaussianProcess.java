@@ -3,7 +3,9 @@ package org.tune4j.optimizer.surrogate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.tune4j.optimizer.Parameter;
 import org.tune4j.optimizer.numeric.BoundedLbfgs;
 import org.tune4j.optimizer.numeric.Cholesky;
 
@@ -56,11 +58,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
                     maxIterations);
         }
 
-        public Settings withNoiseBounds(double low, double high) {
-            return new Settings(restarts, minAmplitude, maxAmplitude, minLengthScale, maxLengthScale, low, high,
-                    maxIterations);
-        }
-
         private static void requireRange(String what, double low, double high) {
             if (!(low > 0 && low <= high && Double.isFinite(high))) {
                 throw new IllegalArgumentException("GaussianProcess.Settings: expected 0 < min " + what
@@ -76,7 +73,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
     private double yMean;
     private double yScale;
     private double[] theta;        // fitted [log c, log l.., log s²]
-    private double logLikelihood;
     private double[] trainX;       // (n, d) row-major
     private double[] alpha;        // (n) K⁻¹ y_normalized
     private Cholesky cholesky;
@@ -105,7 +101,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         }
         LogMarginalLikelihood lml = new LogMarginalLikelihood(x, yNormalized);
         theta = fitHyperParameters(lml);
-        logLikelihood = lml.value(theta);
         condition(x, yNormalized);
     }
 
@@ -297,12 +292,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         }
     }
 
-    /** Fitted log hyper-parameters [log c, log l_1 .. log l_d, log s²] (normalized targets). */
-    public double[] theta() {
-        requireFitted();
-        return theta.clone();
-    }
-
     public Matern52Kernel kernel() {
         requireFitted();
         return kernel;
@@ -311,12 +300,6 @@ public final class GaussianProcess implements DifferentiableSurrogate {
     /** Fitted white-noise variance s² in normalized target units. */
     public double noise() {
         return Math.exp(theta[d + 1]);
-    }
-
-    /** log p(y | X, θ) at the fitted θ (normalized targets). */
-    public double logMarginalLikelihood() {
-        requireFitted();
-        return logLikelihood;
     }
 
     /** Diagonal jitter the final Cholesky needed (0 in the common case). */
@@ -330,5 +313,33 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         return alpha == null ? "GaussianProcess(unfitted)"
                 : String.format("GaussianProcess(n=%d, c=%.3g, l=%s, noise=%.3g)", alpha.length,
                         kernel.amplitude(), Arrays.toString(kernel.lengthScales()), noise());
+    }
+
+    /** The GP's registration: parameter {@link #RESTARTS}; the other settings are {@link Settings#defaults()}. */
+    public record Factory() implements SurrogateFactory {
+        /** Extra random starts of the marginal-likelihood fit, default 2 (scikit-optimize's). */
+        public static final Parameter RESTARTS = Parameter.integerAtLeast("restarts", 2, 0,
+                "extra random starts of the GP's marginal-likelihood fit");
+
+        @Override
+        public String name() {
+            return "gp";
+        }
+
+        @Override
+        public String description() {
+            return "Gaussian process, Matern 5/2 + noise (gp_minimize)";
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return List.of(RESTARTS);
+        }
+
+        @Override
+        public Surrogate create(Map<String, Double> parameters, RandomGenerator rng) {
+            int restarts = (int) Math.round(parameters.get(RESTARTS.name()));
+            return new GaussianProcess(Settings.defaults().withRestarts(restarts), rng);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.tune4j.optimizer.surrogate;
 
+import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.tune4j.optimizer.Parameter;
 
 /**
  * An ensemble of regression trees whose predictive distribution follows Hutter, Xu, Hoos &
@@ -15,6 +18,12 @@ import java.util.random.RandomGenerator;
  * only. Subclasses fix how trees are grown: {@link RandomForest} and {@link ExtraTrees}.
  */
 public abstract class RegressionForest implements Surrogate {
+    /** Trees per forest, default 100. */
+    public static final Parameter TREES = Parameter.integerAtLeast("trees", 100, 1, "trees per forest");
+    /** Minimum samples per leaf, default 3. */
+    public static final Parameter MIN_LEAF = Parameter.integerAtLeast("min_leaf", 3, 1, "minimum samples per leaf");
+    /** The parameters both forests declare. */
+    public static final List<Parameter> PARAMETERS = List.of(TREES, MIN_LEAF);
 
     /** Number of trees and minimum leaf size; scikit-optimize's defaults are 100 and 3. */
     public record Settings(int trees, int minSamplesLeaf) {
@@ -27,6 +36,12 @@ public abstract class RegressionForest implements Surrogate {
 
         public static Settings defaults() {
             return new Settings(100, 3);
+        }
+
+        /** The settings from the values of {@link #PARAMETERS} by name. */
+        static Settings of(Map<String, Double> parameters) {
+            return new Settings((int) Math.round(parameters.get(TREES.name())),
+                    (int) Math.round(parameters.get(MIN_LEAF.name())));
         }
     }
 

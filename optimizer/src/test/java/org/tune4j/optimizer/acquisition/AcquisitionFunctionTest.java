@@ -48,9 +48,9 @@ class AcquisitionFunctionTest {
                 AcquisitionFunction.Sensitivity sens = f.sensitivity(m, s, best);
                 double dm = (f.utility(m + h, s, best) - f.utility(m - h, s, best)) / (2 * h);
                 double ds = (f.utility(m, s + h, best) - f.utility(m, s - h, best)) / (2 * h);
-                assertThat(sens.utility()).as(f.name()).isEqualTo(f.utility(m, s, best));
-                assertThat(sens.dMean()).as(f.name() + " dMean").isCloseTo(dm, within(1e-6));
-                assertThat(sens.dStd()).as(f.name() + " dStd").isCloseTo(ds, within(1e-6));
+                assertThat(sens.utility()).as(f.toString()).isEqualTo(f.utility(m, s, best));
+                assertThat(sens.dMean()).as(f + " dMean").isCloseTo(dm, within(1e-6));
+                assertThat(sens.dStd()).as(f + " dStd").isCloseTo(ds, within(1e-6));
             }
         }
     }

@@ -47,7 +47,7 @@ class AcquisitionOptimizerTest {
                     Prediction pp = gp.predict(plus);
                     Prediction pm = gp.predict(minus);
                     double fd = (f.utility(pp.mean(), pp.std(), best) - f.utility(pm.mean(), pm.std(), best)) / (2 * h);
-                    assertThat(g[k]).as("%s ∂/∂x%d at (%s, %s)", f.name(), k, at[0], at[1])
+                    assertThat(g[k]).as("%s ∂/∂x%d at (%s, %s)", f, k, at[0], at[1])
                             .isCloseTo(fd, within(1e-5 * Math.max(1, Math.abs(fd))));
                 }
             }

@@ -3,18 +3,15 @@ package org.tune4j.tuner.cli;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tune4j.engine.kernel.KernelMode;
-import org.tune4j.optimizer.AcquisitionKind;
-import org.tune4j.optimizer.InitialDesign;
-import org.tune4j.optimizer.SurrogateKind;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * The spellings the command line accepts for each enum (case-insensitive), and the picocli
- * converters and completion candidates built from them.
+ * converters and completion candidates built from them. (The optimizer's choices are not here:
+ * they come from its registries, see {@link OptimizerOptions}.)
  */
 final class Choices {
     private Choices() {
@@ -30,12 +27,6 @@ final class Choices {
         return m;
     }
 
-    static final Map<String, SurrogateKind> SURROGATES = of("gp", SurrogateKind.GP, "forest", SurrogateKind.RANDOM_FOREST,
-            "extra-trees", SurrogateKind.EXTRA_TREES, "random", SurrogateKind.RANDOM);
-    static final Map<String, AcquisitionKind> ACQUISITIONS = of("EI", AcquisitionKind.EI, "PI", AcquisitionKind.PI,
-            "LCB", AcquisitionKind.LCB, "hedge", AcquisitionKind.HEDGE);
-    static final Map<String, InitialDesign> DESIGNS = of("random", InitialDesign.RANDOM, "sobol", InitialDesign.SOBOL,
-            "halton", InitialDesign.HALTON, "lhs", InitialDesign.LHS);
     static final Map<String, KernelMode> KERNELS = of("scalar", KernelMode.SCALAR, "simd", KernelMode.SIMD);
 
     static <E> E parse(Map<String, E> choices, String text) {
@@ -46,15 +37,6 @@ final class Choices {
         }
         throw new TypeConversionException("expected one of " + String.join(", ", choices.keySet()) + ", found '"
                 + text + "'");
-    }
-
-    static <E> String spell(Map<String, E> choices, E value) {
-        for (Map.Entry<String, E> e : choices.entrySet()) {
-            if (e.getValue().equals(value)) {
-                return e.getKey();
-            }
-        }
-        return String.valueOf(value).toLowerCase(Locale.ROOT);
     }
 
     /** Completion candidates (also shown by --help through ${COMPLETION-CANDIDATES}). */
@@ -69,30 +51,6 @@ final class Choices {
         public Iterator<String> iterator() {
             return names.iterator();
         }
-    }
-
-    static final class SurrogateConverter implements ITypeConverter<SurrogateKind> {
-        public SurrogateKind convert(String s) { return parse(SURROGATES, s); }
-    }
-
-    static final class SurrogateNames extends Candidates {
-        SurrogateNames() { super(SURROGATES); }
-    }
-
-    static final class AcquisitionConverter implements ITypeConverter<AcquisitionKind> {
-        public AcquisitionKind convert(String s) { return parse(ACQUISITIONS, s); }
-    }
-
-    static final class AcquisitionNames extends Candidates {
-        AcquisitionNames() { super(ACQUISITIONS); }
-    }
-
-    static final class DesignConverter implements ITypeConverter<InitialDesign> {
-        public InitialDesign convert(String s) { return parse(DESIGNS, s); }
-    }
-
-    static final class DesignNames extends Candidates {
-        DesignNames() { super(DESIGNS); }
     }
 
     static final class KernelConverter implements ITypeConverter<KernelMode> {

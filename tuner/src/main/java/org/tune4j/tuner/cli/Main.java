@@ -1,11 +1,11 @@
 package org.tune4j.tuner.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * Entry point of the tune4j application jar: the top-level command and its subcommands, and the
@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::failure);
         cl.setParameterExceptionHandler(Main::usageError);
+        OptimizerHelp.addTo(cl);
         return cl;
     }
 

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 import org.tune4j.tuner.study.MinimizeConfig;
 import org.tune4j.tuner.study.MinimizeStudy;
 import org.tune4j.tuner.study.StudyListener;
@@ -124,7 +124,7 @@ final class MinimizeCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "Best value %s at trial %d: %s%n", best.value(), best.number(), best.params());
         }
         outcome.expectedMinimum().ifPresent(e -> stdout.printf(Locale.ROOT,
-                "The surrogate's expected minimum: %s at %s%n", e.predictedValue(), outcome.space().toMap(e.x())));
+                "The surrogate's expected minimum: %s at %s%n", e.predictedValue(), e.params()));
         stdout.println("Results: " + dir.results());
     }
 

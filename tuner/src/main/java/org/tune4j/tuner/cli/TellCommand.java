@@ -2,6 +2,7 @@ package org.tune4j.tuner.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.tune4j.tuner.storage.OptimizerJson;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.study.AskTellStudy;
@@ -40,7 +41,7 @@ final class TellCommand implements Callable<Integer> {
                         System.err.println("tune4j: warning: " + message);
                     }
                 });
-        System.out.println("trial " + told.number() + ": " + told.state().json()
+        System.out.println("trial " + told.number() + ": " + OptimizerJson.text(told.state())
                 + (told.value() == null ? "" : " " + told.value()));
         return 0;
     }

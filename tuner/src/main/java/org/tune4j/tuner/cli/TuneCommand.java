@@ -94,8 +94,7 @@ final class TuneCommand implements Callable<Integer> {
         RunDirectory dir = setup.run().dir();
         out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%n", dir.root(),
                 config.calls(), config.epochs(), config.epochs() == 1 ? "" : "s", config.batchSize(),
-                Choices.spell(Choices.SURROGATES, config.optimizer().surrogate()),
-                Choices.spell(Choices.ACQUISITIONS, config.optimizer().acquisition()), config.dataset(),
+                config.optimizer().surrogate().name(), config.optimizer().acquisition().name(), config.dataset(),
                 config.limit() > 0 ? String.format(Locale.ROOT, " (first %,d training images)", config.limit()) : "");
         ProgressBarListener progress = new ProgressBarListener(out, System.err, setup.splits().train().count(),
                 config.epochs());
@@ -110,7 +109,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         StudyRunner.Outcome outcome = result.outcome();
         console.summary(outcome.trials(), result.best().orElse(null),
-                outcome.expectedMinimum().map(e -> StudyRunner.toRecord(outcome.space(), e)).orElse(null),
+                outcome.expectedMinimum().orElse(null),
                 result.test(), setup.run().study().space().names());
         if (!noReport) {
             Reports.writeAfterStudy(dir.root(), data.cacheDir(), runtime.threads(), out, System.err, true);

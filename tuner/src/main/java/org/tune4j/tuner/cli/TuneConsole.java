@@ -6,9 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 import org.tune4j.tuner.study.TutorialHyperParameters;
 import org.tune4j.tuner.study.StudyListener;
 
@@ -79,7 +80,7 @@ final class TuneConsole implements StudyListener {
     }
 
     /** The end of the study: best point, sorted table, expected minimum, test accuracy. */
-    void summary(List<TrialRecord> trials, ResultsDocument.Best best, ResultsDocument.ExpectedMinimum expected,
+    void summary(List<TrialRecord> trials, ResultsDocument.Best best, ExpectedMinimum expected,
                  ResultsDocument.TestResult test, List<String> names) {
         out.println();
         if (best == null) {

@@ -3,7 +3,8 @@
  * {@code tune}, {@code report}, {@code minimize}, {@code ask} and {@code tell}.
  *
  * <p>This is the only place that reads system properties and the environment and the only place
- * where strings become enums and records. It turns every failure into one line
+ * where strings become enums, records and the optimizer's extension objects (through the
+ * registries). It turns every failure into one line
  * {@code tune4j: <what was wrong>} on stderr (exit 1; usage errors exit 2). It holds no study
  * logic: commands parse, validate and hand over to {@code study} and {@code storage}.
  */

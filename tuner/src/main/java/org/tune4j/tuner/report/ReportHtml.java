@@ -1,5 +1,6 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.tuner.storage.OptimizerJson;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -139,7 +140,7 @@ final class ReportHtml {
             }
             String shown = !t.isComplete() ? "&ndash;" : accuracy ? percent(-t.valueOrNaN()) : number(t.valueOrNaN());
             out.append("<td class=\"num\">").append(shown)
-                    .append("</td><td>").append(escape(t.state().json())).append("</td><td class=\"num\">")
+                    .append("</td><td>").append(escape(OptimizerJson.text(t.state()))).append("</td><td class=\"num\">")
                     .append(Double.isNaN(t.seconds()) ? "" : String.format(Locale.ROOT, "%.1f", t.seconds()))
                     .append("</td></tr>\n");
         }

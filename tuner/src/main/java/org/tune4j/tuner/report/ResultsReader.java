@@ -1,5 +1,7 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.tuner.storage.OptimizerJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -134,7 +136,8 @@ public final class ResultsReader {
             }
         }
         String where = field.length() == 0 ? "(root)" : field.toString();
-        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+        if ((e instanceof ValueInstantiationException || e.getCause() instanceof IllegalArgumentException)
+                && e.getCause() != null) {
             return new MalformedResultsException(file, where, e.getCause().getMessage());
         }
         Class<?> wanted = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m

@@ -1,7 +1,7 @@
 package org.tune4j.tuner.report;
 
+import org.tune4j.optimizer.ExpectedMinimum;
 import org.tune4j.tuner.storage.ResultsDocument.Best;
-import org.tune4j.tuner.storage.ResultsDocument.ExpectedMinimum;
 import org.tune4j.tuner.storage.ResultsDocument.TestResult;
 import org.tune4j.tuner.storage.TrialRecord;
 

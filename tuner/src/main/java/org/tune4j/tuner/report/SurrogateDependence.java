@@ -1,19 +1,18 @@
 package org.tune4j.tuner.report;
 
-import org.tune4j.optimizer.AcquisitionKind;
-import org.tune4j.optimizer.InitialDesign;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
-import org.tune4j.optimizer.SurrogateKind;
 import org.tune4j.optimizer.analysis.PartialDependence;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.optimizer.surrogate.Surrogate;
+import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.OptimizerJson;
 import org.tune4j.tuner.storage.TrialRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The final surrogate of a study, rebuilt from {@code results.json} alone, and its partial
@@ -68,7 +67,7 @@ final class SurrogateDependence implements Dependence {
     private static Surrogate surrogate(Optimizer optimizer, RunResults results) throws PlotSkipped {
         try {
             return optimizer.surrogate().orElseThrow(() -> new PlotSkipped(
-                    "no surrogate to draw: " + (optimizer.config().surrogate() == SurrogateKind.RANDOM
+                    "no surrogate to draw: " + (!optimizer.config().surrogate().buildsModel()
                             ? "random search has none" : "a surrogate needs at least 2 complete trials, this run has "
                             + results.completeTrials().size())));
         } catch (RuntimeException e) {   // e.g. a GP whose kernel matrix stays singular
@@ -110,43 +109,16 @@ final class SurrogateDependence implements Dependence {
         return out;
     }
 
-    /** The run's optimizer settings; settings absent from the config keep the optimizer's defaults. */
+    /**
+     * The run's optimizer settings, read as study.json records them (the config's {@code optimizer}
+     * object, or the config itself for an ask/tell study); absent settings keep the defaults.
+     */
     static OptimizerConfig config(RunResults results) throws PlotSkipped {
-        OptimizerConfig c = OptimizerConfig.defaults();
+        Object section = results.config().get("optimizer") instanceof Map<?, ?> nested ? nested : results.config();
         try {
-            c = c.withSurrogate(surrogateKind(results.optimizerText("surrogate", c.surrogate().name())))
-                    .withAcquisition(enumNamed(AcquisitionKind.class, results.optimizerText("acquisition", c.acquisition().name())))
-                    .withInitialDesign(enumNamed(InitialDesign.class,
-                            results.optimizerText("initial_design", c.initialDesign().name())))
-                    .withXi(results.optimizerNumber("xi", c.xi()))
-                    .withKappa(results.optimizerNumber("kappa", c.kappa()))
-                    .withInitialPoints((int) results.optimizerNumber("initial_points", c.initialPoints()))
-                    .withSeed((long) results.optimizerNumber("seed", c.seed()));
+            return OptimizerJson.config(Json.mapper().valueToTree(section));
         } catch (IllegalArgumentException e) {
             throw new PlotSkipped("cannot rebuild the optimizer from the run's config: " + e.getMessage(), e);
         }
-        return c;
-    }
-
-    private static SurrogateKind surrogateKind(String text) {
-        return switch (normalized(text)) {
-            case "FOREST", "RF" -> SurrogateKind.RANDOM_FOREST;
-            case "ET" -> SurrogateKind.EXTRA_TREES;
-            default -> enumNamed(SurrogateKind.class, text);
-        };
-    }
-
-    private static <E extends Enum<E>> E enumNamed(Class<E> type, String text) {
-        String wanted = normalized(text);
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(wanted)) {
-                return e;
-            }
-        }
-        throw new IllegalArgumentException("unknown " + type.getSimpleName() + " \"" + text + "\"");
-    }
-
-    private static String normalized(String text) {
-        return text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * The one Jackson configuration of tune4j's files: snake_case field names (record component
  * {@code valLoss} is written {@code val_loss}), no NaN (a NaN is an error, never a file value),
- * and unknown fields rejected so that a typo in a hand-written file is reported.
+ * unknown fields rejected so that a typo in a hand-written file is reported, and the optimizer's
+ * types as {@link OptimizerJson} spells them.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -17,6 +18,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(OptimizerJson.module())
             .build();
 
     private Json() {

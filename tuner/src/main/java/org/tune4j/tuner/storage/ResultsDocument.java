@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.optimizer.TrialState;
 
 /**
  * The content of {@code results.json}, rewritten after every trial. Field names are written in
@@ -39,10 +41,6 @@ public record ResultsDocument(int format, String kind, JsonNode config, JsonNode
 
     /** The best observed trial. */
     public record Best(int number, Map<String, Object> params, double value) {
-    }
-
-    /** Where the surrogate model believes the minimum is, and the value it predicts there. */
-    public record ExpectedMinimum(Map<String, Object> params, double predictedValue) {
     }
 
     /** Test-set figures of the best model. */

@@ -1,6 +1,7 @@
 package org.tune4j.tuner.storage;
 
 import java.util.List;
+import org.tune4j.optimizer.ExpectedMinimum;
 
 /**
  * Rewrites the derived files of a run ({@code results.json} and {@code trials.csv}) from the
@@ -18,7 +19,7 @@ public final class RunFiles {
      * @param test            the best model's test figures, or null
      */
     public static ResultsDocument write(RunDirectory dir, StudyDescription study, List<TrialRecord> trials,
-                                        ResultsDocument.ExpectedMinimum expectedMinimum,
+                                        ExpectedMinimum expectedMinimum,
                                         ResultsDocument.TestResult test) {
         ResultsDocument doc = new ResultsDocument(StudyFile.FORMAT, study.kind(), study.config(),
                 SpaceFile.toJson(study.space()), trials, ResultsDocument.bestOf(trials), expectedMinimum, test);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tune4j.optimizer.TrialState;
 
 /**
  * A finished trial as the journal and {@code results.json} keep it: the study writes it, and the

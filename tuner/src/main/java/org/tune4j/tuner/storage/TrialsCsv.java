@@ -19,7 +19,7 @@ public final class TrialsCsv {
         }
         sb.append(",seconds,error\n");
         for (TrialRecord t : trials) {
-            sb.append(t.number()).append(',').append(t.state().json()).append(',')
+            sb.append(t.number()).append(',').append(OptimizerJson.text(t.state())).append(',')
                     .append(t.value() == null ? "" : Double.toString(t.value()));
             for (String name : paramNames) {
                 Object v = t.params().get(name);

@@ -1,7 +1,5 @@
 package org.tune4j.tuner.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,17 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tune4j.optimizer.Optimizer;
+import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.JournalContents;
-import org.tune4j.tuner.storage.PendingTrial;
 import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.OptimizerJson;
+import org.tune4j.tuner.storage.PendingTrial;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.RunFiles;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 /**
  * A study driven one step per process ({@code tune4j ask} / {@code tune4j tell}): each step
@@ -48,15 +48,15 @@ public final class AskTellStudy {
      * @param space    the space (required to create the study; compared when it exists), or null
      * @param settings optimizer settings for a new study (ignored when it exists)
      */
-    public static Asked ask(RunDirectory dir, Space space, OptimizerSettings settings, StudyListener listener) {
+    public static Asked ask(RunDirectory dir, Space space, OptimizerConfig settings, StudyListener listener) {
         StudyLock lock = StudyLock.acquire(dir.root());
         try {
             StudyDescription study = openOrCreate(dir, space, settings);
-            OptimizerSettings recorded = settingsOf(study);
+            OptimizerConfig recorded = settingsOf(study);
             Space typed = study.space();
             Journal journal = new Journal(dir.journal());
             JournalContents contents = journal.read(listener::warning);
-            Optimizer optimizer = OptimizerReplay.rebuild(typed, recorded.toConfig(), 0, contents.finished());
+            Optimizer optimizer = OptimizerReplay.rebuild(typed, recorded, 0, contents.finished());
             List<List<Object>> pendingPoints = new ArrayList<>();
             for (PendingTrial p : contents.pending().values()) {
                 pendingPoints.add(typed.fromMap(p.params()));
@@ -113,7 +113,7 @@ public final class AskTellStudy {
         }
     }
 
-    private static StudyDescription openOrCreate(RunDirectory dir, Space space, OptimizerSettings settings) {
+    private static StudyDescription openOrCreate(RunDirectory dir, Space space, OptimizerConfig settings) {
         if (Files.exists(dir.studyFile())) {
             return RunDirectories.open(dir, KIND, space);
         }
@@ -124,11 +124,10 @@ public final class AskTellStudy {
         return RunDirectories.create(dir, KIND, Json.mapper().valueToTree(settings), space);
     }
 
-    private static OptimizerSettings settingsOf(StudyDescription study) {
+    private static OptimizerConfig settingsOf(StudyDescription study) {
         try {
-            JsonNode config = study.config();
-            return Json.mapper().treeToValue(config, OptimizerSettings.class);
-        } catch (IOException | IllegalArgumentException e) {
+            return OptimizerJson.config(study.config());
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("study.json field \"config\": not optimizer settings (" + e.getMessage()
                     + ")", e);
         }

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.model.Sequential;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 /**
  * Keeps {@code best-model.t4j} the model of the best validation accuracy so far, as the

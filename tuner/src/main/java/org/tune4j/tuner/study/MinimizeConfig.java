@@ -3,6 +3,7 @@ package org.tune4j.tuner.study;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.tune4j.optimizer.OptimizerConfig;
 
 /**
  * The settings of a {@code tune4j minimize} study, recorded in study.json.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param trialTimeoutSeconds how long one trial may run before it is stopped and failed (> 0), or
  *                  null for no limit (study.json files written before the option have none)
  */
-public record MinimizeConfig(int calls, List<String> command, OptimizerSettings optimizer,
+public record MinimizeConfig(int calls, List<String> command, OptimizerConfig optimizer,
                              Double trialTimeoutSeconds) {
     /** The longest trial timeout, a year in seconds. */
     public static final double MAX_TIMEOUT_SECONDS = 365 * 24 * 3600.0;

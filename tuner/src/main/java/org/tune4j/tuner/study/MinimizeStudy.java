@@ -37,7 +37,7 @@ public final class MinimizeStudy {
     public static StudyRunner.Outcome run(RunDirectory dir, StudyDescription study, MinimizeConfig config, Path workDir,
                                           StudyListener listener, Consumer<String> output) {
         CommandEvaluator evaluator = new CommandEvaluator(config.command(), workDir, output, config.trialTimeout());
-        StudyRun run = new StudyRun(dir, study, config.optimizer().toConfig(), config.calls(), List.of());
+        StudyRun run = new StudyRun(dir, study, config.optimizer(), config.calls(), List.of());
         return new StudyRunner(run, evaluator, listener).run();
     }
 }

@@ -15,7 +15,6 @@ import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.JournalContents;
-import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunFiles;
 import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -41,7 +40,7 @@ public final class StudyRunner {
     }
 
     /** What a finished (or exhausted) study holds. */
-    public record Outcome(List<TrialRecord> trials, Optional<ExpectedMinimum> expectedMinimum, Space space) {
+    public record Outcome(List<TrialRecord> trials, Optional<ExpectedMinimum> expectedMinimum) {
     }
 
     /** Runs until the study has {@code calls} trials (or the space is exhausted). */
@@ -96,8 +95,8 @@ public final class StudyRunner {
             listener.trialFinished(trial);
         }
         Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
-        RunFiles.write(run.dir(), run.description(), trials, expected.map(e -> toRecord(space, e)).orElse(null), null);
-        return new Outcome(trials, expected, space);
+        RunFiles.write(run.dir(), run.description(), trials, expected.orElse(null), null);
+        return new Outcome(trials, expected);
     }
 
     /**
@@ -120,10 +119,5 @@ public final class StudyRunner {
                     + "or missing; the journal is the study's record: restore it (results.json is rewritten from it), "
                     + "or start a new run", results, listed, run.dir().journal()));
         }
-    }
-
-    /** The expected minimum as results.json keeps it. */
-    public static ResultsDocument.ExpectedMinimum toRecord(Space space, ExpectedMinimum e) {
-        return new ResultsDocument.ExpectedMinimum(space.toMap(e.x()), e.predictedValue());
     }
 }

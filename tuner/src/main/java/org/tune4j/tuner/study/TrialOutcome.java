@@ -1,8 +1,8 @@
 package org.tune4j.tuner.study;
 
 import java.util.List;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.EpochRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 /**
  * What evaluating one trial gave.

@@ -3,6 +3,7 @@ package org.tune4j.tuner.study;
 import java.util.Objects;
 import org.tune4j.engine.data.Datasets;
 import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.optimizer.OptimizerConfig;
 
 /**
  * The settings of a tutorial study, recorded in {@code study.json}. {@link #tutorial(int)} is the
@@ -18,7 +19,7 @@ import org.tune4j.engine.kernel.KernelMode;
  * @param optimizer the optimizer settings (its seed also seeds each trial's training: seed + trial number)
  */
 public record TuneConfig(int calls, int epochs, int batchSize, String dataset, int limit, int threads,
-                         KernelMode kernels, OptimizerSettings optimizer) {
+                         KernelMode kernels, OptimizerConfig optimizer) {
 
     public static final int TUTORIAL_CALLS = 40;
 
@@ -42,7 +43,7 @@ public record TuneConfig(int calls, int epochs, int batchSize, String dataset, i
     /** The original study (40 calls of 3 epochs, batch 128, MNIST, gp_minimize's settings) on {@code threads} threads. */
     public static TuneConfig tutorial(int threads) {
         return new TuneConfig(TUTORIAL_CALLS, 3, 128, Datasets.MNIST, 0, threads, KernelMode.SIMD,
-                OptimizerSettings.defaults());
+                OptimizerConfig.defaults());
     }
 
     public TuneConfig withCalls(int newCalls) {

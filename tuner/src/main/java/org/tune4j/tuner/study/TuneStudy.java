@@ -13,8 +13,8 @@ import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
 import org.tune4j.engine.train.TrainingListener;
-import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.Journal;
+import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.RunFiles;
@@ -69,12 +69,12 @@ public final class TuneStudy {
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, study.space(), dir, best, previous, progress);
         List<Map<String, Object>> x0 = TutorialSpace.defaultPoint(study.space(), config.batchSize())
                 .map(List::of).orElse(List.of());
-        StudyRun run = new StudyRun(dir, study, config.optimizer().toConfig(), config.calls(), x0);
+        StudyRun run = new StudyRun(dir, study, config.optimizer(), config.calls(), x0);
         StudyRunner.Outcome outcome = new StudyRunner(run, evaluator, listener).run();
 
         ResultsDocument.TestResult test = testBestModel(dir, config, data);
         RunFiles.write(dir, study, outcome.trials(),
-                outcome.expectedMinimum().map(e -> StudyRunner.toRecord(outcome.space(), e)).orElse(null), test);
+                outcome.expectedMinimum().orElse(null), test);
         return new Result(outcome, test);
     }
 

@@ -112,8 +112,31 @@ class MainTest {
         Run xi = run("tune", "--xi", "-1", "--runs-dir", tmp.toString());
         assertThat(xi.exit()).isEqualTo(2);
         assertThat(xi.err()).startsWith("tune4j: --xi: expected a number >= 0, found -1.0");
+        Run kappa = run("tune", "--kappa", "2", "--runs-dir", tmp.toString());
+        assertThat(kappa.exit()).isEqualTo(2);
+        assertThat(kappa.err()).startsWith("tune4j: --kappa: the acquisition function EI has no parameter kappa "
+                + "(its parameters: xi)");
+        assertThat(run("tune", "--acq", "hedge", "--acq-param", "eta=0", "--runs-dir", tmp.toString()).err())
+                .startsWith("tune4j: --acq-param eta: expected a number > 0, found 0.0");
+        assertThat(run("tune", "--surrogate", "forest", "--surrogate-param", "trees=2.5", "--runs-dir",
+                tmp.toString()).err()).startsWith("tune4j: --surrogate-param trees: expected an integer >= 1, found 2.5");
+        assertThat(run("tune", "--acq-param", "xi", "--runs-dir", tmp.toString()).exit()).isEqualTo(2);
+        assertThat(run("tune", "--xi", "0.1", "--acq-param", "xi=0.2", "--runs-dir", tmp.toString()).err())
+                .startsWith("tune4j: --xi and --acq-param xi both set xi; give one of them");
         Run name = run("tune", "--name", "../x", "--runs-dir", tmp.toString());
         assertThat(name.err()).startsWith("tune4j: --name: expected a plain directory name");
+    }
+
+    @Test
+    void theOptimizersHelpListsEveryRegisteredChoiceWithItsParameters() {
+        for (String command : new String[] {"tune", "minimize", "ask"}) {
+            String help = run(command, "--help").out();
+            assertThat(help).as(command).contains("Acquisition functions (--acq; parameters by --acq-param):",
+                    "  hedge        GP-hedge portfolio", "eta=1: softmax temperature of GP-hedge (a number > 0)",
+                    "  extra-trees  extremely randomized trees", "min_leaf=3", "  lhs          Latin hypercube");
+            assertThat(help).as(command).contains("Acquisition function: ").contains("EI, PI, LCB, hedge");
+        }
+        assertThat(run("train", "--help").out()).doesNotContain("Acquisition functions");
     }
 
     @Test

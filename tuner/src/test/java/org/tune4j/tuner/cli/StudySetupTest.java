@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.study.MinimizeConfig;
 import org.tune4j.tuner.study.MinimizeStudy;
-import org.tune4j.tuner.study.OptimizerSettings;
 import org.tune4j.tuner.study.TuneStudy;
 import org.tune4j.tuner.study.TutorialSpace;
 
@@ -20,7 +20,7 @@ class StudySetupTest {
     Path tmp;
 
     private final MinimizeConfig config = new MinimizeConfig(7, List.of("./objective", "--fast"),
-            OptimizerSettings.defaults(), 2.5);
+            OptimizerConfig.defaults(), 2.5);
 
     @Test
     void aResumedStudyHasTheConfigurationItWasCreatedWith() {

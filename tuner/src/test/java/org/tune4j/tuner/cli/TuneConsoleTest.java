@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 /** The end-of-study summary the tune command prints. */
 class TuneConsoleTest {
@@ -23,7 +24,7 @@ class TuneConsoleTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         new TuneConsole(out, out, new ProgressBarListener(out, out, 100, 1))
-                .summary(TRIALS, ResultsDocument.bestOf(TRIALS), new ResultsDocument.ExpectedMinimum(PARAMS, predictedValue),
+                .summary(TRIALS, ResultsDocument.bestOf(TRIALS), new ExpectedMinimum(PARAMS, predictedValue),
                         new ResultsDocument.TestResult(0.99, 0.03), List.of("learning_rate", "num_dense_layers"));
         return bytes.toString(StandardCharsets.UTF_8);
     }

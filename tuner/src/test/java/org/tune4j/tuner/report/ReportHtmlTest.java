@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 /** How the report page words the surrogate's expected minimum. */
 class ReportHtmlTest {
@@ -25,7 +26,7 @@ class ReportHtmlTest {
         RunResults results = new RunResults(RunResults.TUNE, Map.of("calls", 1),
                 new Space(List.of(new RealDimension("learning_rate", 1e-6, 1e-2, Prior.LOG_UNIFORM))),
                 trials, Optional.of(ResultsDocument.bestOf(trials)),
-                Optional.of(new ResultsDocument.ExpectedMinimum(PARAMS, predictedValue)), Optional.empty());
+                Optional.of(new ExpectedMinimum(PARAMS, predictedValue)), Optional.empty());
         return ReportHtml.render("run", results, List.of(), List.of());
     }
 

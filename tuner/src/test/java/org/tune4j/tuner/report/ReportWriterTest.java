@@ -201,7 +201,8 @@ class ReportWriterTest {
         assertThat(forestReport.figures()).extracting(Report.Figure::title).contains("Partial dependence");
         assertThat(randomReport.notes()).anySatisfy(n -> assertThat(n).contains("random search has none"));
         assertThat(bogusReport.notes()).anySatisfy(n -> assertThat(n)
-                .contains("cannot rebuild the optimizer from the run's config: unknown SurrogateKind \"oracle\""));
+                .contains("cannot rebuild the optimizer from the run's config: unknown surrogate 'oracle'; expected one "
+                        + "of ").contains("gp, forest, extra-trees, random"));
     }
 
     @Test

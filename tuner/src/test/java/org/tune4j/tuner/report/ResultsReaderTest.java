@@ -13,7 +13,7 @@ import org.tune4j.tuner.storage.ResultsFile;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.StudyFile;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
+import org.tune4j.optimizer.TrialState;
 
 import java.io.IOException;
 import java.nio.file.Files;

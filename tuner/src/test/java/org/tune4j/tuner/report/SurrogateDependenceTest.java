@@ -7,7 +7,7 @@ import org.tune4j.optimizer.space.RealDimension;
 import org.tune4j.optimizer.space.Space;
 import org.junit.jupiter.api.Test;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
+import org.tune4j.optimizer.TrialState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
-import org.tune4j.tuner.storage.TrialState;
 
 class AskTellStudyTest {
     private static final Space SPACE = SpaceFile.parse("""
@@ -26,7 +27,7 @@ class AskTellStudyTest {
     @Test
     void asksGiveDistinctNumberedTrialsAndTellsCompleteThem() throws Exception {
         RunDirectory dir = new RunDirectory(tmp.resolve("study"));
-        OptimizerSettings settings = OptimizerSettings.defaults();
+        OptimizerConfig settings = OptimizerConfig.defaults();
 
         AskTellStudy.Asked first = AskTellStudy.ask(dir, SPACE, settings, StudyListener.NONE);
         AskTellStudy.Asked second = AskTellStudy.ask(dir, null, settings, StudyListener.NONE);
@@ -51,7 +52,7 @@ class AskTellStudyTest {
     @Test
     void badTellsAreRefusedWithTheReason() {
         RunDirectory dir = new RunDirectory(tmp.resolve("study"));
-        AskTellStudy.ask(dir, SPACE, OptimizerSettings.defaults(), StudyListener.NONE);
+        AskTellStudy.ask(dir, SPACE, OptimizerConfig.defaults(), StudyListener.NONE);
         AskTellStudy.tell(dir, 1, 1.0, StudyListener.NONE);
 
         assertThatThrownBy(() -> AskTellStudy.tell(dir, 7, 1.0, StudyListener.NONE))
@@ -67,7 +68,7 @@ class AskTellStudyTest {
     @Test
     void theFirstAskNeedsASpace() {
         RunDirectory dir = new RunDirectory(tmp.resolve("none"));
-        assertThatThrownBy(() -> AskTellStudy.ask(dir, null, OptimizerSettings.defaults(), StudyListener.NONE))
+        assertThatThrownBy(() -> AskTellStudy.ask(dir, null, OptimizerConfig.defaults(), StudyListener.NONE))
                 .hasMessageContaining("does not exist yet").hasMessageContaining("--space");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tune4j.tuner.storage.TrialState;
+import org.tune4j.optimizer.TrialState;
 
 class CommandEvaluatorTest {
     @TempDir

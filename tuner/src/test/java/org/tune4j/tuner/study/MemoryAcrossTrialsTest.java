@@ -12,10 +12,11 @@ import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
+import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
-import org.tune4j.tuner.storage.TrialState;
 
 /**
  * Memory stays flat from trial to trial: each trial builds a model of about 1.3 M parameters
@@ -58,7 +59,7 @@ class MemoryAcrossTrialsTest {
                  "num_dense_nodes": {"type": "integer", "low": 5, "high": 512}}
                 """, "t");
         DataSplits data = new DataSplits(images(32, 1), images(16, 2), images(16, 3));
-        TuneConfig config = new TuneConfig(12, 1, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerSettings.defaults());
+        TuneConfig config = new TuneConfig(12, 1, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
         RunDirectory dir = new RunDirectory(tmp);
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, space, dir,
                 new BestModel(dir.bestModel(), List.of(), data.train().classNames()), List.of(), TrainingListener.NONE);

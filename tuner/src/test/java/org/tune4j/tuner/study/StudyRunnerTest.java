@@ -12,14 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.optimizer.OptimizerConfig;
-import org.tune4j.tuner.storage.Json;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.Journal;
+import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
-import org.tune4j.tuner.storage.TrialState;
 
 class StudyRunnerTest {
     private static final Space SPACE = SpaceFile.parse("""

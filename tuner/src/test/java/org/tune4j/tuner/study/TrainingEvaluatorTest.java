@@ -14,10 +14,12 @@ import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
+import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.RunDirectory;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
-import org.tune4j.tuner.storage.TrialState;
+import org.tune4j.tuner.storage.TrainingLog;
 
 /** The fitness function on tiny synthetic images (8x8, two classes: bright top half or bright bottom half). */
 class TrainingEvaluatorTest {
@@ -40,7 +42,7 @@ class TrainingEvaluatorTest {
 
     private TrainingEvaluator evaluator(RunDirectory dir, Space space) {
         DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
-        TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerSettings.defaults());
+        TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
         BestModel best = new BestModel(dir.bestModel(), List.of(), data.train().classNames());
         return new TrainingEvaluator(data, config, space, dir, best, List.of(), TrainingListener.NONE);
     }
