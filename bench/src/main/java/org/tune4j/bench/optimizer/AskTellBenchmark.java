@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.tune4j.engine.spi.Providers;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.surrogate.SurrogateFactory;
@@ -67,7 +68,7 @@ public class AskTellBenchmark {
     @Setup(Level.Invocation)
     public void freshOptimizer() {
         OptimizerConfig config = OptimizerConfig.defaults()
-                .withSurrogate(Named.find(SurrogateFactory.class, SurrogateFactory::name, surrogate));
+                .withSurrogate(Providers.byName(SurrogateFactory.class, "surrogate", SurrogateFactory::name, surrogate));
         optimizer = new Optimizer(problem.space(), config);
         for (int i = 0; i < observations; i++) {
             optimizer.replay(xs.get(i), ys.get(i)); // replayed asks: the initial design is already spent

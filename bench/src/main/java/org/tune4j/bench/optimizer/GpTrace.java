@@ -2,6 +2,7 @@ package org.tune4j.bench.optimizer;
 
 import java.util.List;
 import java.util.Locale;
+import org.tune4j.engine.spi.Providers;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.acquisition.AcquisitionFactory;
@@ -37,7 +38,7 @@ public final class GpTrace {
                 .orElseThrow(() -> new IllegalArgumentException("GpTrace: unknown problem '" + args[0]
                         + "', expected one of " + TestProblem.all().stream().map(TestProblem::name).toList()));
         OptimizerConfig config = OptimizerConfig.defaults()
-                .withAcquisition(Named.find(AcquisitionFactory.class, AcquisitionFactory::name, args[1]))
+                .withAcquisition(Providers.byName(AcquisitionFactory.class, "acquisition function", AcquisitionFactory::name, args[1]))
                 .withSeed(Long.parseLong(args[2]));
         Optimizer optimizer = new Optimizer(problem.space(), config);
         double best = Double.POSITIVE_INFINITY;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tune4j.tuner.storage.Json;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.study.AskTellStudy;
 import org.tune4j.tuner.study.StudyListener;
@@ -29,7 +29,7 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AskTellStudy.Asked asked = AskTellStudy.ask(new RunDirectory(study),
+        AskTellStudy.Asked asked = AskTellStudy.ask(new RunLayout(study),
                 spaceFile == null ? null : SpaceFile.read(spaceFile), optimizer.settings(), new StudyListener() {
                     @Override
                     public void warning(String message) {

@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.ResultsDocument;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.study.MinimizeConfig;
 import org.tune4j.tuner.study.MinimizeStudy;
 import org.tune4j.tuner.study.StudyListener;
-import org.tune4j.tuner.study.StudyRunner;
+import org.tune4j.tuner.study.StudyLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,11 +67,11 @@ final class MinimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream stdout = System.out;
         Space space = spaceFile == null ? null : SpaceFile.read(spaceFile);
-        StudySetup<MinimizeConfig> setup = resume ? resumed(space) : created(space);
-        RunDirectory dir = setup.dir();
+        NewOrResumedStudy<MinimizeConfig> setup = resume ? resumed(space) : created(space);
+        RunLayout dir = setup.dir();
         stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), setup.config().calls(),
                 String.join(" ", command));
-        StudyRunner.Outcome outcome;
+        StudyLoop.Outcome outcome;
         InterruptNotice notice = InterruptNotice.install(System.err, "tune4j minimize --resume --out " + dir.root()
                 + " -- " + String.join(" ", command));
         try {
@@ -88,21 +88,21 @@ final class MinimizeCommand implements Callable<Integer> {
         return best == null ? 1 : 0;
     }
 
-    private StudySetup<MinimizeConfig> created(Space space) {
+    private NewOrResumedStudy<MinimizeConfig> created(Space space) {
         if (space == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
         }
         MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
                 checkedTimeout());
-        RunDirectory dir = new RunDirectory(out != null ? out : StudySetup.timestamped(Home.runsDir(), "minimize-"));
-        return StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, space);
+        RunLayout dir = new RunLayout(out != null ? out : NewOrResumedStudy.timestamped(Home.runsDir(), "minimize-"));
+        return NewOrResumedStudy.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, space);
     }
 
-    private StudySetup<MinimizeConfig> resumed(Space space) {
+    private NewOrResumedStudy<MinimizeConfig> resumed(Space space) {
         if (out == null) {
             throw new ParameterException(spec.commandLine(), "--resume: give the run directory with --out DIR");
         }
-        StudySetup<MinimizeConfig> setup = StudySetup.resume(new RunDirectory(out), MinimizeStudy.KIND, space,
+        NewOrResumedStudy<MinimizeConfig> setup = NewOrResumedStudy.resume(new RunLayout(out), MinimizeStudy.KIND, space,
                 MinimizeStudy::configOf);
         if (!setup.config().command().equals(command)) {
             throw new ParameterException(spec.commandLine(), "--resume: the command differs from the one recorded in "
@@ -115,8 +115,8 @@ final class MinimizeCommand implements Callable<Integer> {
         return calls == null ? setup : setup.withConfig(c -> c.withCalls(positiveCalls()));
     }
 
-    private static void summary(PrintStream stdout, StudyRunner.Outcome outcome, ResultsDocument.Best best,
-                                RunDirectory dir) {
+    private static void summary(PrintStream stdout, StudyLoop.Outcome outcome, ResultsDocument.Best best,
+                                RunLayout dir) {
         stdout.println();
         if (best == null) {
             stdout.println("No trial completed.");

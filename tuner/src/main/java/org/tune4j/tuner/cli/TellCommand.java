@@ -3,7 +3,7 @@ package org.tune4j.tuner.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tune4j.tuner.storage.OptimizerJson;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.study.AskTellStudy;
 import org.tune4j.tuner.study.StudyListener;
@@ -34,7 +34,7 @@ final class TellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrialRecord told = AskTellStudy.tell(new RunDirectory(study), trial, outcome.failed ? null : outcome.value,
+        TrialRecord told = AskTellStudy.tell(new RunLayout(study), trial, outcome.failed ? null : outcome.value,
                 new StudyListener() {
                     @Override
                     public void warning(String message) {

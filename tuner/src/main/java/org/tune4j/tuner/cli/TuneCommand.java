@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
-import org.tune4j.tuner.study.RunDirectories;
-import org.tune4j.tuner.study.StudyRunner;
+import org.tune4j.tuner.study.StudyDirectory;
+import org.tune4j.tuner.study.StudyLoop;
 import org.tune4j.tuner.study.TuneConfig;
 import org.tune4j.tuner.study.TuneStudy;
 import org.tune4j.tuner.study.TutorialSpace;
@@ -83,7 +83,7 @@ final class TuneCommand implements Callable<Integer> {
     RuntimeOptions runtime;
 
     /** A study ready to run, and its data. */
-    private record Setup(StudySetup<TuneConfig> run, DataSplits splits) {
+    private record Setup(NewOrResumedStudy<TuneConfig> run, DataSplits splits) {
     }
 
     @Override
@@ -91,7 +91,7 @@ final class TuneCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Setup setup = resume != null ? resumed() : created();
         TuneConfig config = setup.run().config();
-        RunDirectory dir = setup.run().dir();
+        RunLayout dir = setup.run().dir();
         out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%n", dir.root(),
                 config.calls(), config.epochs(), config.epochs() == 1 ? "" : "s", config.batchSize(),
                 config.optimizer().surrogate().name(), config.optimizer().acquisition().name(), config.dataset(),
@@ -107,7 +107,7 @@ final class TuneCommand implements Callable<Integer> {
             notice.close();
             progress.closeBar();
         }
-        StudyRunner.Outcome outcome = result.outcome();
+        StudyLoop.Outcome outcome = result.outcome();
         console.summary(outcome.trials(), result.best().orElse(null),
                 outcome.expectedMinimum().orElse(null),
                 result.test(), setup.run().study().space().names());
@@ -122,10 +122,10 @@ final class TuneCommand implements Callable<Integer> {
     private Setup created() throws IOException {
         Space space = spaceFile == null ? TutorialSpace.defaultSpace() : readSpace(spaceFile);
         TuneConfig config = newConfig();
-        RunDirectory dir = new RunDirectory(runDir());
-        RunDirectories.requireNew(dir);
+        RunLayout dir = new RunLayout(runDir());
+        StudyDirectory.requireNew(dir);
         DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
-        StudySetup<TuneConfig> run = StudySetup.create(dir, TuneStudy.KIND, config, TuneStudy::configJson, space);
+        NewOrResumedStudy<TuneConfig> run = NewOrResumedStudy.create(dir, TuneStudy.KIND, config, TuneStudy::configJson, space);
         if (TutorialSpace.defaultPoint(space, config.batchSize()).isEmpty()) {
             System.out.println("The tutorial's default point [1e-5, 1, 16, relu] lies outside this space: "
                     + "the study starts with the initial design.");
@@ -136,7 +136,7 @@ final class TuneCommand implements Callable<Integer> {
     /** A study continued from its run directory, with the settings recorded there (and a new --calls). */
     private Setup resumed() throws IOException {
         refuseStudyOptions();
-        StudySetup<TuneConfig> run = StudySetup.resume(new RunDirectory(resume), TuneStudy.KIND,
+        NewOrResumedStudy<TuneConfig> run = NewOrResumedStudy.resume(new RunLayout(resume), TuneStudy.KIND,
                 spaceFile == null ? null : readSpace(spaceFile), TuneStudy::configOf)
                 .withConfig(c -> c.withRuntime(runtime.threads(), runtime.kernels()));
         if (calls != null) {
@@ -173,7 +173,7 @@ final class TuneCommand implements Callable<Integer> {
     private Path runDir() {
         Path parent = runsDir == null ? Home.runsDir() : runsDir;
         if (name == null) {
-            return StudySetup.timestamped(parent, "");
+            return NewOrResumedStudy.timestamped(parent, "");
         }
         if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw new ParameterException(spec.commandLine(), "--name: expected a plain directory name, found '"

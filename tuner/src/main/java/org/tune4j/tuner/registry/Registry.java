@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.function.Function;
+import org.tune4j.engine.spi.Providers;
 
 /**
- * The implementations of one extension point, by name. They are found with
- * {@link ServiceLoader}: a class is registered by one line, its binary name, in
+ * The implementations of one extension point, by name, listed once for the command line's
+ * choices and help. They are found with {@link java.util.ServiceLoader} (through the engine's
+ * {@link Providers}): a class is registered by one line, its binary name, in
  * {@code META-INF/services/<the extension point's interface>} of any jar (or test class path) on
  * the class path, so a library user adds their own without editing tune4j. Names are matched
  * case-insensitively; two implementations with the same name are refused.
@@ -47,7 +48,7 @@ public final class Registry<P> {
 
     /** Every implementation of {@code type} registered on the class path of {@code type}'s loader. */
     public static <P> Registry<P> load(Class<P> type, String kind, Function<? super P, String> name) {
-        return new Registry<>(kind, ServiceLoader.load(type, type.getClassLoader()), name);
+        return new Registry<>(kind, Providers.all(type), name);
     }
 
     private static String key(String name) {

@@ -7,7 +7,7 @@ import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +27,11 @@ final class BestModelPredictions {
     private BestModelPredictions() {
     }
 
-    static TestPredictions load(Path runDir, RunResults results, ReportOptions options, Consumer<String> log)
+    static TestPredictions load(Path runDir, StudyResults results, ReportOptions options, Consumer<String> log)
             throws PlotSkipped {
-        Path modelFile = runDir.resolve(RunDirectory.BEST_MODEL);
+        Path modelFile = runDir.resolve(RunLayout.BEST_MODEL);
         if (!Files.isRegularFile(modelFile)) {
-            throw new PlotSkipped("no " + RunDirectory.BEST_MODEL + " in the run directory (no trial has completed, or the run"
+            throw new PlotSkipped("no " + RunLayout.BEST_MODEL + " in the run directory (no trial has completed, or the run"
                     + " did not save one)");
         }
         String dataset = results.configText("dataset", null);

@@ -29,7 +29,7 @@ final class Captions {
     private Captions() {
     }
 
-    static String convergence(RunResults results) {
+    static String convergence(StudyResults results) {
         return "The best value found after n calls, as skopt's plot_convergence. The value is what the optimizer"
                 + " minimizes" + (results.valueIsMinusAccuracy()
                 ? ", minus the validation accuracy, so lower is better (-0.99 is 99%)." : ", so lower is better.")

@@ -25,7 +25,7 @@ final class ConvergencePlot {
     private ConvergencePlot() {
     }
 
-    static BufferedImage draw(RunResults results) {
+    static BufferedImage draw(StudyResults results) {
         List<TrialRecord> trials = new ArrayList<>(results.trials());
         trials.sort(Comparator.comparingInt(TrialRecord::number));
         List<Double> calls = new ArrayList<>();        // every call with a value
@@ -59,7 +59,7 @@ final class ConvergencePlot {
         return PlotStyle.render(chart);
     }
 
-    private static XYChart chart(RunResults results, int lastCall) {
+    private static XYChart chart(StudyResults results, int lastCall) {
         XYChart chart = new XYChart(900, 520);
         PlotStyle.apply(chart.getStyler());
         chart.getStyler().setLegendVisible(true);

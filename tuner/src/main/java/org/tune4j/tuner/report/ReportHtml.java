@@ -50,16 +50,16 @@ final class ReportHtml {
             });
             """;
 
-    private final RunResults results;
+    private final StudyResults results;
     private final boolean accuracy;   // values are minus validation accuracies: show them as percentages
     private final StringBuilder out = new StringBuilder();
 
-    private ReportHtml(RunResults results) {
+    private ReportHtml(StudyResults results) {
         this.results = results;
         this.accuracy = results.valueIsMinusAccuracy();
     }
 
-    static String render(String runName, RunResults results, List<Report.Figure> figures, List<String> notes)
+    static String render(String runName, StudyResults results, List<Report.Figure> figures, List<String> notes)
             throws IOException {
         return new ReportHtml(results).page(runName, figures, notes);
     }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 
 /**
  * Draws the plots of a run into {@code RUN_DIR/plots/} and writes {@code RUN_DIR/report.html},
@@ -62,7 +62,7 @@ public final class ReportWriter {
     }
 
     private Report run() throws IOException {
-        RunResults results = ResultsReader.read(new RunDirectory(runDir).results());
+        StudyResults results = ResultsReader.read(new RunLayout(runDir).results());
         Samples samples = Samples.of(results);
         searchPlots(results, samples);
         surrogatePlots(results, samples);
@@ -75,13 +75,13 @@ public final class ReportWriter {
         testPlots(results);
         List<String> notes = new ArrayList<>();
         skipped.forEach((reason, titles) -> notes.add("Not drawn (" + String.join(", ", titles) + "): " + reason));
-        Path html = new RunDirectory(runDir).report();
+        Path html = new RunLayout(runDir).report();
         String page = ReportHtml.render(runName(), results, figures, notes);
         writeAtomically(html, page);
         return new Report(html, figures, notes);
     }
 
-    private void searchPlots(RunResults results, Samples samples) throws IOException {
+    private void searchPlots(StudyResults results, Samples samples) throws IOException {
         figure("convergence.png", "Convergence", Captions.convergence(results), () -> {
             if (results.trials().stream().allMatch(t -> Double.isNaN(t.valueOrNaN()))) {
                 throw new PlotSkipped("no trial has a value yet");
@@ -96,7 +96,7 @@ public final class ReportWriter {
         });
     }
 
-    private void surrogatePlots(RunResults results, Samples samples) throws IOException {
+    private void surrogatePlots(StudyResults results, Samples samples) throws IOException {
         Attempt<Dependence> dependence = Attempt.of(() -> SurrogateDependence.fit(results, options.gridPoints()));
         String surrogate = results.optimizerText("surrogate", "GP");
         figure("partial-dependence.png", "Partial dependence", Captions.partialDependence(results.trials().size()),
@@ -112,7 +112,7 @@ public final class ReportWriter {
         });
     }
 
-    private void testPlots(RunResults results) throws IOException {
+    private void testPlots(StudyResults results) throws IOException {
         Attempt<TestPredictions> predictions = Attempt.of(() -> BestModelPredictions.load(runDir, results, options, log));
         figure("test-samples.png", "Test images with predictions", Captions.TEST_SAMPLES, () -> ImageGridPlot.draw(
                 "Test images: true and predicted class", predictions.get(), predictions.get().first(9)));

@@ -30,7 +30,7 @@ import org.tune4j.tuner.storage.StudyFile;
 /**
  * Reads a run directory's {@code results.json} (written by the study's
  * {@link org.tune4j.tuner.storage.ResultsFile}, format {@value StudyFile#FORMAT}) with Jackson into
- * the record the study writes, {@link ResultsDocument}, and from it the {@link RunResults} a report
+ * the record the study writes, {@link ResultsDocument}, and from it the {@link StudyResults} a report
  * draws. Unknown fields are ignored, so the study may record more than the report draws; a number
  * written as a string is refused. A hand-written file may leave out a trial's or an epoch's seconds
  * and an epoch's losses and accuracies: they read as NaN (not drawn), not as 0.
@@ -48,7 +48,7 @@ public final class ResultsReader {
     }
 
     /** Reads and checks {@code file}. */
-    public static RunResults read(Path file) throws IOException {
+    public static StudyResults read(Path file) throws IOException {
         ObjectNode root = root(file);
         defaultMissingFiguresToNaN(root);
         ResultsDocument doc;
@@ -68,7 +68,7 @@ public final class ResultsReader {
             throw new MalformedResultsException(file, e.getMessage(), e);
         }
         require(file, root.get("trials"), "trials");
-        return new RunResults(doc.kind() == null ? RunResults.TUNE : doc.kind(),
+        return new StudyResults(doc.kind() == null ? StudyResults.TUNE : doc.kind(),
                 MAPPER.convertValue(config, MAPPER.getTypeFactory().constructMapType(Map.class, String.class, Object.class)),
                 space, doc.trials(), Optional.ofNullable(doc.best()), Optional.ofNullable(doc.expectedMinimum()),
                 Optional.ofNullable(doc.test()));

@@ -18,7 +18,7 @@ import java.util.List;
  */
 record Samples(List<DimensionAxis> space, int[] calls, double[][] axis, int bestRow) {
 
-    static Samples of(RunResults results) {
+    static Samples of(StudyResults results) {
         List<TrialRecord> trials = new ArrayList<>(results.trials());
         trials.sort(Comparator.comparingInt(TrialRecord::number));
         List<DimensionAxis> space = results.axes();

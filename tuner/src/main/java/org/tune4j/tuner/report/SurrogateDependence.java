@@ -40,7 +40,7 @@ final class SurrogateDependence implements Dependence {
         this.gridPoints = gridPoints;
     }
 
-    static Dependence fit(RunResults results, int gridPoints) throws PlotSkipped {
+    static Dependence fit(StudyResults results, int gridPoints) throws PlotSkipped {
         Space space = results.space();
         Optimizer optimizer = new Optimizer(space, config(results));
         List<TrialRecord> trials = new ArrayList<>(results.trials());
@@ -64,7 +64,7 @@ final class SurrogateDependence implements Dependence {
                 new PartialDependence(space, surrogate(optimizer, results), thinned(evaluated)), gridPoints);
     }
 
-    private static Surrogate surrogate(Optimizer optimizer, RunResults results) throws PlotSkipped {
+    private static Surrogate surrogate(Optimizer optimizer, StudyResults results) throws PlotSkipped {
         try {
             return optimizer.surrogate().orElseThrow(() -> new PlotSkipped(
                     "no surrogate to draw: " + (!optimizer.config().surrogate().buildsModel()
@@ -113,7 +113,7 @@ final class SurrogateDependence implements Dependence {
      * The run's optimizer settings, read as study.json records them (the config's {@code optimizer}
      * object, or the config itself for an ask/tell study); absent settings keep the defaults.
      */
-    static OptimizerConfig config(RunResults results) throws PlotSkipped {
+    static OptimizerConfig config(StudyResults results) throws PlotSkipped {
         Object section = results.config().get("optimizer") instanceof Map<?, ?> nested ? nested : results.config();
         try {
             return OptimizerJson.config(Json.mapper().valueToTree(section));

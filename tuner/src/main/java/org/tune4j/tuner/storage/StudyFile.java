@@ -38,7 +38,7 @@ public final class StudyFile {
         try {
             root = Json.mapper().readTree(Files.readString(file));
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file.getParent() + " is not a tune4j run directory: " + RunDirectory.STUDY
+            throw new IllegalArgumentException(file.getParent() + " is not a tune4j run directory: " + RunLayout.STUDY
                     + " is missing");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

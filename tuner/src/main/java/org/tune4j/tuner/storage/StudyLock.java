@@ -27,7 +27,7 @@ public final class StudyLock implements AutoCloseable {
     public static StudyLock acquire(Path dir) {
         try {
             Files.createDirectories(dir);
-            FileChannel ch = FileChannel.open(dir.resolve(RunDirectory.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(dir.resolve(RunLayout.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
                 return new StudyLock(ch, ch.lock());
             } catch (IOException | RuntimeException e) {
@@ -47,7 +47,7 @@ public final class StudyLock implements AutoCloseable {
     public static StudyLock tryAcquire(Path dir) {
         try {
             Files.createDirectories(dir);
-            FileChannel ch = FileChannel.open(dir.resolve(RunDirectory.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel ch = FileChannel.open(dir.resolve(RunLayout.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = ch.tryLock();

@@ -20,6 +20,6 @@ public final class TrainingLog {
             sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6f,%.3f\n", e.epoch(), e.loss(), e.accuracy(),
                     e.valLoss(), e.valAccuracy(), e.seconds()));
         }
-        AtomicFiles.writeString(dir.resolve(RunDirectory.TRAINING_LOG), sb.toString());
+        AtomicFiles.writeString(dir.resolve(RunLayout.TRAINING_LOG), sb.toString());
     }
 }

@@ -15,8 +15,8 @@ import org.tune4j.tuner.storage.JournalContents;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.OptimizerJson;
 import org.tune4j.tuner.storage.PendingTrial;
-import org.tune4j.tuner.storage.RunDirectory;
-import org.tune4j.tuner.storage.RunFiles;
+import org.tune4j.tuner.storage.RunLayout;
+import org.tune4j.tuner.storage.DerivedFiles;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -48,7 +48,7 @@ public final class AskTellStudy {
      * @param space    the space (required to create the study; compared when it exists), or null
      * @param settings optimizer settings for a new study (ignored when it exists)
      */
-    public static Asked ask(RunDirectory dir, Space space, OptimizerConfig settings, StudyListener listener) {
+    public static Asked ask(RunLayout dir, Space space, OptimizerConfig settings, StudyListener listener) {
         StudyLock lock = StudyLock.acquire(dir.root());
         try {
             StudyDescription study = openOrCreate(dir, space, settings);
@@ -80,14 +80,14 @@ public final class AskTellStudy {
      *
      * @throws IllegalArgumentException for an unknown or already told trial, or a non-finite value
      */
-    public static TrialRecord tell(RunDirectory dir, int number, Double value, StudyListener listener) {
+    public static TrialRecord tell(RunLayout dir, int number, Double value, StudyListener listener) {
         if (value != null && !Double.isFinite(value)) {
             throw new IllegalArgumentException("--value: expected a finite number, found " + value
                     + " (use --failed for a trial that failed)");
         }
         StudyLock lock = StudyLock.acquire(dir.root());
         try {
-            StudyDescription study = RunDirectories.open(dir, KIND, null);
+            StudyDescription study = StudyDirectory.open(dir, KIND, null);
             Journal journal = new Journal(dir.journal());
             JournalContents contents = journal.read(listener::warning);
             if (contents.finishedTrial(number).isPresent()) {
@@ -106,22 +106,22 @@ public final class AskTellStudy {
             journal.appendFinished(trial);
             List<TrialRecord> trials = new ArrayList<>(contents.finished());
             trials.add(trial);
-            RunFiles.write(dir, study, trials, null, null);
+            DerivedFiles.write(dir, study, trials, null, null);
             return trial;
         } finally {
             lock.close();
         }
     }
 
-    private static StudyDescription openOrCreate(RunDirectory dir, Space space, OptimizerConfig settings) {
+    private static StudyDescription openOrCreate(RunLayout dir, Space space, OptimizerConfig settings) {
         if (Files.exists(dir.studyFile())) {
-            return RunDirectories.open(dir, KIND, space);
+            return StudyDirectory.open(dir, KIND, space);
         }
         if (space == null) {
             throw new IllegalArgumentException("study " + dir.root() + " does not exist yet: give --space SPACE.json to "
                     + "create it");
         }
-        return RunDirectories.create(dir, KIND, Json.mapper().valueToTree(settings), space);
+        return StudyDirectory.create(dir, KIND, Json.mapper().valueToTree(settings), space);
     }
 
     private static OptimizerConfig settingsOf(StudyDescription study) {

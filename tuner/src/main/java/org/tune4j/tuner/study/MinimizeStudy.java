@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import org.tune4j.tuner.storage.Json;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyDescription;
 
-/** A study of an external command ({@code tune4j minimize}): {@link StudyRunner} with a {@link CommandEvaluator}. */
+/** A study of an external command ({@code tune4j minimize}): {@link StudyLoop} with a {@link CommandEvaluator}. */
 public final class MinimizeStudy {
     /** The {@code kind} recorded in study.json. */
     public static final String KIND = "minimize";
@@ -34,10 +34,10 @@ public final class MinimizeStudy {
      * Runs (or continues) the study; the command runs in {@code workDir}, its output lines go to
      * {@code output}.
      */
-    public static StudyRunner.Outcome run(RunDirectory dir, StudyDescription study, MinimizeConfig config, Path workDir,
+    public static StudyLoop.Outcome run(RunLayout dir, StudyDescription study, MinimizeConfig config, Path workDir,
                                           StudyListener listener, Consumer<String> output) {
         CommandEvaluator evaluator = new CommandEvaluator(config.command(), workDir, output, config.trialTimeout());
-        StudyRun run = new StudyRun(dir, study, config.optimizer(), config.calls(), List.of());
-        return new StudyRunner(run, evaluator, listener).run();
+        StudyPlan run = new StudyPlan(dir, study, config.optimizer(), config.calls(), List.of());
+        return new StudyLoop(run, evaluator, listener).run();
     }
 }

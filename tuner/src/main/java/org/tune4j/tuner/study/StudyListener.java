@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.tune4j.tuner.storage.TrialRecord;
 
-/** What a {@link StudyRunner} tells the person watching; every method defaults to nothing. */
+/** What a {@link StudyLoop} tells the person watching; every method defaults to nothing. */
 public interface StudyListener {
     /** A listener that shows nothing. */
     StudyListener NONE = new StudyListener() { };

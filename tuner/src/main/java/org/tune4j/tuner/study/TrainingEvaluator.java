@@ -15,7 +15,7 @@ import org.tune4j.engine.train.Trainer;
 import org.tune4j.engine.train.TrainingDivergedException;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.EpochRecord;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -37,7 +37,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
     private final DataSplits data;
     private final TuneConfig config;
     private final Space space;
-    private final RunDirectory dir;
+    private final RunLayout dir;
     private final BestModel best;
     private final TrainingListener progress;
     private final Set<String> usedLogDirs = new HashSet<>();
@@ -46,7 +46,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
      * @param previous trials already finished (their log directories are not reused)
      * @param progress told about every epoch and batch (a progress bar); NONE for silence
      */
-    public TrainingEvaluator(DataSplits data, TuneConfig config, Space space, RunDirectory dir, BestModel best,
+    public TrainingEvaluator(DataSplits data, TuneConfig config, Space space, RunLayout dir, BestModel best,
                              List<TrialRecord> previous, TrainingListener progress) {
         this.data = data;
         this.config = config;
@@ -91,7 +91,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
 
     /** The original's directory name, made unique within the study if two trials share it. */
     private String logDirFor(HyperParameters hp) {
-        String base = RunDirectory.LOGS + "/" + hp.logDirName(space.names());
+        String base = RunLayout.LOGS + "/" + hp.logDirName(space.names());
         String name = base;
         for (int i = 2; usedLogDirs.contains(name); i++) {
             name = base + "_" + i;

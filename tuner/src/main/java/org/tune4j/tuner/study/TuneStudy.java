@@ -16,8 +16,8 @@ import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.ResultsDocument;
-import org.tune4j.tuner.storage.RunDirectory;
-import org.tune4j.tuner.storage.RunFiles;
+import org.tune4j.tuner.storage.RunLayout;
+import org.tune4j.tuner.storage.DerivedFiles;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -34,7 +34,7 @@ public final class TuneStudy {
     }
 
     /** What a finished study reports. */
-    public record Result(StudyRunner.Outcome outcome, ResultsDocument.TestResult test) {
+    public record Result(StudyLoop.Outcome outcome, ResultsDocument.TestResult test) {
         /** The completed trial with the best (lowest) value, if any. */
         public Optional<ResultsDocument.Best> best() {
             return Optional.ofNullable(ResultsDocument.bestOf(outcome.trials()));
@@ -62,24 +62,24 @@ public final class TuneStudy {
      * @param listener console output per trial
      * @param progress per-batch progress of training (a progress bar)
      */
-    public static Result run(RunDirectory dir, StudyDescription study, TuneConfig config, DataSplits data,
+    public static Result run(RunLayout dir, StudyDescription study, TuneConfig config, DataSplits data,
                              StudyListener listener, TrainingListener progress) {
         List<TrialRecord> previous = new Journal(dir.journal()).read(w -> { }).finished();
         BestModel best = new BestModel(dir.bestModel(), previous, data.train().classNames());
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, study.space(), dir, best, previous, progress);
         List<Map<String, Object>> x0 = TutorialSpace.defaultPoint(study.space(), config.batchSize())
                 .map(List::of).orElse(List.of());
-        StudyRun run = new StudyRun(dir, study, config.optimizer(), config.calls(), x0);
-        StudyRunner.Outcome outcome = new StudyRunner(run, evaluator, listener).run();
+        StudyPlan run = new StudyPlan(dir, study, config.optimizer(), config.calls(), x0);
+        StudyLoop.Outcome outcome = new StudyLoop(run, evaluator, listener).run();
 
         ResultsDocument.TestResult test = testBestModel(dir, config, data);
-        RunFiles.write(dir, study, outcome.trials(),
+        DerivedFiles.write(dir, study, outcome.trials(),
                 outcome.expectedMinimum().orElse(null), test);
         return new Result(outcome, test);
     }
 
     /** The best model's accuracy and loss on the test set, or null when no trial completed. */
-    private static ResultsDocument.TestResult testBestModel(RunDirectory dir, TuneConfig config, DataSplits data) {
+    private static ResultsDocument.TestResult testBestModel(RunLayout dir, TuneConfig config, DataSplits data) {
         if (!Files.exists(dir.bestModel())) {
             return null;
         }

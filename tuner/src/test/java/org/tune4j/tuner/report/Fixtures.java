@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 
 /**
  * Shared helpers of the report tests: the fixture study and a check that an image is not blank.
@@ -34,7 +34,7 @@ public final class Fixtures {
     /** A run directory under {@code parent} holding {@code resultsJson} as results.json. */
     public static Path runDir(Path parent, String name, String resultsJson) throws IOException {
         Path dir = Files.createDirectories(parent.resolve(name));
-        Files.writeString(dir.resolve(RunDirectory.RESULTS), resultsJson);
+        Files.writeString(dir.resolve(RunLayout.RESULTS), resultsJson);
         return dir;
     }
 

@@ -23,7 +23,7 @@ class ReportHtmlTest {
     private static String page(double predictedValue) throws IOException {
         List<TrialRecord> trials = List.of(
                 new TrialRecord(1, PARAMS, -0.9918, TrialState.COMPLETE, null, 30.0, List.of(), null));
-        RunResults results = new RunResults(RunResults.TUNE, Map.of("calls", 1),
+        StudyResults results = new StudyResults(StudyResults.TUNE, Map.of("calls", 1),
                 new Space(List.of(new RealDimension("learning_rate", 1e-6, 1e-2, Prior.LOG_UNIFORM))),
                 trials, Optional.of(ResultsDocument.bestOf(trials)),
                 Optional.of(new ExpectedMinimum(PARAMS, predictedValue)), Optional.empty());

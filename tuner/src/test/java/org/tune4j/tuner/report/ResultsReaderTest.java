@@ -10,7 +10,7 @@ import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.ResultsFile;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyFile;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.optimizer.TrialState;
@@ -35,7 +35,7 @@ class ResultsReaderTest {
 
     @Test
     void readsTheFixtureStudy() throws IOException {
-        RunResults r = ResultsReader.read(write(Fixtures.resultsJson()));
+        StudyResults r = ResultsReader.read(write(Fixtures.resultsJson()));
 
         assertThat(r.trials()).hasSize(15);
         assertThat(r.space().names())
@@ -65,7 +65,7 @@ class ResultsReaderTest {
 
     @Test
     void sortsCompleteTrialsBestFirstAndFailedLast() throws IOException {
-        RunResults r = ResultsReader.read(write(Fixtures.resultsJson()));
+        StudyResults r = ResultsReader.read(write(Fixtures.resultsJson()));
 
         assertThat(r.trialsBestFirst().get(0).number()).isEqualTo(13);
         assertThat(r.trialsBestFirst().get(14).state()).isEqualTo(TrialState.FAILED);
@@ -76,7 +76,7 @@ class ResultsReaderTest {
     void aFailedTrialWithoutValueReadsAsNoValue() throws IOException {
         String json = Fixtures.resultsJson().replace("\"value\": 0.0,", "");
 
-        RunResults r = ResultsReader.read(write(json));
+        StudyResults r = ResultsReader.read(write(json));
 
         assertThat(r.trials().get(14).value()).isNull();
         assertThat(r.trials().get(14).valueOrNaN()).isNaN();
@@ -90,7 +90,7 @@ class ResultsReaderTest {
                         List.of(new EpochRecord(1, 0.5, 0.8, 0.4, 0.9, 6.0)), "logs/x_0.25"),
                 new TrialRecord(2, Map.of("x", 0.75), null, TrialState.FAILED, "command exited with status 3", 1.0,
                         List.of(), null));
-        Path file = tmp.resolve(RunDirectory.RESULTS);
+        Path file = tmp.resolve(RunLayout.RESULTS);
         ResultsFile.write(file, new ResultsDocument(StudyFile.FORMAT, "minimize", json.readTree("{\"calls\": 2}"),
                 json.readTree("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 1}}"), written,
                 ResultsDocument.bestOf(written), null, null));
@@ -160,7 +160,7 @@ class ResultsReaderTest {
     void figuresAHandWrittenFileLeavesOutReadAsNaN() throws IOException {
         String json = Fixtures.resultsJson().replaceFirst("\"seconds\": [0-9.]+,?", "");
 
-        RunResults r = ResultsReader.read(write(json));
+        StudyResults r = ResultsReader.read(write(json));
 
         assertThat(r.trials()).hasSize(15);
         assertThat(r.trials().stream().flatMap(t -> java.util.stream.Stream.concat(

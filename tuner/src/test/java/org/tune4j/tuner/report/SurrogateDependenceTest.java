@@ -29,7 +29,7 @@ class SurrogateDependenceTest {
             List.of("relu", "sigmoid")));
 
     /** value = (log10(lr) + 4)^2 / 4 + 0.01 layers + (0.5 for sigmoid): best near lr = 1e-4 with relu. */
-    private static RunResults study(int calls) {
+    private static StudyResults study(int calls) {
         List<TrialRecord> trials = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
             double log = -6 + 4.0 * ((i * 0.618034) % 1.0);
@@ -43,7 +43,7 @@ class SurrogateDependenceTest {
             trials.add(new TrialRecord(i + 1, params, value, TrialState.COMPLETE, null, 1.0, List.of(), null));
         }
         Map<String, Object> config = Map.of("optimizer", Map.of("surrogate", "GP", "seed", 3));
-        return new RunResults(RunResults.TUNE, config, new Space(List.of(LR.dimension(), LAYERS.dimension(), ACTIVATION.dimension())), trials, Optional.empty(),
+        return new StudyResults(StudyResults.TUNE, config, new Space(List.of(LR.dimension(), LAYERS.dimension(), ACTIVATION.dimension())), trials, Optional.empty(),
                 Optional.empty(), Optional.empty());
     }
 

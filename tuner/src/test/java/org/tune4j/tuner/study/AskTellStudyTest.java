@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.Json;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 
@@ -26,7 +26,7 @@ class AskTellStudyTest {
 
     @Test
     void asksGiveDistinctNumberedTrialsAndTellsCompleteThem() throws Exception {
-        RunDirectory dir = new RunDirectory(tmp.resolve("study"));
+        RunLayout dir = new RunLayout(tmp.resolve("study"));
         OptimizerConfig settings = OptimizerConfig.defaults();
 
         AskTellStudy.Asked first = AskTellStudy.ask(dir, SPACE, settings, StudyListener.NONE);
@@ -51,7 +51,7 @@ class AskTellStudyTest {
 
     @Test
     void badTellsAreRefusedWithTheReason() {
-        RunDirectory dir = new RunDirectory(tmp.resolve("study"));
+        RunLayout dir = new RunLayout(tmp.resolve("study"));
         AskTellStudy.ask(dir, SPACE, OptimizerConfig.defaults(), StudyListener.NONE);
         AskTellStudy.tell(dir, 1, 1.0, StudyListener.NONE);
 
@@ -67,7 +67,7 @@ class AskTellStudyTest {
 
     @Test
     void theFirstAskNeedsASpace() {
-        RunDirectory dir = new RunDirectory(tmp.resolve("none"));
+        RunLayout dir = new RunLayout(tmp.resolve("none"));
         assertThatThrownBy(() -> AskTellStudy.ask(dir, null, OptimizerConfig.defaults(), StudyListener.NONE))
                 .hasMessageContaining("does not exist yet").hasMessageContaining("--space");
     }

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.report.ResultsReader;
-import org.tune4j.tuner.report.RunResults;
+import org.tune4j.tuner.report.StudyResults;
 import org.tune4j.tuner.storage.Journal;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -28,20 +28,20 @@ class FormatOneRunTest {
     @TempDir
     Path tmp;
 
-    private RunDirectory copyOfTheOldRun() throws IOException {
+    private RunLayout copyOfTheOldRun() throws IOException {
         for (String name : List.of("study.json", "journal.jsonl", "results.json")) {
             try (InputStream in = FormatOneRunTest.class.getResourceAsStream("/org/tune4j/tuner/storage/format1/" + name)) {
                 Files.copy(in, tmp.resolve(name));
             }
         }
-        return new RunDirectory(tmp);
+        return new RunLayout(tmp);
     }
 
     @Test
     void theOldStudyResumesWithTheTutorialSpace() throws IOException {
-        RunDirectory dir = copyOfTheOldRun();
+        RunLayout dir = copyOfTheOldRun();
 
-        StudyDescription study = RunDirectories.open(dir, "tune", TutorialSpace.defaultSpace());
+        StudyDescription study = StudyDirectory.open(dir, "tune", TutorialSpace.defaultSpace());
 
         assertThat(study.space()).isEqualTo(TutorialSpace.defaultSpace());
         List<TrialRecord> trials = new Journal(dir.journal()).read(warning -> { }).finished();
@@ -59,9 +59,9 @@ class FormatOneRunTest {
 
     @Test
     void theOldResultsReadForAReport() throws IOException {
-        RunDirectory dir = copyOfTheOldRun();
+        RunLayout dir = copyOfTheOldRun();
 
-        RunResults results = ResultsReader.read(dir.results());
+        StudyResults results = ResultsReader.read(dir.results());
 
         Space space = results.space();
         assertThat(space).isEqualTo(TutorialSpace.defaultSpace());

@@ -14,7 +14,7 @@ import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.TrialState;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 
@@ -60,7 +60,7 @@ class MemoryAcrossTrialsTest {
                 """, "t");
         DataSplits data = new DataSplits(images(32, 1), images(16, 2), images(16, 3));
         TuneConfig config = new TuneConfig(12, 1, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
-        RunDirectory dir = new RunDirectory(tmp);
+        RunLayout dir = new RunLayout(tmp);
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, space, dir,
                 new BestModel(dir.bestModel(), List.of(), data.train().classNames()), List.of(), TrainingListener.NONE);
         // 5 dense layers of 512 after 2x2x36 conv features: about 1.13 M weights

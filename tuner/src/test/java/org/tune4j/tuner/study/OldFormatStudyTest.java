@@ -14,7 +14,7 @@ import org.tune4j.optimizer.acquisition.GpHedge;
 import org.tune4j.optimizer.initial.SobolDesign;
 import org.tune4j.optimizer.surrogate.RandomForest;
 import org.tune4j.tuner.storage.OptimizerJson;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyFile;
 
 /**
@@ -49,7 +49,7 @@ class OldFormatStudyTest {
     @Test
     void anOldAskTellStudyResumesWithTheProposalTheOldCodeMade() throws IOException {
         Path dir = copied("ask-tell", "study.json", "journal.jsonl");
-        AskTellStudy.Asked next = AskTellStudy.ask(new RunDirectory(dir), null, OptimizerConfig.defaults(),
+        AskTellStudy.Asked next = AskTellStudy.ask(new RunLayout(dir), null, OptimizerConfig.defaults(),
                 StudyListener.NONE);
         assertThat(next.trial()).isEqualTo(5);
         assertThat(next.params()).isEqualTo(Map.of("x", 0.2696124442579335, "k", "p"));

@@ -16,7 +16,7 @@ import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.TrialState;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrainingLog;
@@ -40,7 +40,7 @@ class TrainingEvaluatorTest {
         return new LabeledImages(pixels, labels, count, 1, 8, 8, List.of("top", "bottom"));
     }
 
-    private TrainingEvaluator evaluator(RunDirectory dir, Space space) {
+    private TrainingEvaluator evaluator(RunLayout dir, Space space) {
         DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
         TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
         BestModel best = new BestModel(dir.bestModel(), List.of(), data.train().classNames());
@@ -60,20 +60,20 @@ class TrainingEvaluatorTest {
 
     @Test
     void aTrialTrainsLogsEachEpochAndSavesTheBestModel() throws Exception {
-        RunDirectory dir = new RunDirectory(tmp);
+        RunLayout dir = new RunLayout(tmp);
         TrialOutcome outcome = evaluator(dir, SPACE).evaluate(new TrialRequest(1, params(1e-2, "relu")));
 
         assertThat(outcome.state()).as(String.valueOf(outcome.error())).isEqualTo(TrialState.COMPLETE);
         assertThat(outcome.history()).hasSize(2);
         assertThat(outcome.value()).isEqualTo(-outcome.history().get(1).valAccuracy());
         assertThat(outcome.logDir()).isEqualTo("logs/lr_1e-02_layers_1_nodes_16_relu_conv1_2_conv2_2");
-        assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(RunDirectory.TRAINING_LOG))).hasSize(3);
+        assertThat(Files.readAllLines(tmp.resolve(outcome.logDir()).resolve(RunLayout.TRAINING_LOG))).hasSize(3);
         assertThat(ModelFile.read(dir.bestModel()).classNames()).containsExactly("top", "bottom");
     }
 
     @Test
     void twoTrialsWithTheSameNameGetTheirOwnLogDirectories() {
-        TrainingEvaluator evaluator = evaluator(new RunDirectory(tmp), SPACE);
+        TrainingEvaluator evaluator = evaluator(new RunLayout(tmp), SPACE);
         String first = evaluator.evaluate(new TrialRequest(1, params(1.1e-3, "sigmoid"))).logDir();
         String second = evaluator.evaluate(new TrialRequest(2, params(1.2e-3, "sigmoid"))).logDir();
         assertThat(first).isEqualTo("logs/lr_1e-03_layers_1_nodes_16_sigmoid_conv1_2_conv2_2");
@@ -82,7 +82,7 @@ class TrainingEvaluatorTest {
 
     @Test
     void aDivergingTrialFailsWithThePenaltyAndKeepsTheBestModel() throws Exception {
-        RunDirectory dir = new RunDirectory(tmp);
+        RunLayout dir = new RunLayout(tmp);
         TrainingEvaluator evaluator = evaluator(dir, SPACE);
         evaluator.evaluate(new TrialRequest(1, params(1e-2, "relu")));
         byte[] best = Files.readAllBytes(dir.bestModel());

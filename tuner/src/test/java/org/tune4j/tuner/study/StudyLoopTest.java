@@ -15,13 +15,13 @@ import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 
-class StudyRunnerTest {
+class StudyLoopTest {
     private static final Space SPACE = SpaceFile.parse("""
             {"x": {"type": "real", "low": 0, "high": 1},
              "n": {"type": "integer", "low": 0, "high": 3},
@@ -44,11 +44,11 @@ class StudyRunnerTest {
         return TrialOutcome.complete(value, null, null);
     }
 
-    private StudyRun newRun(String name, int calls, List<Map<String, Object>> given) {
-        RunDirectory dir = new RunDirectory(tmp.resolve(name));
+    private StudyPlan newRun(String name, int calls, List<Map<String, Object>> given) {
+        RunLayout dir = new RunLayout(tmp.resolve(name));
         JsonNode config = Json.mapper().createObjectNode().put("test", true);
-        StudyDescription study = RunDirectories.create(dir, "test", config, SPACE);
-        return new StudyRun(dir, study, OPTIMIZER, calls, given);
+        StudyDescription study = StudyDirectory.create(dir, "test", config, SPACE);
+        return new StudyPlan(dir, study, OPTIMIZER, calls, given);
     }
 
     private static List<Map<String, Object>> params(List<TrialRecord> trials) {
@@ -58,11 +58,11 @@ class StudyRunnerTest {
     @Test
     void aStudyKilledMidTrialResumesWithTheSameProposalsAsAnUninterruptedOne() {
         List<Map<String, Object>> x0 = List.of(Map.of("x", 0.5, "n", 1, "c", "a"));
-        StudyRunner.Outcome whole = new StudyRunner(newRun("whole", 7, x0), StudyRunnerTest::quadratic,
+        StudyLoop.Outcome whole = new StudyLoop(newRun("whole", 7, x0), StudyLoopTest::quadratic,
                 StudyListener.NONE).run();
 
-        StudyRun killed = newRun("killed", 7, x0);
-        assertThatThrownBy(() -> new StudyRunner(killed, r -> {
+        StudyPlan killed = newRun("killed", 7, x0);
+        assertThatThrownBy(() -> new StudyLoop(killed, r -> {
             if (r.number() == 5) {
                 throw new IllegalStateException("killed");
             }
@@ -71,7 +71,7 @@ class StudyRunnerTest {
         assertThat(new Journal(killed.dir().journal()).read(w -> { }).finished()).hasSize(4);
 
         List<Integer> evaluated = new ArrayList<>();
-        StudyRunner.Outcome resumed = new StudyRunner(killed, r -> {
+        StudyLoop.Outcome resumed = new StudyLoop(killed, r -> {
             evaluated.add(r.number());
             return quadratic(r);
         }, StudyListener.NONE).run();
@@ -84,11 +84,11 @@ class StudyRunnerTest {
 
     @Test
     void moreCallsContinueAFinishedStudy() {
-        StudyRun run = newRun("more", 4, List.of());
-        new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
-        StudyRun longer = new StudyRun(run.dir(), run.description(), OPTIMIZER, 6, List.of());
+        StudyPlan run = newRun("more", 4, List.of());
+        new StudyLoop(run, StudyLoopTest::quadratic, StudyListener.NONE).run();
+        StudyPlan longer = new StudyPlan(run.dir(), run.description(), OPTIMIZER, 6, List.of());
 
-        StudyRunner.Outcome outcome = new StudyRunner(longer, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+        StudyLoop.Outcome outcome = new StudyLoop(longer, StudyLoopTest::quadratic, StudyListener.NONE).run();
 
         assertThat(outcome.trials()).extracting(TrialRecord::number).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(outcome.expectedMinimum()).isPresent();
@@ -96,9 +96,9 @@ class StudyRunnerTest {
 
     @Test
     void failedTrialsAreRecordedAndTheStudyGoesOn() throws Exception {
-        StudyRun run = newRun("failing", 5, List.of(Map.of("x", 0.95, "n", 0, "c", "a")));
+        StudyPlan run = newRun("failing", 5, List.of(Map.of("x", 0.95, "n", 0, "c", "a")));
 
-        StudyRunner.Outcome outcome = new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+        StudyLoop.Outcome outcome = new StudyLoop(run, StudyLoopTest::quadratic, StudyListener.NONE).run();
 
         assertThat(outcome.trials()).hasSize(5);
         TrialRecord first = outcome.trials().get(0);
@@ -115,44 +115,44 @@ class StudyRunnerTest {
 
     @Test
     void resumingWithAnotherSpaceIsRefused() {
-        StudyRun run = newRun("space", 1, List.of());
+        StudyPlan run = newRun("space", 1, List.of());
         Space other = SpaceFile.parse("{\"x\": {\"type\": \"real\", \"low\": 0, \"high\": 2}}", "other");
-        assertThatThrownBy(() -> RunDirectories.open(run.dir(), "test", other))
+        assertThatThrownBy(() -> StudyDirectory.open(run.dir(), "test", other))
                 .hasMessageContaining("differs from the one recorded").hasMessageContaining("study.json");
-        assertThatThrownBy(() -> RunDirectories.open(run.dir(), "tune", null))
+        assertThatThrownBy(() -> StudyDirectory.open(run.dir(), "tune", null))
                 .hasMessageContaining("made by \"test\", not \"tune\"");
-        assertThatThrownBy(() -> RunDirectories.create(run.dir(), "test", Json.mapper().createObjectNode(), SPACE))
+        assertThatThrownBy(() -> StudyDirectory.create(run.dir(), "test", Json.mapper().createObjectNode(), SPACE))
                 .hasMessageContaining("already holds a study").hasMessageContaining("--resume");
     }
 
     @Test
     void anotherFormatVersionIsRefused() throws Exception {
-        StudyRun run = newRun("format", 1, List.of());
+        StudyPlan run = newRun("format", 1, List.of());
         Path file = run.dir().studyFile();
         Files.writeString(file, Files.readString(file).replace("\"format\" : 1", "\"format\" : 2"));
-        assertThatThrownBy(() -> RunDirectories.open(run.dir(), "test", null))
+        assertThatThrownBy(() -> StudyDirectory.open(run.dir(), "test", null))
                 .hasMessageContaining("\"format\"").hasMessageContaining("reads format 1, found 2");
     }
 
     @Test
     void aTotalBelowTheTrialsDoneIsRefusedNamingTheTotalNeeded() {
-        StudyRun run = newRun("done", 4, List.of());
-        new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
-        StudyRun smaller = new StudyRun(run.dir(), run.description(), OPTIMIZER, 2, List.of());
+        StudyPlan run = newRun("done", 4, List.of());
+        new StudyLoop(run, StudyLoopTest::quadratic, StudyListener.NONE).run();
+        StudyPlan smaller = new StudyPlan(run.dir(), run.description(), OPTIMIZER, 2, List.of());
 
-        assertThatThrownBy(() -> new StudyRunner(smaller, StudyRunnerTest::quadratic, StudyListener.NONE).run())
+        assertThatThrownBy(() -> new StudyLoop(smaller, StudyLoopTest::quadratic, StudyListener.NONE).run())
                 .hasMessageContaining("already has 4 finished trials, more than the 2 asked for")
                 .hasMessageContaining("give --calls 5 or more");
     }
 
     @Test
     void anEmptiedJournalDoesNotRestartAStudyWhoseResultsListTrials() throws Exception {
-        StudyRun run = newRun("emptied", 3, List.of());
-        new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run();
+        StudyPlan run = newRun("emptied", 3, List.of());
+        new StudyLoop(run, StudyLoopTest::quadratic, StudyListener.NONE).run();
         String results = Files.readString(run.dir().results());
         Files.writeString(run.dir().journal(), "");
 
-        assertThatThrownBy(() -> new StudyRunner(run, StudyRunnerTest::quadratic, StudyListener.NONE).run())
+        assertThatThrownBy(() -> new StudyLoop(run, StudyLoopTest::quadratic, StudyListener.NONE).run())
                 .hasMessageContaining("lists 3 trials but the journal")
                 .hasMessageContaining("restore it");
         assertThat(Files.readString(run.dir().results())).as("results.json untouched").isEqualTo(results);

@@ -8,14 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.optimizer.OptimizerConfig;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.study.MinimizeConfig;
 import org.tune4j.tuner.study.MinimizeStudy;
 import org.tune4j.tuner.study.TuneStudy;
 import org.tune4j.tuner.study.TutorialSpace;
 
 /** The created-or-resumed run directory shared by tune and minimize. */
-class StudySetupTest {
+class NewOrResumedStudyTest {
     @TempDir
     Path tmp;
 
@@ -24,11 +24,11 @@ class StudySetupTest {
 
     @Test
     void aResumedStudyHasTheConfigurationItWasCreatedWith() {
-        RunDirectory dir = new RunDirectory(tmp.resolve("run"));
-        StudySetup<MinimizeConfig> created = StudySetup.create(dir, MinimizeStudy.KIND, config,
+        RunLayout dir = new RunLayout(tmp.resolve("run"));
+        NewOrResumedStudy<MinimizeConfig> created = NewOrResumedStudy.create(dir, MinimizeStudy.KIND, config,
                 MinimizeStudy::configJson, TutorialSpace.defaultSpace());
 
-        StudySetup<MinimizeConfig> resumed = StudySetup.resume(dir, MinimizeStudy.KIND, null, MinimizeStudy::configOf);
+        NewOrResumedStudy<MinimizeConfig> resumed = NewOrResumedStudy.resume(dir, MinimizeStudy.KIND, null, MinimizeStudy::configOf);
 
         assertThat(resumed.config()).isEqualTo(config);
         assertThat(resumed.study().space()).isEqualTo(created.study().space());
@@ -38,19 +38,19 @@ class StudySetupTest {
 
     @Test
     void aStudyIsCreatedOnlyOnceAndResumedOnlyByItsKind() {
-        RunDirectory dir = new RunDirectory(tmp.resolve("run"));
-        StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, TutorialSpace.defaultSpace());
+        RunLayout dir = new RunLayout(tmp.resolve("run"));
+        NewOrResumedStudy.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, TutorialSpace.defaultSpace());
 
-        assertThatThrownBy(() -> StudySetup.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson,
+        assertThatThrownBy(() -> NewOrResumedStudy.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson,
                 TutorialSpace.defaultSpace())).hasMessageContaining("already holds a study");
-        assertThatThrownBy(() -> StudySetup.resume(dir, TuneStudy.KIND, null, TuneStudy::configOf))
+        assertThatThrownBy(() -> NewOrResumedStudy.resume(dir, TuneStudy.KIND, null, TuneStudy::configOf))
                 .hasMessageContaining("not \"tune\"");
     }
 
     @Test
     void theDefaultRunNameIsThePrefixAndTheDateAndTime() {
-        assertThat(StudySetup.timestamped(tmp, "minimize-").getFileName().toString())
+        assertThat(NewOrResumedStudy.timestamped(tmp, "minimize-").getFileName().toString())
                 .matches("minimize-\\d{8}-\\d{6}");
-        assertThat(StudySetup.timestamped(tmp, "").getParent()).isEqualTo(tmp);
+        assertThat(NewOrResumedStudy.timestamped(tmp, "").getParent()).isEqualTo(tmp);
     }
 }

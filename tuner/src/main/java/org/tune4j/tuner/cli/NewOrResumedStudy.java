@@ -6,10 +6,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.StudyDescription;
-import org.tune4j.tuner.study.RunDirectories;
+import org.tune4j.tuner.study.StudyDirectory;
 
 /**
  * The run directory a study command ({@code tune}, {@code minimize}) works in, with the study's
@@ -22,14 +22,14 @@ import org.tune4j.tuner.study.RunDirectories;
  * @param config the study's configuration record ({@code TuneConfig}, {@code MinimizeConfig})
  * @param <C>    the configuration type
  */
-record StudySetup<C>(RunDirectory dir, StudyDescription study, C config) {
+record NewOrResumedStudy<C>(RunLayout dir, StudyDescription study, C config) {
 
     private static final DateTimeFormatter RUN_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     /** A new study in {@code dir}; refuses a directory that already holds one. */
-    static <C> StudySetup<C> create(RunDirectory dir, String kind, C config, Function<C, JsonNode> toJson,
+    static <C> NewOrResumedStudy<C> create(RunLayout dir, String kind, C config, Function<C, JsonNode> toJson,
                                     Space space) {
-        return new StudySetup<>(dir, RunDirectories.create(dir, kind, toJson.apply(config), space), config);
+        return new NewOrResumedStudy<>(dir, StudyDirectory.create(dir, kind, toJson.apply(config), space), config);
     }
 
     /**
@@ -37,15 +37,15 @@ record StudySetup<C>(RunDirectory dir, StudyDescription study, C config) {
      *
      * @param space the space given on the command line, or null to take the recorded one
      */
-    static <C> StudySetup<C> resume(RunDirectory dir, String kind, Space space,
+    static <C> NewOrResumedStudy<C> resume(RunLayout dir, String kind, Space space,
                                     Function<StudyDescription, C> configOf) {
-        StudyDescription study = RunDirectories.open(dir, kind, space);
-        return new StudySetup<>(dir, study, configOf.apply(study));
+        StudyDescription study = StudyDirectory.open(dir, kind, space);
+        return new NewOrResumedStudy<>(dir, study, configOf.apply(study));
     }
 
     /** The same study with the configuration {@code change} makes (a new --calls, other threads). */
-    StudySetup<C> withConfig(Function<C, C> change) {
-        return new StudySetup<>(dir, study, change.apply(config));
+    NewOrResumedStudy<C> withConfig(Function<C, C> change) {
+        return new NewOrResumedStudy<>(dir, study, change.apply(config));
     }
 
     /** The default run-directory name: {@code prefix} and the date and time, e.g. {@code minimize-20250101-120000}. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  *
  * @param root the run directory
  */
-public record RunDirectory(Path root) {
+public record RunLayout(Path root) {
     /** The study's description, written once when it starts ({@link StudyFile}). */
     public static final String STUDY = "study.json";
     /** The append-only record of every trial, the source of truth ({@link Journal}). */

@@ -8,8 +8,8 @@ import org.tune4j.optimizer.ExpectedMinimum;
  * study description and its finished trials. The journal stays the source of truth: both files
  * can always be rebuilt from it.
  */
-public final class RunFiles {
-    private RunFiles() {
+public final class DerivedFiles {
+    private DerivedFiles() {
     }
 
     /**
@@ -18,7 +18,7 @@ public final class RunFiles {
      * @param expectedMinimum the surrogate's expected minimum, or null
      * @param test            the best model's test figures, or null
      */
-    public static ResultsDocument write(RunDirectory dir, StudyDescription study, List<TrialRecord> trials,
+    public static ResultsDocument write(RunLayout dir, StudyDescription study, List<TrialRecord> trials,
                                         ExpectedMinimum expectedMinimum,
                                         ResultsDocument.TestResult test) {
         ResultsDocument doc = new ResultsDocument(StudyFile.FORMAT, study.kind(), study.config(),

@@ -3,11 +3,11 @@ package org.tune4j.tuner.study;
 import java.util.List;
 import java.util.Map;
 import org.tune4j.optimizer.OptimizerConfig;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyDescription;
 
 /**
- * Everything {@link StudyRunner} needs to run a study: where, what, how many calls, and the
+ * Everything {@link StudyLoop} needs to run a study: where, what, how many calls, and the
  * points to evaluate first.
  *
  * @param dir         the run directory (study.json already written)
@@ -16,9 +16,9 @@ import org.tune4j.tuner.storage.StudyDescription;
  * @param calls       total number of trials the study should have when done (>= 1)
  * @param givenPoints points evaluated first, before any ask (the tutorial's x0), by name
  */
-public record StudyRun(RunDirectory dir, StudyDescription description, OptimizerConfig optimizer, int calls,
+public record StudyPlan(RunLayout dir, StudyDescription description, OptimizerConfig optimizer, int calls,
                        List<Map<String, Object>> givenPoints) {
-    public StudyRun {
+    public StudyPlan {
         if (calls < 1) {
             throw new IllegalArgumentException("calls: expected at least 1, found " + calls);
         }

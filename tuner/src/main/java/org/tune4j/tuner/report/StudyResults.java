@@ -31,13 +31,13 @@ import org.tune4j.optimizer.space.Space;
  * @param expectedMinimum the surrogate's expected minimum, if the study computed one
  * @param test            the best model's score on the test set, if measured
  */
-public record RunResults(String kind, Map<String, Object> config, Space space, List<TrialRecord> trials,
+public record StudyResults(String kind, Map<String, Object> config, Space space, List<TrialRecord> trials,
                          Optional<Best> best, Optional<ExpectedMinimum> expectedMinimum, Optional<TestResult> test) {
 
     /** The kind of the tutorial study, whose value is minus the validation accuracy. */
     public static final String TUNE = "tune";
 
-    public RunResults {
+    public StudyResults {
         config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
         Objects.requireNonNull(space, "space");
         trials = List.copyOf(trials);

@@ -15,7 +15,7 @@ import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.JournalContents;
-import org.tune4j.tuner.storage.RunFiles;
+import org.tune4j.tuner.storage.DerivedFiles;
 import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -28,12 +28,12 @@ import org.tune4j.tuner.storage.TrialRecord;
  * ({@link OptimizerReplay}) and carries on from there, so a killed study loses at most the trial
  * that was in flight.
  */
-public final class StudyRunner {
-    private final StudyRun run;
+public final class StudyLoop {
+    private final StudyPlan run;
     private final TrialEvaluator evaluator;
     private final StudyListener listener;
 
-    public StudyRunner(StudyRun run, TrialEvaluator evaluator, StudyListener listener) {
+    public StudyLoop(StudyPlan run, TrialEvaluator evaluator, StudyListener listener) {
         this.run = run;
         this.evaluator = evaluator;
         this.listener = listener;
@@ -68,7 +68,7 @@ public final class StudyRunner {
         if (!trials.isEmpty()) {
             listener.resumed(List.copyOf(trials), run.calls());
         }
-        RunFiles.write(run.dir(), run.description(), trials, null, null); // a report can be drawn from the start
+        DerivedFiles.write(run.dir(), run.description(), trials, null, null); // a report can be drawn from the start
         int number = contents.lastNumber();
         while (trials.size() < run.calls()) {
             number++;
@@ -91,11 +91,11 @@ public final class StudyRunner {
             journal.appendFinished(trial);
             OptimizerReplay.tell(optimizer, x, trial);
             trials.add(trial);
-            RunFiles.write(run.dir(), run.description(), trials, null, null);
+            DerivedFiles.write(run.dir(), run.description(), trials, null, null);
             listener.trialFinished(trial);
         }
         Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
-        RunFiles.write(run.dir(), run.description(), trials, expected.orElse(null), null);
+        DerivedFiles.write(run.dir(), run.description(), trials, expected.orElse(null), null);
         return new Outcome(trials, expected);
     }
 

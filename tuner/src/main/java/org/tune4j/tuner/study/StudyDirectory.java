@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.tune4j.tuner.storage.RunDirectory;
+import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.StudyFile;
@@ -14,12 +14,12 @@ import org.tune4j.tuner.storage.StudyFile;
  * (with the reason) a directory written by another kind of study, another format version, or
  * with another search space: trials of different spaces must never be mixed.
  */
-public final class RunDirectories {
-    private RunDirectories() {
+public final class StudyDirectory {
+    private StudyDirectory() {
     }
 
     /** Refuses a directory that already holds a study (checked again by {@link #create}). */
-    public static void requireNew(RunDirectory dir) {
+    public static void requireNew(RunLayout dir) {
         if (Files.exists(dir.studyFile())) {
             throw new IllegalArgumentException("run directory " + dir.root() + " already holds a study; continue it with "
                     + "--resume " + dir.root() + " or choose another --name");
@@ -27,7 +27,7 @@ public final class RunDirectories {
     }
 
     /** Creates {@code dir} with its study.json; refuses a directory that already holds a study. */
-    public static StudyDescription create(RunDirectory dir, String kind, JsonNode config, Space space) {
+    public static StudyDescription create(RunLayout dir, String kind, JsonNode config, Space space) {
         requireNew(dir);
         StudyDescription study = new StudyDescription(StudyFile.FORMAT, kind,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), config, space);
@@ -40,7 +40,7 @@ public final class RunDirectories {
      *
      * @param expectedSpace the space the caller would use (from --space), or null to take the recorded one
      */
-    public static StudyDescription open(RunDirectory dir, String kind, Space expectedSpace) {
+    public static StudyDescription open(RunLayout dir, String kind, Space expectedSpace) {
         if (!Files.isDirectory(dir.root())) {
             throw new IllegalArgumentException("run directory " + dir.root() + " does not exist");
         }
