@@ -78,7 +78,10 @@ public final class ModelFile {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        // Files.createFile, not createTempFile: the file gets the permissions the umask allows
+        // (models are meant to be shared), not owner-only ones that the rename would keep.
+        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp"));
         try {
             Files.write(temp, buf.array());
             try {

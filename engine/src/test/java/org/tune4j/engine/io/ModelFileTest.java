@@ -207,4 +207,19 @@ class ModelFileTest {
         assertThat(Json.write(parsed)).isEqualTo("{\"a\":[1,-2500.0,true,null,\"x\\\"yé\"],\"b\":{}}");
         assertThatThrownBy(() -> Json.parse("{\"a\" 1}")).hasMessage("JSON: expected ':' at offset 5, found '1'");
     }
+
+    @Test
+    void aSavedModelHasTheDefaultPermissionsNotOwnerOnlyOnesAndNoTemporaryFileIsLeft() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("made-by-the-user"));
+        Path file = dir.resolve("shared.t4j");
+
+        ModelFile.save(NetworkSpec.tutorial(1, 16, Activation.RELU).build(3), file);
+
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(plain));
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("made-by-the-user",
+                    "shared.t4j");
+        }
+    }
 }
