@@ -11,7 +11,7 @@ import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.model.Sequential;
-import org.tune4j.engine.optim.Adam;
+import org.tune4j.engine.optim.GradientOptimizerFactory;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
 import org.tune4j.engine.train.History;
@@ -45,6 +45,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "SEED", description = "Seed of initialisation and shuffling (default: 1).")
     long seed = 1;
 
+    @Option(names = "--optimizer", paramLabel = "NAME", converter = GradientOptimizerChoices.Converter.class,
+            completionCandidates = GradientOptimizerChoices.Names.class, defaultValue = GradientOptimizerChoices.DEFAULT,
+            description = "Gradient optimizer: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    GradientOptimizerFactory optimizer;
+
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model to FILE.")
     Path save;
 
@@ -76,6 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         figures.put("test_accuracy", test.accuracy());
         figures.put("test_loss", test.loss());
         figures.put("epochs", epochs);
+        figures.put("optimizer", optimizer.name());
         figures.put("parameters", parameters);
         figures.put("train_seconds", trainSeconds);
         // training throughput as the PyTorch reference measures it: the first epoch without its
@@ -111,15 +117,16 @@ final class TrainCommand implements Callable<Integer> {
         TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
         Sequential model = plan.network().build(seed);
         out.println(model.summary());
-        out.printf(Locale.ROOT, "Training on %,d images, validating on %,d (epochs %d, batch %d, Adam lr %s, %d threads, %s kernels)%n",
-                train.count(), splits.validation().count(), epochs, plan.batchSize(), plan.learningRate(), threads,
+        out.printf(Locale.ROOT, "Training on %,d images, validating on %,d (epochs %d, batch %d, %s lr %s, %d threads, %s kernels)%n",
+                train.count(), splits.validation().count(), epochs, plan.batchSize(), optimizer.name(),
+                plan.learningRate(), threads,
                 runtime.kernels().name().toLowerCase(Locale.ROOT));
         ProgressBarListener progress = new ProgressBarListener(out, System.err, train.count(), epochs);
         long started = System.nanoTime();
         History history;
         try {
             history = new Trainer(new TrainConfig(epochs, plan.batchSize(), seed, threads, runtime.kernels()))
-                    .fit(model, new Adam(plan.learningRate()), train, splits.validation(), progress);
+                    .fit(model, optimizer.create(plan.learningRate()), train, splits.validation(), progress);
         } finally {
             progress.closeBar();
         }

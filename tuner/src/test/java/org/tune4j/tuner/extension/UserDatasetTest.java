@@ -65,4 +65,18 @@ class UserDatasetTest {
         assertThat(saved.classNames()).isEqualTo(Stripes.CLASS_NAMES);
         assertThat(saved.model().inputShape().dims()).containsExactly(1, 12, 12);
     }
+
+    @Test
+    void trainTakesARegisteredGradientOptimizerByName() throws Exception {
+        Run r = run("train", "--dataset", "stripes", "--optimizer", "SGD", "--epochs", "3", "--batch-size", "16",
+                "--lr", "0.05", "--dense-nodes", "8", "--threads", "1", "--json");
+
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).contains("sgd lr 0.05");
+        JsonNode figures = new ObjectMapper().readTree(r.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(figures.get("optimizer").asText()).isEqualTo("sgd");
+        assertThat(figures.get("val_accuracy").asDouble()).isGreaterThan(0.9);
+        assertThat(run("train", "--help").out()).contains("Gradient optimizer: adam, sgd");
+        assertThat(run("train", "--optimizer", "nadam").exit()).isEqualTo(2);
+    }
 }
