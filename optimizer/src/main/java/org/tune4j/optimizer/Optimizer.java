@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -29,8 +30,9 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * <li>After that, once at least two finite values are known, the surrogate is refitted from
  *     scratch at every ask and the acquisition policy proposes an unevaluated point.</li>
  * <li>Points asked and not yet told are pending: further asks treat them as observed at the
- *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), so
- *     {@link #ask(int)} gives distinct points for parallel workers.</li>
+ *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), and
+ *     {@link #ask(int, BatchStrategy)} at the lie of another {@link BatchStrategy}, so a batch
+ *     gives distinct points for parallel workers.</li>
  * <li>An evaluated, failed or pending point is never proposed again; when a finite space has no
  *     point left, {@code ask} throws {@link SpaceExhaustedException}.</li>
  * </ul>
@@ -47,6 +49,9 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * <p>Not thread-safe: one optimizer is driven by one thread (parallel workers go through ask(n)).
  */
 public final class Optimizer {
+    /** The strategy of {@link #ask(int)}, chosen by the batch regret measurements in BENCHMARKS.md. */
+    public static final BatchStrategy DEFAULT_BATCH = BatchStrategy.CL_MIN;
+
     private final Space space;
     private final OptimizerConfig config;
     private final ProposalStrategy strategy;
@@ -67,8 +72,15 @@ public final class Optimizer {
         this.strategy = new ProposalStrategy(space, config);
     }
 
-    /** A new point to evaluate (marked pending until told). */
+    /**
+     * A new point to evaluate (marked pending until told); other pending points are treated as
+     * observed at the lowest value seen so far ({@link BatchStrategy#CL_MIN}).
+     */
     public List<Object> ask() {
+        return ask(BatchStrategy.CL_MIN);
+    }
+
+    private List<Object> ask(BatchStrategy lies) {
         if (isExhausted()) {
             throw new SpaceExhaustedException(space.cardinality());
         }
@@ -81,20 +93,31 @@ public final class Optimizer {
         } else if (!strategy.buildsModel() || completeValues.size() < 2) {
             point = strategy.randomUnused(excluded(), rng);
         } else {
-            point = proposeWithSurrogate(index, rng);
+            point = proposeWithSurrogate(index, rng, lies);
         }
         pending.add(point);
         return point;
     }
 
-    /** {@code n} distinct points for parallel evaluation (constant liar between them). */
+    /** {@code n} distinct points for parallel evaluation, with the {@link #DEFAULT_BATCH} strategy between them. */
     public List<List<Object>> ask(int n) {
+        return ask(n, DEFAULT_BATCH);
+    }
+
+    /**
+     * {@code n} distinct points for parallel evaluation: asked one after the other, each with the
+     * points asked before it (in this call or earlier) pending at the strategy's lie. Points still
+     * due from the initial design come first. With n = 1 and {@link BatchStrategy#CL_MIN} this is
+     * {@link #ask()}.
+     */
+    public List<List<Object>> ask(int n, BatchStrategy strategy) {
         if (n < 1) {
             throw new IllegalArgumentException("ask(n): expected n >= 1, found " + n);
         }
+        Objects.requireNonNull(strategy, "ask(n): strategy");
         List<List<Object>> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            points.add(ask());
+            points.add(ask(strategy));
         }
         return points;
     }
@@ -183,18 +206,19 @@ public final class Optimizer {
         return excluded().contains(point) ? strategy.randomUnused(excluded(), rng) : point;
     }
 
-    private List<Object> proposeWithSurrogate(int index, RandomGenerator rng) {
+    private List<Object> proposeWithSurrogate(int index, RandomGenerator rng, BatchStrategy lies) {
         catchUpPolicy();
         Surrogate model;
         double best = Collections.min(completeValues);
         if (pending.isEmpty()) {
             model = fittedSurrogate();
-        } else { // constant liar: pending points observed at the best value so far
+        } else { // pending points observed at the strategy's lies
             List<double[]> xs = new ArrayList<>(completeUnits);
             List<Double> ys = new ArrayList<>(completeValues);
             for (List<Object> p : pending) {
-                xs.add(space.toUnit(p));
-                ys.add(best);
+                double[] unit = space.toUnit(p);
+                xs.add(unit);
+                ys.add(lies.lie(completeValues, () -> fittedSurrogate().predict(unit)));
             }
             model = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit-with-lies", index));
         }
