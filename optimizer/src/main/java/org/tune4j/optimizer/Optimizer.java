@@ -28,7 +28,9 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * <li>The first {@code initialPoints} asks come from the initial design. Points told without
  *     having been asked (a warm start such as the tutorial's x0) do not count toward it.</li>
  * <li>After that, once at least two finite values are known, the surrogate is refitted from
- *     scratch at every ask and the acquisition policy proposes an unevaluated point.</li>
+ *     scratch at every ask (past 200 observations, at every 20th, and conditioned on the
+ *     observations since in between: {@link RefitSchedule}) and the acquisition policy proposes
+ *     an unevaluated point.</li>
  * <li>Points asked and not yet told are pending: further asks treat them as observed at the
  *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), and
  *     {@link #ask(int, BatchStrategy)} at the lie of another {@link BatchStrategy}, so a batch
@@ -64,12 +66,22 @@ public final class Optimizer {
     private int designAsked;        // asks answered from the initial design (incl. replayed ones)
     private Surrogate fitted;       // surrogate fitted on the complete trials only
     private int fittedOn = -1;      // number of trials when `fitted` was fitted
+    private int fittedBase = -1;    // complete trials whose fit `fitted` conditions on the rest of (RefitSchedule)
+    private int fittedCount;        // complete trials `fitted` knows
+    private int unconditionedBase = -1; // a scheduled fit whose surrogate could not be conditioned: refit instead
+    private final RefitSchedule schedule;
     private final List<Integer> replayedRounds = new ArrayList<>(); // trial numbers whose rounds to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
+        this(space, config, RefitSchedule.DEFAULT);
+    }
+
+    /** An optimizer whose surrogate is refitted on another {@link RefitSchedule} than the default. */
+    public Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule) {
         this.space = space;
         this.config = config;
         this.strategy = new ProposalStrategy(space, config);
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
     }
 
     /**
@@ -220,20 +232,71 @@ public final class Optimizer {
                 xs.add(unit);
                 ys.add(lies.lie(completeValues, () -> fittedSurrogate().predict(unit)));
             }
-            model = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit-with-lies", index));
+            model = withLies(xs, ys, index);
         }
-        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng);
+        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng,
+                schedule.candidates(config.candidates(), completeValues.size()));
         return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
     }
 
-    /** The surrogate fitted on the complete trials, refitted when trials were added since. */
-    private Surrogate fittedSurrogate() {
-        if (fittedOn != trials.size()) {
-            fitted = strategy.fit(completeUnits, completeValues,
-                    RandomStreams.of(config.seed(), "fit", trials.size()));
-            fittedOn = trials.size();
+    /**
+     * The surrogate fitted on observations and lies (xs, ys: the complete trials first): a refit,
+     * or past the schedule's refit-every size the fitted surrogate conditioned on the lies.
+     */
+    private Surrogate withLies(List<double[]> xs, List<Double> ys, int index) {
+        int n = completeValues.size();
+        if (n > schedule.everyUpTo()) {
+            Optional<Surrogate> conditioned = fittedSurrogate().conditionedOn(
+                    xs.subList(n, xs.size()).toArray(new double[0][]), values(ys.subList(n, ys.size())));
+            if (conditioned.isPresent()) {
+                return conditioned.get();
+            }
         }
+        return strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit-with-lies", index));
+    }
+
+    /**
+     * The surrogate of the complete trials, brought up to date when trials were added since:
+     * refitted, or past the {@link RefitSchedule}'s refit-every size, the fit on the first
+     * {@code schedule.fittedOn(n)} complete trials conditioned on the later ones.
+     */
+    private Surrogate fittedSurrogate() {
+        if (fittedOn == trials.size()) {
+            return fitted;
+        }
+        int n = completeValues.size();
+        int base = schedule.fittedOn(n);
+        if (base < n && base != unconditionedBase) {
+            if (fittedBase != base || fittedCount > n) {
+                fitted = strategy.fit(completeUnits.subList(0, base), completeValues.subList(0, base),
+                        RandomStreams.of(config.seed(), "scheduled-fit", base));
+                fittedBase = base;
+                fittedCount = base;
+            }
+            Optional<Surrogate> conditioned = fitted.conditionedOn(
+                    completeUnits.subList(fittedCount, n).toArray(new double[0][]),
+                    values(completeValues.subList(fittedCount, n)));
+            if (conditioned.isPresent()) {
+                fitted = conditioned.get();
+                fittedCount = n;
+                fittedOn = trials.size();
+                return fitted;
+            }
+            unconditionedBase = base;
+        }
+        fitted = strategy.fit(completeUnits, completeValues, RandomStreams.of(config.seed(), "fit", trials.size()));
+        fittedOn = trials.size();
+        fittedBase = -1;
+        fittedCount = n;
         return fitted;
+    }
+
+    private static double[] values(List<Double> ys) {
+        double[] out = new double[ys.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ys.get(i);
+        }
+        return out;
     }
 
     private Set<List<Object>> excluded() {
