@@ -16,7 +16,8 @@ import picocli.CommandLine;
 @Command(name = "tune4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Pure-Java CNN engine and Bayesian hyper-parameter optimizer (Hvass-Labs tutorial 19).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, TuneCommand.class,
-                ReportCommand.class, MinimizeCommand.class, AskCommand.class, TellCommand.class})
+                ReportCommand.class, MinimizeCommand.class, AskCommand.class, TellCommand.class,
+                DashboardCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a failure that is not a usage error. */
     public static final int EXIT_FAILURE = 1;

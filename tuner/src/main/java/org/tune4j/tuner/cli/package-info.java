@@ -1,6 +1,6 @@
 /**
  * The command line of tune4j (picocli): {@code train}, {@code evaluate}, {@code predict},
- * {@code tune}, {@code report}, {@code minimize}, {@code ask} and {@code tell}.
+ * {@code tune}, {@code report}, {@code minimize}, {@code ask}, {@code tell} and {@code dashboard}.
  *
  * <p>This is the only place that reads system properties and the environment and the only place
  * where strings become enums, records and the optimizer's extension objects (through the

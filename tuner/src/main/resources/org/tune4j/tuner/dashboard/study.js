@@ -1,0 +1,219 @@
+// tune4j dashboard: one study's page. Polls /api/studies/{id} every two seconds; redraws the table,
+// the convergence plot and the plots when the study's version changes, and the learning curves of
+// the chosen trials (fetched once per finished trial; the trial in flight comes with each poll).
+'use strict';
+(() => {
+  const { el, stateBadge, duration, number, params, withToken } = T4;
+  const id = decodeURIComponent(location.pathname.split('/')[2] || '');
+  const api = '/api/studies/' + encodeURIComponent(id);
+  const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
+  const LIVE = 'live';
+  const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+  const page = {
+    detail: null, version: null, sort: { key: 'number', dir: 1 },
+    selected: new Set((T4.query.get('curves') || '').split(',').filter(s => /^\d+$/.test(s)).map(Number)),
+    curves: new Map(), charts: { convergence: [], curves: [] },
+  };
+
+  document.getElementById('name').textContent = id;
+  document.title = id + ' · tune4j';
+  document.getElementById('home').href = withToken('/');
+
+  // ---- summary -------------------------------------------------------------------------------
+  function renderSummary(d) {
+    const state = document.getElementById('state');
+    state.replaceWith(Object.assign(stateBadge(d.state), { id: 'state' }));
+    const item = (label, value) => el('div', {}, el('span', {}, label), el('span', {}, value));
+    const best = d.best;
+    const live = d.in_flight;
+    document.getElementById('summary').replaceChildren(...[
+      item('trials', d.budget === null ? String(d.finished) : `${d.finished} / ${d.budget}`),
+      item('best', best ? `${number(best.value)} (trial ${best.trial}): ${params(best.params)}` : '–'),
+      item('elapsed', duration(d.elapsed_seconds)),
+      item('time left', d.state === 'running' ? duration(d.estimate_left_seconds) : '–'),
+      live ? item('in flight', `${live.log_dir}: epoch ${live.curve.length}${d.epochs ? ' of ' + d.epochs : ''}`) : null,
+      d.pending_trials.length ? item('asked, not told', d.pending_trials.join(', ')) : null].filter(Boolean));
+    const problem = document.getElementById('problem');
+    problem.hidden = !d.problem;
+    problem.textContent = d.problem || '';
+  }
+
+  // ---- trials table --------------------------------------------------------------------------
+  function columns(d) {
+    const dims = d.dimensions.length ? d.dimensions
+      : [...new Set(d.trials.flatMap(t => Object.keys(t.params || {})))];
+    return [
+      { key: 'number', label: '#', num: true, get: t => t.number },
+      { key: 'state', label: 'state', get: t => t.state, cell: t => stateBadge(t.state) },
+      { key: 'value', label: 'value', num: true, get: t => t.value, text: t => number(t.value) },
+      { key: 'seconds', label: 'seconds', num: true, get: t => t.seconds, text: t => number(t.seconds) },
+      { key: 'epochs', label: 'epochs', num: true, get: t => t.epochs },
+      ...dims.map(name => ({ key: 'p:' + name, label: name, num: true, get: t => t.params ? t.params[name] : null,
+        text: t => number(t.params ? t.params[name] : null) })),
+      { key: 'reason', label: 'reason', get: t => t.reason, className: 'reason' },
+    ];
+  }
+
+  function compare(a, b) {
+    if (a === b) return 0;
+    if (a === null || a === undefined) return 1;
+    if (b === null || b === undefined) return -1;
+    if (typeof a === 'number' && typeof b === 'number') return a - b;
+    return String(a).localeCompare(String(b));
+  }
+
+  function renderTable(d) {
+    const cols = columns(d);
+    const head = el('tr', {}, el('th', {}, 'curve'), ...cols.map(c => {
+      const th = el('th', { className: (c.num ? 'num ' : '') + (page.sort.key === c.key
+        ? (page.sort.dir > 0 ? 'sorted-asc' : 'sorted-desc') : ''), 'data-key': c.key }, c.label);
+      th.addEventListener('click', () => {
+        page.sort = { key: c.key, dir: page.sort.key === c.key ? -page.sort.dir : 1 };
+        renderTable(page.detail);
+      });
+      return th;
+    }));
+    document.querySelector('#trials thead').replaceChildren(head);
+    const col = cols.find(c => c.key === page.sort.key) || cols[0];
+    const trials = [...d.trials].sort((a, b) => {
+      const va = col.get(a), vb = col.get(b);
+      const c = (va === null || va === undefined || vb === null || vb === undefined) ? compare(va, vb)
+        : page.sort.dir * compare(va, vb);
+      return c !== 0 ? c : a.number - b.number;
+    });
+    const bestTrial = d.best ? d.best.trial : null;
+    const rows = trials.map(t => trialRow(t, cols, t.number === bestTrial));
+    if (d.in_flight) rows.unshift(liveRow(d, cols));
+    document.querySelector('#trials tbody').replaceChildren(...rows);
+  }
+
+  function checkbox(key) {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = page.selected.has(key);
+    box.tabIndex = -1;
+    return box;
+  }
+
+  function selectable(tr, key) {
+    if (page.selected.has(key)) tr.classList.add('selected');
+    tr.addEventListener('click', () => {
+      if (page.selected.has(key)) page.selected.delete(key); else page.selected.add(key);
+      tr.classList.toggle('selected', page.selected.has(key));
+      tr.querySelector('input').checked = page.selected.has(key);
+      renderCurves();
+    });
+    return tr;
+  }
+
+  function trialRow(t, cols, best) {
+    const tr = el('tr', { 'data-trial': t.number, className: best ? 'best' : null }, el('td', {}, checkbox(t.number)),
+      ...cols.map(c => el('td', { className: (c.num ? 'num ' : '') + (c.className || '') },
+        c.cell ? c.cell(t) : c.text ? c.text(t) : (c.get(t) === null || c.get(t) === undefined ? '' : c.get(t)))));
+    return selectable(tr, t.number);
+  }
+
+  function liveRow(d, cols) {
+    const f = d.in_flight;
+    const cells = cols.map(c => {
+      if (c.key === 'state') return el('td', {}, stateBadge('training'));
+      if (c.key === 'epochs') return el('td', { className: 'num' }, f.curve.length + (d.epochs ? ' / ' + d.epochs : ''));
+      if (c.key === 'reason') return el('td', {}, f.log_dir);
+      return el('td', {}, c.key === 'number' ? '…' : '');
+    });
+    return selectable(el('tr', { 'data-trial': LIVE }, el('td', {}, checkbox(LIVE)), ...cells), LIVE);
+  }
+
+  // ---- charts (uPlot) ------------------------------------------------------------------------
+  function chart(group, target, title, yLabel, xs, series) {
+    const width = Math.max(300, target.clientWidth - 10);
+    const u = new uPlot({
+      title, width, height: 260, scales: { x: { time: false } },
+      axes: [{ label: xs.label, incrs: INTEGER_STEPS }, { label: yLabel }],
+      series: [{ label: xs.label }, ...series.map(s => s.opts)],
+    }, [xs.values, ...series.map(s => s.values)], target);
+    page.charts[group].push(u);
+    return u;
+  }
+
+  function renderConvergence(d) {
+    const box = document.getElementById('convergence');
+    page.charts.convergence.forEach(c => c.destroy());
+    page.charts.convergence = [];
+    box.replaceChildren();
+    const trials = [...d.trials].sort((a, b) => a.number - b.number);
+    if (!trials.length) { box.append(el('p', { className: 'note' }, 'No trial has finished yet.')); return; }
+    let best = null;
+    const values = trials.map(t => t.state === 'complete' ? t.value : null);
+    const bests = values.map(v => (best = v !== null && (best === null || v < best) ? v : best));
+    chart('convergence', box, 'Objective per trial (lower is better)', 'value', { label: 'trial', values: trials.map(t => t.number) }, [
+      { opts: { label: 'value', stroke: '#1f77b4', paths: () => null, points: { show: true, size: 6, fill: '#1f77b4' } }, values },
+      { opts: { label: 'best so far', stroke: '#d62728', width: 2, paths: uPlot.paths.stepped({ align: 1 }) }, values: bests },
+    ]);
+  }
+
+  async function renderCurves() {
+    const box = document.getElementById('curves');
+    const wanted = [...page.selected].filter(k => k !== LIVE && !page.curves.has(k));
+    if (wanted.length) {
+      const data = await T4.getJson(api + '/curves?trials=' + wanted.join(','));
+      for (const t of data.trials) page.curves.set(t.number, t.curve);
+      for (const k of wanted) if (!page.curves.has(k)) page.curves.set(k, []);
+    }
+    const shown = [...page.selected].filter(k => k !== LIVE || (page.detail && page.detail.in_flight))
+      .sort((a, b) => (a === LIVE) - (b === LIVE) || a - b);
+    page.charts.curves.forEach(c => c.destroy());
+    page.charts.curves = [];
+    box.replaceChildren();
+    box.setAttribute('data-trials', shown.join(','));
+    if (!shown.length) { box.append(el('p', { className: 'note' }, 'Click trials in the table to overlay their curves.')); return; }
+    const curveOf = k => k === LIVE ? page.detail.in_flight.curve : page.curves.get(k) || [];
+    const epochs = Math.max(1, ...shown.map(k => curveOf(k).length ? Math.max(...curveOf(k).map(e => e.epoch)) : 1));
+    const xs = { label: 'epoch', values: Array.from({ length: epochs }, (_, i) => i + 1) };
+    const column = (k, field) => xs.values.map(x => { const e = curveOf(k).find(r => r.epoch === x); return e ? e[field] : null; });
+    const name = k => k === LIVE ? 'in flight' : 'trial ' + k;
+    const colour = i => COLOURS[i % COLOURS.length];
+    const lossBox = el('div', { className: 'curve-chart', 'data-chart': 'loss' });
+    const accBox = el('div', { className: 'curve-chart', 'data-chart': 'accuracy' });
+    box.append(lossBox, accBox);
+    chart('curves', lossBox, 'Training loss', 'loss', xs, shown.map((k, i) => ({
+      opts: { label: name(k), stroke: colour(i), width: 2, points: { show: true } }, values: column(k, 'loss') })));
+    chart('curves', accBox, 'Accuracy: validation (solid), training (dashed)', 'accuracy', xs, shown.flatMap((k, i) => [
+      { opts: { label: name(k) + ' validation', stroke: colour(i), width: 2, points: { show: true } }, values: column(k, 'val_accuracy') },
+      { opts: { label: name(k) + ' training', stroke: colour(i), width: 1, dash: [6, 4] }, values: column(k, 'accuracy') },
+    ]));
+  }
+
+  // ---- the report's plots --------------------------------------------------------------------
+  const PLOT_TITLES = {
+    'convergence.png': 'Convergence', 'evaluations.png': 'Evaluations', 'partial-dependence.png': 'Partial dependence',
+    'landscape.png': 'Landscape', 'confusion-matrix.png': "Best model's confusion matrix",
+    'misclassified.png': 'Misclassified test images', 'test-samples.png': 'Test images with predictions',
+  };
+
+  function renderPlots(d) {
+    document.getElementById('no-plots').hidden = d.plots.length > 0;
+    document.getElementById('plots').replaceChildren(...d.plots.map(p => {
+      const img = el('img', {});
+      img.alt = PLOT_TITLES[p] || p;
+      img.src = withToken(api + '/plots/' + encodeURIComponent(p) + '?v=' + encodeURIComponent(d.version));
+      return el('figure', {}, el('figcaption', {}, PLOT_TITLES[p] || p), img);
+    }));
+  }
+
+  // ---- polling -------------------------------------------------------------------------------
+  T4.poll(async () => {
+    const d = await T4.getJson(api);
+    page.detail = d;
+    renderSummary(d);
+    if (d.version !== page.version) {
+      page.version = d.version;
+      renderTable(d);
+      renderConvergence(d);
+      renderPlots(d);
+      await renderCurves();
+      document.body.setAttribute('data-version', d.version);
+      document.body.setAttribute('data-trials', String(d.trials.length));
+    }
+  });
+})();
