@@ -163,7 +163,11 @@ final class TuneCommand implements Callable<Integer> {
         }
         String every = p.reportEvery() == 1 ? "each epoch" : String.format(Locale.ROOT, "every %s epoch",
                 java.math.BigDecimal.valueOf(p.reportEvery()).stripTrailingZeros().toPlainString());
-        return ", pruner " + p.pruner().pruner().name() + " " + p.pruner().parameters() + " (reports " + every + ")";
+        StringBuilder params = new StringBuilder();
+        p.pruner().parameters().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k).append('=')
+                .append(java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+        return ", pruner " + p.pruner().pruner().name() + (params.isEmpty() ? "" : " (" + params + ")")
+                + ", reports " + every;
     }
 
     private static Space readSpace(Path file) {
