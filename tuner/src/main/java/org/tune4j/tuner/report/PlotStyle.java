@@ -35,6 +35,8 @@ final class PlotStyle {
     static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
     static final Color BAR = new Color(0x3b, 0x75, 0xaf);
     static final Color FAILED = new Color(0xd6, 0x27, 0x28);
+    /** Pruned trials: stopped early by the pruner (orange, beside failed red). */
+    static final Color PRUNED = new Color(0xff, 0x7f, 0x0e);
     static final Color BEST = new Color(0xe4, 0x1a, 0x1c);
     static final Color SAMPLE = new Color(0x11, 0x11, 0x11);
     static final Color TRANSPARENT = new Color(0, 0, 0, 0);

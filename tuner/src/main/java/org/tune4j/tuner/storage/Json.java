@@ -19,6 +19,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .addModule(OptimizerJson.module())
+            .addModule(PrunerJson.module())
             .build();
 
     private Json() {

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.tune4j.optimizer.ExpectedMinimum;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.SpaceExhaustedException;
+import org.tune4j.optimizer.prune.TrialReports;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
@@ -27,6 +29,12 @@ import org.tune4j.tuner.storage.TrialRecord;
  * Started on a run directory that already has trials, it first replays them
  * ({@link OptimizerReplay}) and carries on from there, so a killed study loses at most the trial
  * that was in flight.
+ *
+ * <p>With a pruner ({@link StudyPlan#pruner()}), each trial gets a {@link TrialMonitor} that
+ * judges its intermediate reports against those of every trial finished before it (journal
+ * included, so a resumed study judges as the uninterrupted one would); a pruned trial is journaled
+ * with its reports, state {@code pruned} and reason, and told to the optimizer like the others
+ * ({@link OptimizerReplay}: its last intermediate value).
  */
 public final class StudyLoop {
     private final StudyPlan run;
@@ -84,10 +92,13 @@ public final class StudyLoop {
             Map<String, Object> params = space.toMap(x);
             listener.trialStarted(number, run.calls(), params);
             long started = System.nanoTime();
-            TrialOutcome outcome = evaluator.evaluate(new TrialRequest(number, params));
+            TrialMonitor monitor = run.pruner() == null ? TrialMonitor.NONE
+                    : TrialMonitor.of(number, run.pruner(), reportsOf(trials));
+            TrialOutcome outcome = evaluator.evaluate(new TrialRequest(number, params, monitor));
             double seconds = (System.nanoTime() - started) / 1e9;
             TrialRecord trial = new TrialRecord(number, params, outcome.value(), outcome.state(), outcome.error(),
-                    seconds, outcome.history(), outcome.logDir());
+                    seconds, outcome.history(), outcome.logDir(),
+                    monitor.records() ? monitor.reports() : outcome.reports(), outcome.pruneReason());
             journal.appendFinished(trial);
             OptimizerReplay.tell(optimizer, x, trial);
             trials.add(trial);
@@ -97,6 +108,17 @@ public final class StudyLoop {
         Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
         DerivedFiles.write(run.dir(), run.description(), trials, expected.orElse(null), null);
         return new Outcome(trials, expected);
+    }
+
+    /** The finished trials' reports as a pruner reads them. */
+    private static List<TrialReports> reportsOf(List<TrialRecord> trials) {
+        List<TrialReports> out = new ArrayList<>(trials.size());
+        for (TrialRecord t : trials) {
+            Map<Integer, Double> values = new TreeMap<>();
+            t.reports().forEach(r -> values.put(r.step(), r.value()));
+            out.add(TrialReports.of(t.number(), t.state(), values));
+        }
+        return out;
     }
 
     /**
