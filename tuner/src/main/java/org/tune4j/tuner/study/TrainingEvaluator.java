@@ -16,6 +16,7 @@ import org.tune4j.engine.train.TrainingDivergedException;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.RunLayout;
+import org.tune4j.tuner.storage.StorageException;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -27,7 +28,9 @@ import org.tune4j.tuner.storage.TrialRecord;
  *
  * <p>A trial that diverges (non-finite loss) or fails in any other way (an impossible network,
  * say) is a failed trial with value {@link #PENALTY} (accuracy 0), which the optimizer is told so
- * that it steers away from the region; the study goes on. Nothing of a trial is kept after it
+ * that it steers away from the region; the study goes on. A file that cannot be written (a
+ * training log, the best model) is not the trial's failure: the {@link StorageException} stops
+ * the study, carrying the trial's result when only its model was lost. Nothing of a trial is kept after it
  * returns, so memory stays flat from trial to trial.
  */
 public final class TrainingEvaluator implements TrialEvaluator {
@@ -79,8 +82,15 @@ public final class TrainingEvaluator implements TrialEvaluator {
                 return TrialOutcome.failed(PENALTY, "training diverged: validation loss " + h.last().valLoss(),
                         history, logDir);
             }
-            best.offer(model, accuracy);
-            return TrialOutcome.complete(-accuracy, history, logDir);
+            TrialOutcome outcome = TrialOutcome.complete(-accuracy, history, logDir);
+            try {
+                best.offer(model, accuracy);
+            } catch (StorageException e) {
+                throw new UnsavedModelException(e.getMessage(), e.getCause(), outcome);
+            }
+            return outcome;
+        } catch (StorageException e) {
+            throw e;  // the run directory's failure, not the trial's: the study stops
         } catch (TrainingDivergedException e) {
             return TrialOutcome.failed(PENALTY, e.getMessage(), history, logDir);
         } catch (RuntimeException e) {
