@@ -59,7 +59,8 @@ public final class Trainer {
             throw new IllegalArgumentException("training set is empty");
         }
         int threads = config.threads();
-        try (TrainingStep step = new TrainingStep(model, optimizer, config.batchSize(), threads, config.kernels())) {
+        int batch = Math.min(config.batchSize(), train.count());  // a batch never holds more than the set
+        try (TrainingStep step = new TrainingStep(model, optimizer, batch, threads, config.kernels())) {
             Epochs run = new Epochs(model, train, step, listener == null ? TrainingListener.NONE : listener);
             List<EpochStats> epochs = new ArrayList<>();
             for (int epoch = 1; epoch <= config.epochs() && !run.stopped; epoch++) {
@@ -101,7 +102,7 @@ public final class Trainer {
         EpochStats epoch(int epoch, LabeledImages validation) {
             shuffle();
             int count = order.length;
-            int batchSize = config.batchSize();
+            int batchSize = Math.min(config.batchSize(), count);  // the same batches, no int overflow
             int batches = (count + batchSize - 1) / batchSize;
             listener.onEpochStart(epoch, batches);
             long start = System.nanoTime();

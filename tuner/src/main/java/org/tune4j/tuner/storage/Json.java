@@ -30,6 +30,16 @@ public final class Json {
         return MAPPER;
     }
 
+    /**
+     * What is wrong with unparsable JSON, in the user's terms: Jackson's own message without its
+     * "Source: REDACTED" location, and the line and column where it stopped (when it knows them).
+     */
+    public static String problem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
     /** Pretty-printed JSON text ending in a newline, for files people read. */
     public static String pretty(Object value) {
         try {

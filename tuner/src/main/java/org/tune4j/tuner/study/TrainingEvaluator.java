@@ -19,9 +19,11 @@ import org.tune4j.engine.train.Trainer;
 import org.tune4j.engine.train.TrainingDivergedException;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.optimizer.prune.PruneDecision;
+import org.tune4j.engine.train.TrainingMemory;
 import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.ReportRecord;
 import org.tune4j.tuner.storage.RunLayout;
+import org.tune4j.tuner.storage.StorageException;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -39,7 +41,11 @@ import org.tune4j.tuner.storage.TrialRecord;
  *
  * <p>A trial that diverges (non-finite loss) or fails in any other way (an impossible network,
  * say) is a failed trial with value {@link #PENALTY} (accuracy 0), which the optimizer is told so
- * that it steers away from the region; the study goes on. Nothing of a trial is kept after it
+ * that it steers away from the region; the study goes on. A network too big to train within the
+ * heap is refused before it is built ({@link TrainingMemory}), and an {@link OutOfMemoryError} that
+ * still happens fails the trial (its network released first), not the study. A file that cannot be written (a
+ * training log, the best model) is not the trial's failure: the {@link StorageException} stops
+ * the study, carrying the trial's result when only its model was lost. Nothing of a trial is kept after it
  * returns, so memory stays flat from trial to trial.
  */
 public final class TrainingEvaluator implements TrialEvaluator {
@@ -78,10 +84,14 @@ public final class TrainingEvaluator implements TrialEvaluator {
         HyperParameters hp = HyperParameters.tutorialDefault(config.batchSize()).with(request.params());
         String logDir = logDirFor(hp);
         List<EpochRecord> history = new ArrayList<>();
+        Sequential model = null;
         try {
             LabeledImages train = data.train();
             TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
-            Sequential model = plan.network().build(config.trialSeed(request.number()));
+            Sequential.Builder network = plan.network().builder();
+            TrainingMemory.require(network.inputShape(), network.layers(), Math.min(plan.batchSize(), train.count()),
+                    config.threads());
+            model = network.build(config.trialSeed(request.number()));
             Trainer trainer = new Trainer(new TrainConfig(config.epochs(), plan.batchSize(),
                     config.trialSeed(request.number()), config.threads(), config.kernels(),
                     config.pruning().reportEvery()));
@@ -96,13 +106,24 @@ public final class TrainingEvaluator implements TrialEvaluator {
                 return TrialOutcome.failed(PENALTY, "training diverged: validation loss " + h.last().valLoss(),
                         history, logDir);
             }
-            best.offer(model, accuracy);
-            return TrialOutcome.complete(-accuracy, history, logDir);
+            TrialOutcome outcome = TrialOutcome.complete(-accuracy, history, logDir);
+            try {
+                best.offer(model, accuracy);
+            } catch (StorageException e) {
+                throw new UnsavedModelException(e.getMessage(), e.getCause(), outcome);
+            }
+            return outcome;
+        } catch (StorageException e) {
+            throw e;  // the run directory's failure, not the trial's: the study stops
         } catch (TrainingDivergedException e) {
             return TrialOutcome.failed(PENALTY, e.getMessage(), history, logDir);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return TrialOutcome.failed(PENALTY, message, history, logDir);
+        } catch (OutOfMemoryError e) {
+            model = null;  // the trial's network and buffers become garbage before anything else is allocated
+            return TrialOutcome.failed(PENALTY, "out of memory training this network (" + e.getMessage()
+                    + "; this JVM may use at most " + (Runtime.getRuntime().maxMemory() >> 20) + " MB)", history, logDir);
         }
     }
 
