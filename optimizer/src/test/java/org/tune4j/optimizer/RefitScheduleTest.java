@@ -23,8 +23,10 @@ class RefitScheduleTest {
         assertThat(SMALL.fittedOn(12)).isEqualTo(12);
         assertThat(SMALL.fittedOn(15)).isEqualTo(12);
         assertThat(RefitSchedule.DEFAULT.candidates(10_000, 200)).isEqualTo(10_000);
-        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 1_000)).isEqualTo(2_000);
-        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 2_000)).isEqualTo(1_000);
+        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 1_000)).isEqualTo(400);
+        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 2_000)).isEqualTo(100);
+        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 5_000)).isEqualTo(100);
+        assertThat(RefitSchedule.DEFAULT.candidates(50, 5_000)).isEqualTo(50);
         assertThatThrownBy(() -> new RefitSchedule(0, 4)).hasMessageContaining("everyUpTo >= 1");
     }
 

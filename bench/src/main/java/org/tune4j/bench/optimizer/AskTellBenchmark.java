@@ -37,7 +37,7 @@ import org.tune4j.optimizer.surrogate.SurrogateFactory;
  * <p>How to run (after {@code ./mvnw -B -pl engine,optimizer,bench -am -DskipTests package}):
  * <pre>
  * java -jar bench/target/benchmarks.jar AskTellBenchmark -rf json -rff asktell.json
- * java -jar bench/target/benchmarks.jar AskTellBenchmark -p observations=200 -p surrogate=gp
+ * java -jar bench/target/benchmarks.jar AskTellBenchmark -p observations=200 -p surrogate=gp -p freshOptimizerPer=invocation
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +53,15 @@ public class AskTellBenchmark {
 
     @Param({"gp", "extra-trees"})
     String surrogate;
+
+    /**
+     * "invocation": every measured ask gets a fresh optimizer replayed with the observations, so
+     * past 200 it is the schedule's refit ask (the worst case); "iteration": one optimizer per
+     * measurement iteration, whose asks follow each other, refits at their natural rate of one in
+     * 20 included (the amortized cost; n grows by the asks of the iteration, a few dozen).
+     */
+    @Param({"invocation", "iteration"})
+    String freshOptimizerPer;
 
     private final TestProblem problem = TestProblem.hartmann6();
     private final List<List<Object>> xs = new ArrayList<>();
@@ -70,7 +79,20 @@ public class AskTellBenchmark {
     }
 
     @Setup(Level.Invocation) // replaying 2,000 points is cheap: tell does no fitting
-    public void freshOptimizer() {
+    public void freshOptimizerPerInvocation() {
+        if (freshOptimizerPer.equals("invocation")) {
+            freshOptimizer();
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void freshOptimizerPerIteration() {
+        if (freshOptimizerPer.equals("iteration")) {
+            freshOptimizer();
+        }
+    }
+
+    private void freshOptimizer() {
         OptimizerConfig config = OptimizerConfig.defaults()
                 .withSurrogate(Providers.byName(SurrogateFactory.class, "surrogate", SurrogateFactory::name, surrogate));
         optimizer = new Optimizer(problem.space(), config);

@@ -14,6 +14,9 @@ import org.tune4j.optimizer.acquisition.ExpectedImprovement;
 import org.tune4j.optimizer.acquisition.GpHedge;
 import org.tune4j.optimizer.acquisition.LowerConfidenceBound;
 import org.tune4j.optimizer.acquisition.ProbabilityOfImprovement;
+import org.tune4j.optimizer.initial.LatinHypercubeDesign;
+import org.tune4j.optimizer.initial.RandomDesign;
+import org.tune4j.optimizer.initial.SobolDesign;
 import org.tune4j.optimizer.surrogate.GaussianProcess;
 
 /**
@@ -31,6 +34,7 @@ import org.tune4j.optimizer.surrogate.GaussianProcess;
  * Defaults: 15 seeds, 2 threads, every problem. A variant of the defaults is given as
  * {@code name=value} settings: {@code xi}, {@code kappa} (the acquisitions' parameters),
  * {@code restarts} (GP), {@code candidates}, {@code refine} (acquisition maximizer),
+ * {@code initial} (random, sobol or lhs: the initial design),
  * {@code acq} (a comma-separated subset of EI, LCB, PI, hedge).
  */
 public final class RegretSuite {
@@ -117,15 +121,22 @@ public final class RegretSuite {
                 if (kv.length != 2) {
                     throw new IllegalArgumentException("RegretSuite: expected name=value, found '" + arg + "'");
                 }
-                double v = kv[0].equals("acq") ? 0 : Double.parseDouble(kv[1]);
+                double v = kv[0].equals("acq") || kv[0].equals("initial") ? 0 : Double.parseDouble(kv[1]);
                 config = switch (kv[0]) {
                     case "xi", "kappa" -> config; // applied per acquisition below
                     case "restarts" -> config.withSurrogateParameter(GaussianProcess.Factory.RESTARTS.name(), v);
                     case "candidates" -> config.withCandidates((int) v);
                     case "refine" -> config.withRefineFrom((int) v);
                     case "acq" -> config;
+                    case "initial" -> config.withInitialDesign(switch (kv[1]) {
+                        case "random" -> new RandomDesign();
+                        case "sobol" -> new SobolDesign();
+                        case "lhs" -> new LatinHypercubeDesign();
+                        default -> throw new IllegalArgumentException("RegretSuite: unknown initial design '" + kv[1]
+                                + "', expected random, sobol or lhs");
+                    });
                     default -> throw new IllegalArgumentException("RegretSuite: unknown setting '" + kv[0]
-                            + "', expected xi, kappa, restarts, candidates, refine or acq");
+                            + "', expected xi, kappa, restarts, candidates, refine, initial or acq");
                 };
                 if (kv[0].equals("acq")) {
                     acquisitions = List.of(kv[1].split(","));
