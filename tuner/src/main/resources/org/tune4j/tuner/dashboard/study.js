@@ -11,7 +11,9 @@
   const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
   const page = {
     detail: null, version: null, sort: { key: 'number', dir: 1 },
-    selected: new Set((T4.query.get('curves') || '').split(',').filter(s => /^\d+$/.test(s)).map(Number)),
+    // ?curves=3,7,live preselects trials (and the trial in flight), as in the README's screenshots
+    selected: new Set((T4.query.get('curves') || '').split(',').filter(s => /^\d+$/.test(s) || s === 'live')
+      .map(s => s === 'live' ? s : Number(s))),
     curves: new Map(), charts: { convergence: [], curves: [] },
   };
 
@@ -146,7 +148,8 @@
     let best = null;
     const values = trials.map(t => t.state === 'complete' ? t.value : null);
     const bests = values.map(v => (best = v !== null && (best === null || v < best) ? v : best));
-    chart('convergence', box, 'Objective per trial (lower is better)', 'value', { label: 'trial', values: trials.map(t => t.number) }, [
+    chart('convergence', box, d.kind === 'tune' ? 'Value per trial: minus validation accuracy (lower is better)'
+      : 'Value per trial (lower is better)', 'value', { label: 'trial', values: trials.map(t => t.number) }, [
       { opts: { label: 'value', stroke: '#1f77b4', paths: () => null, points: { show: true, size: 6, fill: '#1f77b4' } }, values },
       { opts: { label: 'best so far', stroke: '#d62728', width: 2, paths: uPlot.paths.stepped({ align: 1 }) }, values: bests },
     ]);
@@ -214,6 +217,9 @@
       await renderCurves();
       document.body.setAttribute('data-version', d.version);
       document.body.setAttribute('data-trials', String(d.trials.length));
+      if (!document.body.hasAttribute('data-first-render-ms')) {   // time from navigation to a drawn page
+        document.body.setAttribute('data-first-render-ms', String(Math.round(performance.now())));
+      }
     }
   });
 })();
