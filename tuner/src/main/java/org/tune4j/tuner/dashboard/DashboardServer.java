@@ -60,7 +60,8 @@ public final class DashboardServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(pool);
-        server.createContext("/", new DashboardHandler(new Routes(studies, assets), token, log));
+        server.createContext("/", new DashboardHandler(new Routes(studies, assets),
+                config.exposed() ? HostCheck.any() : HostCheck.loopback(), token, log));
         server.start();
         pool.execute(() -> prime(studies, log));
         int port = server.getAddress().getPort();
