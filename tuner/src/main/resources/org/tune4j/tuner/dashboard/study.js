@@ -206,7 +206,9 @@
 
   // ---- polling -------------------------------------------------------------------------------
   T4.poll(async () => {
-    const d = await T4.getJson(api);
+    const polled = await T4.getJson(api + (page.version ? '?since=' + encodeURIComponent(page.version) : ''));
+    // "unchanged": only the summary came (elapsed, time left); the trials are those of page.detail
+    const d = polled.unchanged ? Object.assign({}, page.detail, polled) : polled;
     page.detail = d;
     renderSummary(d);
     if (d.version !== page.version) {

@@ -179,6 +179,24 @@ class DashboardServerTest {
     }
 
     @Test
+    void aPollWithTheCurrentVersionGetsTheSummaryOnlyUntilTheStudyChanges() throws Exception {
+        JsonNode first = JSON.readTree(get(server, "/api/studies/demo").body());
+        String version = first.get("version").asText();
+        String since = "/api/studies/demo?since=" + java.net.URLEncoder.encode(version, StandardCharsets.UTF_8);
+
+        JsonNode same = JSON.readTree(get(server, since).body());
+        assertThat(same.get("unchanged").asBoolean()).isTrue();
+        assertThat(same.has("trials")).isFalse();
+        assertThat(same.get("finished").asInt()).isEqualTo(3);
+
+        study.complete(4, 3e-3, 0.97, 10);
+        JsonNode changed = JSON.readTree(get(server, since).body());
+        assertThat(changed.has("unchanged")).isFalse();
+        assertThat(changed.get("trials")).hasSize(4);
+        assertThat(changed.get("version").asText()).isNotEqualTo(version);
+    }
+
+    @Test
     void aStudyOfAThousandTrialsOpensInWellUnderASecond() throws Exception {
         StudyFixture big = StudyFixture.create(tmp.resolve("runs"), "big", 1000);
         Files.write(big.root.resolve("journal.jsonl"), StudyFixture.manyTrialLines(1000));
