@@ -74,10 +74,10 @@ public final class DashboardServer implements AutoCloseable {
         return new DashboardServer(server, pool, studies.describe(), URI.create("http://" + host + ":" + port + "/" + query));
     }
 
-    /** Reads every study's journal once while the browser is still on its way, so the first page opens fast. */
+    /** Reads every study's journal (and writes its JSON once) while the browser is on its way, so the first page opens fast. */
     private static void prime(ServedStudies studies, Consumer<String> log) {
         try {
-            studies.all().forEach(StudyWatch::snapshot);
+            studies.all().forEach(w -> SafeJson.bytes(StudyJson.detail(w.snapshot())));
         } catch (RuntimeException e) {
             log.accept("dashboard: reading the studies ahead failed (" + e.getMessage() + "); they are read on request");
         }
