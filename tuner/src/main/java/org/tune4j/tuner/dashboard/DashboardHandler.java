@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The one handler of the dashboard's server, in order: only GET and HEAD (anything else is 405:
- * no request changes a study); the token when one is set (401); the path's segments
+ * no request changes a study); on a loopback address, only requests addressed to this machine
+ * ({@link HostCheck}: 403); the token when one is set (401); the path's segments
  * ({@link RequestPath}: a path that could leave the served studies is 404); then {@link Routes}.
  * Every answer carries {@code X-Content-Type-Options: nosniff}, a Content-Security-Policy that lets
  * the pages load their own files only, and no referrer (the token may be in the URL). An
@@ -26,11 +27,13 @@ final class DashboardHandler implements HttpHandler {
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final Routes routes;
+    private final HostCheck hosts;
     private final AccessToken token;
     private final Consumer<String> log;
 
-    DashboardHandler(Routes routes, AccessToken token, Consumer<String> log) {
+    DashboardHandler(Routes routes, HostCheck hosts, AccessToken token, Consumer<String> log) {
         this.routes = routes;
+        this.hosts = hosts;
         this.token = token;
         this.log = log;
     }
@@ -55,6 +58,10 @@ final class DashboardHandler implements HttpHandler {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             exchange.getResponseHeaders().set("Allow", "GET, HEAD");
             return Response.text(405, "method " + method + " not allowed: the dashboard is read-only (GET, HEAD)");
+        }
+        if (!hosts.admits(exchange.getRequestHeaders().getFirst("Host"))) {
+            return Response.text(403, "this dashboard answers requests addressed to localhost or 127.0.0.1 only "
+                    + "(it listens on this machine; a page from elsewhere cannot read it through DNS rebinding)");
         }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         if (!token.admits(exchange.getRequestHeaders().getFirst(AccessToken.HEADER), query.get(AccessToken.QUERY_PARAMETER))) {

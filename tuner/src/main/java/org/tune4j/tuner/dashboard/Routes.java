@@ -18,7 +18,8 @@ import java.util.Optional;
  * /study/{id}                            a study's page
  * /assets/{name}                         the pages' script, style and uPlot ({@link Assets})
  * /api/studies                           every study's summary (JSON)
- * /api/studies/{id}                      a study's detail: trials, trial in flight, plots (JSON)
+ * /api/studies/{id}[?since=VERSION]      a study's detail: trials, trial in flight, plots (JSON); only its
+ *                                        summary and "unchanged": true when its version is still VERSION
  * /api/studies/{id}/curves?trials=1,5    learning curves of chosen trials (JSON)
  * /api/studies/{id}/plots/{file}.png     a plot the report drew ({@link StudyWatch#PLOTS})
  * </pre>
@@ -65,7 +66,9 @@ final class Routes {
             return Response.notFound();
         }
         if (p.size() == 1) {
-            return Response.json(StudyJson.detail(watch.get().snapshot()));
+            StudySnapshot snapshot = watch.get().snapshot();
+            boolean unchanged = snapshot.version().equals(query.get("since"));
+            return Response.json(unchanged ? StudyJson.unchanged(snapshot) : StudyJson.detail(snapshot));
         }
         if (p.size() == 2 && p.get(1).equals("curves")) {
             Optional<List<Integer>> numbers = trialNumbers(query.getOrDefault("trials", ""));

@@ -78,6 +78,14 @@ final class StudyJson {
         return o;
     }
 
+    /**
+     * The summary alone, marked {@code "unchanged": true}: the answer to a poll that already has this
+     * version's detail (a page polling a study of thousands of trials fetches them once per change).
+     */
+    static ObjectNode unchanged(StudySnapshot s) {
+        return summary(s).put("unchanged", true);
+    }
+
     /** The learning curves of the trials asked for, in the order asked; unknown numbers are left out. */
     static ObjectNode curves(StudyWatch watch, StudySnapshot s, List<Integer> numbers) {
         ObjectNode o = SafeJson.object();

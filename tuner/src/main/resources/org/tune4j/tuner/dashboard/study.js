@@ -11,8 +11,10 @@
   const INTEGER_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
   const page = {
     detail: null, version: null, sort: { key: 'number', dir: 1 },
-    selected: new Set((T4.query.get('curves') || '').split(',').filter(s => /^\d+$/.test(s)).map(Number)),
-    curves: new Map(), charts: { convergence: [], curves: [] },
+    // ?curves=3,7,live preselects trials (and the trial in flight), as in the README's screenshots
+    selected: new Set((T4.query.get('curves') || '').split(',').filter(s => /^\d+$/.test(s) || s === 'live')
+      .map(s => s === 'live' ? s : Number(s))),
+    curves: new Map(), charts: { convergence: [], curves: [] }, tableRender: 0,
   };
 
   document.getElementById('name').textContent = id;
@@ -82,9 +84,28 @@
       return c !== 0 ? c : a.number - b.number;
     });
     const bestTrial = d.best ? d.best.trial : null;
-    const rows = trials.map(t => trialRow(t, cols, t.number === bestTrial));
-    if (d.in_flight) rows.unshift(liveRow(d, cols));
-    document.querySelector('#trials tbody').replaceChildren(...rows);
+    const body = document.querySelector('#trials tbody');
+    body.replaceChildren(...(d.in_flight ? [liveRow(d, cols)] : []));
+    // the first rows at once, the rest in chunks, so a study of thousands of trials shows at once;
+    // a newer render (a sort, a poll) abandons an older one's remaining chunks
+    const token = ++page.tableRender;
+    let next = 0;
+    const chunk = size => {
+      if (token !== page.tableRender) return;
+      const rows = document.createDocumentFragment();
+      for (const end = Math.min(trials.length, next + size); next < end; next++) {
+        rows.append(trialRow(trials[next], cols, trials[next].number === bestTrial));
+      }
+      body.append(rows);
+      if (next < trials.length) setTimeout(() => chunk(400), 0);
+      else {
+        document.body.setAttribute('data-rows', String(trials.length));
+        if (!document.body.hasAttribute('data-all-rows-ms')) {
+          document.body.setAttribute('data-all-rows-ms', String(Math.round(performance.now())));
+        }
+      }
+    };
+    chunk(100);
   }
 
   function checkbox(key) {
@@ -95,22 +116,36 @@
     return box;
   }
 
-  function selectable(tr, key) {
-    if (page.selected.has(key)) tr.classList.add('selected');
-    tr.addEventListener('click', () => {
-      if (page.selected.has(key)) page.selected.delete(key); else page.selected.add(key);
-      tr.classList.toggle('selected', page.selected.has(key));
-      tr.querySelector('input').checked = page.selected.has(key);
-      renderCurves();
-    });
-    return tr;
-  }
+  // one listener for every row (rows come and go with each poll): a click toggles the row's curves
+  document.querySelector('#trials tbody').addEventListener('click', event => {
+    const tr = event.target.closest('tr[data-trial]');
+    if (!tr) return;
+    const key = tr.getAttribute('data-trial') === LIVE ? LIVE : Number(tr.getAttribute('data-trial'));
+    if (page.selected.has(key)) page.selected.delete(key); else page.selected.add(key);
+    tr.classList.toggle('selected', page.selected.has(key));
+    tr.querySelector('input').checked = page.selected.has(key);
+    renderCurves();
+  });
 
+  /** One row, built with plain DOM calls (a thousand of them are built when a big study opens). */
   function trialRow(t, cols, best) {
-    const tr = el('tr', { 'data-trial': t.number, className: best ? 'best' : null }, el('td', {}, checkbox(t.number)),
-      ...cols.map(c => el('td', { className: (c.num ? 'num ' : '') + (c.className || '') },
-        c.cell ? c.cell(t) : c.text ? c.text(t) : (c.get(t) === null || c.get(t) === undefined ? '' : c.get(t)))));
-    return selectable(tr, t.number);
+    const tr = document.createElement('tr');
+    tr.setAttribute('data-trial', String(t.number));
+    if (best) tr.classList.add('best');
+    if (page.selected.has(t.number)) tr.classList.add('selected');
+    tr.insertCell().append(checkbox(t.number));
+    for (const c of cols) {
+      const td = tr.insertCell();
+      const cls = (c.num ? 'num ' : '') + (c.className || '');
+      if (cls) td.className = cls;
+      if (c.cell) {
+        td.append(c.cell(t));
+      } else {
+        const v = c.text ? c.text(t) : c.get(t);
+        td.textContent = v === null || v === undefined ? '' : String(v);
+      }
+    }
+    return tr;
   }
 
   function liveRow(d, cols) {
@@ -121,7 +156,9 @@
       if (c.key === 'reason') return el('td', {}, f.log_dir);
       return el('td', {}, c.key === 'number' ? '…' : '');
     });
-    return selectable(el('tr', { 'data-trial': LIVE }, el('td', {}, checkbox(LIVE)), ...cells), LIVE);
+    const tr = el('tr', { 'data-trial': LIVE }, el('td', {}, checkbox(LIVE)), ...cells);
+    if (page.selected.has(LIVE)) tr.classList.add('selected');
+    return tr;
   }
 
   // ---- charts (uPlot) ------------------------------------------------------------------------
@@ -146,7 +183,8 @@
     let best = null;
     const values = trials.map(t => t.state === 'complete' ? t.value : null);
     const bests = values.map(v => (best = v !== null && (best === null || v < best) ? v : best));
-    chart('convergence', box, 'Objective per trial (lower is better)', 'value', { label: 'trial', values: trials.map(t => t.number) }, [
+    chart('convergence', box, d.kind === 'tune' ? 'Value per trial: minus validation accuracy (lower is better)'
+      : 'Value per trial (lower is better)', 'value', { label: 'trial', values: trials.map(t => t.number) }, [
       { opts: { label: 'value', stroke: '#1f77b4', paths: () => null, points: { show: true, size: 6, fill: '#1f77b4' } }, values },
       { opts: { label: 'best so far', stroke: '#d62728', width: 2, paths: uPlot.paths.stepped({ align: 1 }) }, values: bests },
     ]);
@@ -203,7 +241,9 @@
 
   // ---- polling -------------------------------------------------------------------------------
   T4.poll(async () => {
-    const d = await T4.getJson(api);
+    const polled = await T4.getJson(api + (page.version ? '?since=' + encodeURIComponent(page.version) : ''));
+    // "unchanged": only the summary came (elapsed, time left); the trials are those of page.detail
+    const d = polled.unchanged ? Object.assign({}, page.detail, polled) : polled;
     page.detail = d;
     renderSummary(d);
     if (d.version !== page.version) {
@@ -214,6 +254,9 @@
       await renderCurves();
       document.body.setAttribute('data-version', d.version);
       document.body.setAttribute('data-trials', String(d.trials.length));
+      if (!document.body.hasAttribute('data-first-render-ms')) {   // time from navigation to the first screen drawn
+        document.body.setAttribute('data-first-render-ms', String(Math.round(performance.now())));
+      }
     }
   });
 })();

@@ -179,6 +179,24 @@ class DashboardServerTest {
     }
 
     @Test
+    void aPollWithTheCurrentVersionGetsTheSummaryOnlyUntilTheStudyChanges() throws Exception {
+        JsonNode first = JSON.readTree(get(server, "/api/studies/demo").body());
+        String version = first.get("version").asText();
+        String since = "/api/studies/demo?since=" + java.net.URLEncoder.encode(version, StandardCharsets.UTF_8);
+
+        JsonNode same = JSON.readTree(get(server, since).body());
+        assertThat(same.get("unchanged").asBoolean()).isTrue();
+        assertThat(same.has("trials")).isFalse();
+        assertThat(same.get("finished").asInt()).isEqualTo(3);
+
+        study.complete(4, 3e-3, 0.97, 10);
+        JsonNode changed = JSON.readTree(get(server, since).body());
+        assertThat(changed.has("unchanged")).isFalse();
+        assertThat(changed.get("trials")).hasSize(4);
+        assertThat(changed.get("version").asText()).isNotEqualTo(version);
+    }
+
+    @Test
     void aStudyOfAThousandTrialsOpensInWellUnderASecond() throws Exception {
         StudyFixture big = StudyFixture.create(tmp.resolve("runs"), "big", 1000);
         Files.write(big.root.resolve("journal.jsonl"), StudyFixture.manyTrialLines(1000));
@@ -194,12 +212,29 @@ class DashboardServerTest {
         assertThat(seconds).as("seconds to serve a 1,000-trial study (generous margin for a busy machine)").isLessThan(5.0);
     }
 
-    /** Sends exactly {@code rawPath} (no client normalises it) and returns the whole response. */
+    @Test
+    void onLoopbackOnlyRequestsAddressedToThisMachineAreAnswered() throws IOException {
+        assertThat(rawGet(server.port(), "/api/studies", "localhost:" + server.port())).startsWith("HTTP/1.1 200");
+        assertThat(rawGet(server.port(), "/api/studies", "127.0.0.1")).startsWith("HTTP/1.1 200");
+        assertThat(rawGet(server.port(), "/api/studies", "[::1]:" + server.port())).startsWith("HTTP/1.1 200");
+        for (String rebound : List.of("attacker.example", "attacker.example:" + server.port(), "localhost.attacker.example",
+                "127.0.0.1.attacker.example", "")) {
+            assertThat(rawGet(server.port(), "/api/studies", rebound)).as(rebound).startsWith("HTTP/1.1 403")
+                    .doesNotContain("demo");
+        }
+        assertThat(HostCheck.any().admits("dashboard.lan:8080")).isTrue();
+    }
+
     private static String rawGet(int port, String rawPath) throws IOException {
+        return rawGet(port, rawPath, "127.0.0.1");
+    }
+
+    /** Sends exactly {@code rawPath} (no client normalises it) with {@code host}, and returns the whole response. */
+    private static String rawGet(int port, String rawPath, String host) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            out.write(("GET " + rawPath + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
