@@ -26,6 +26,11 @@ final class Captions {
             + " class (columns). The diagonal counts correct predictions; non-zero cells off the diagonal are the"
             + " model's confusions.";
 
+    static final String INTERMEDIATE_VALUES = "Each trial's intermediate reports, the values the pruner judged, as"
+            + " Optuna's plot_intermediate_values: complete trials in blue, pruned ones in orange ending in a diamond"
+            + " where the pruner stopped them, failed ones in red. A pruned line that would have crossed the blue"
+            + " ones is a trial stopped too early.";
+
     private Captions() {
     }
 
