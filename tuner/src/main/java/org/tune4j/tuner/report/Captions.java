@@ -39,7 +39,10 @@ final class Captions {
                 + " minimizes" + (results.valueIsMinusAccuracy()
                 ? ", minus the validation accuracy, so lower is better (-0.99 is 99%)." : ", so lower is better.")
                 + " Grey dots are each call's own value, red crosses failed calls at the penalty the study told the"
-                + " optimizer. A curve that flattens early means later calls found nothing better.";
+                + " optimizer." + (results.trials().stream().anyMatch(org.tune4j.tuner.storage.TrialRecord::isPruned)
+                ? " Orange diamonds are pruned calls at their last intermediate report, the value the optimizer was"
+                        + " told; they never count as the best." : "")
+                + " A curve that flattens early means later calls found nothing better.";
     }
 
     static String partialDependence(int calls) {
