@@ -50,7 +50,17 @@ public record TrainConfig(int epochs, int batchSize, long seed, int threads, Ker
      * k * reportEvery below 1 (the epoch's end has its own checkpoint). Empty for reportEvery 1.
      */
     public int[] checkpointBatches(int batches) {
-        int[] out = new int[(int) Math.ceil(1 / reportEvery) + 1];
+        if (batches < 2 || reportEvery == 1) {
+            return new int[0];
+        }
+        if (reportEvery * batches <= 1) {   // a multiple of reportEvery falls in every batch: each one reports
+            int[] all = new int[batches - 1];
+            for (int b = 0; b < all.length; b++) {
+                all[b] = b;
+            }
+            return all;
+        }
+        int[] out = new int[batches];       // fewer than batches fractions here
         int n = 0;
         for (int k = 1; k * reportEvery < 1 - 1e-9; k++) {
             int b = (int) Math.ceil(k * reportEvery * batches - 1e-9) - 1;

@@ -38,6 +38,9 @@ class CheckpointTest {
         assertThat(new TrainConfig(1, 1, 0, 1, KernelMode.SCALAR, 0.3).checkpointBatches(10)).containsExactly(2, 5, 8);
         assertThat(new TrainConfig(1, 1, 0, 1, KernelMode.SCALAR, 0.5).checkpointBatches(430)).containsExactly(214);
         assertThat(new TrainConfig(1, 1, 0, 1, KernelMode.SCALAR).checkpointBatches(430)).isEmpty();
+        // finer than a batch: every batch reports (and a tiny fraction costs no more than that)
+        assertThat(new TrainConfig(1, 1, 0, 1, KernelMode.SCALAR, 0.1).checkpointBatches(5)).containsExactly(0, 1, 2, 3);
+        assertThat(new TrainConfig(1, 1, 0, 1, KernelMode.SCALAR, 1e-12).checkpointBatches(4)).containsExactly(0, 1, 2);
         // an epoch of one batch has only its end
         assertThat(new TrainConfig(1, 1, 0, 1, KernelMode.SCALAR, 0.25).checkpointBatches(1)).isEmpty();
     }

@@ -194,7 +194,7 @@ final class TuneCommand implements Callable<Integer> {
                     + "0 < F <= 1, found " + reportEvery);
         }
         PrunerConfig pruner = prune.settings();
-        prune.requireCreatable(pruner, 0, epochs * (int) Math.ceil(1 / every - 1e-9));
+        prune.requireCreatable(pruner, 0, (int) Math.min(Integer.MAX_VALUE, epochs * Math.ceil(1 / every - 1e-9)));
         return reportEvery == null && !pruner.prunes() ? Pruning.NONE : new Pruning(pruner, every);
     }
 

@@ -94,6 +94,10 @@ public final class ReportWriter {
             }
             return EvaluationsPlot.draw(samples);
         });
+        if (results.trials().stream().anyMatch(t -> !t.reports().isEmpty())) {   // a study with reports only
+            figure("intermediate-values.png", "Intermediate values", Captions.INTERMEDIATE_VALUES,
+                    () -> IntermediateValuesPlot.draw(results));
+        }
     }
 
     private void surrogatePlots(StudyResults results, Samples samples) throws IOException {

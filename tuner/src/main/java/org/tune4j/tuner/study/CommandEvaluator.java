@@ -187,7 +187,7 @@ public final class CommandEvaluator implements TrialEvaluator {
             return null;
         }
         String reason = String.format(Locale.ROOT, "after step %d: %s > %s %s of %d trials at this step", step,
-                parts[2], d.rule(), d.threshold(), d.compared());
+                d.value(), d.rule(), d.threshold(), d.compared());
         return TrialOutcome.pruned(value, reason, null, null, monitor.reports());
     }
 

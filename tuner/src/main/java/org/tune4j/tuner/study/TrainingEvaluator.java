@@ -127,10 +127,13 @@ public final class TrainingEvaluator implements TrialEvaluator {
         }
     }
 
-    /** "after 0.25 epoch: 10.6% < median 91.2% of 7 trials at this step". */
+    /**
+     * "after 0.25 epoch: 10.6% < median 91.2% of 7 trials at this step": the accuracy the rule
+     * judged (the best so far for the percentile rules) against its threshold.
+     */
     static String reason(Checkpoint c, PruneDecision d) {
         return String.format(Locale.ROOT, "after %s: %.1f%% < %s %.1f%% of %d trials at this step", epochs(c.epochs()),
-                100 * c.valAccuracy(), d.rule(), -100 * d.threshold(), d.compared());
+                -100 * d.value(), d.rule(), -100 * d.threshold(), d.compared());
     }
 
     /** "0.25 epoch", "1 epoch", "2.5 epochs". */

@@ -36,8 +36,8 @@ class PruneOptionsTest {
         String runs = tmp.toString();
         Run unknown = run("tune", "--prune", "early", "--runs-dir", runs);
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).contains("--prune").contains("unknown pruner 'early'; expected one of none, median, "
-                + "percentile, asha, hyperband");
+        assertThat(unknown.err()).contains("--prune").contains("unknown pruner 'early'; expected one of ")
+                .contains("none, median, percentile, asha, hyperband");
         assertThat(run("tune", "--prune", "asha", "--prune-param", "reduction_factor=1", "--runs-dir", runs).err())
                 .startsWith("tune4j: --prune-param reduction_factor: expected an integer >= 2, found 1.0");
         assertThat(run("tune", "--prune", "median", "--prune-param", "warmup_steps=-1", "--runs-dir", runs).err())

@@ -57,6 +57,9 @@ class PrunedReportTest {
                 .contains("(10.60%)");
         BufferedImage convergence = Fixtures.readPng(run.resolve(ReportWriter.PLOTS_DIR).resolve("convergence.png"));
         assertThat(pixelsOf(convergence, PlotStyle.PRUNED)).isGreaterThan(20);
+        BufferedImage curves = Fixtures.readPng(run.resolve(ReportWriter.PLOTS_DIR).resolve("intermediate-values.png"));
+        assertThat(pixelsOf(curves, PlotStyle.PRUNED)).isGreaterThan(20);
+        assertThat(html).contains("<figure id=\"intermediate-values.png\">");
         BufferedImage histogram = Fixtures.readPng(run.resolve(ReportWriter.PLOTS_DIR).resolve("histogram-activation.png"));
         assertThat(pixelsOf(histogram, PlotStyle.PRUNED)).isGreaterThan(20);
 
@@ -64,6 +67,7 @@ class PrunedReportTest {
         ReportWriter.write(plain);
         assertThat(pixelsOf(Fixtures.readPng(plain.resolve(ReportWriter.PLOTS_DIR).resolve("convergence.png")),
                 PlotStyle.PRUNED)).isZero();
+        assertThat(plain.resolve(ReportWriter.PLOTS_DIR).resolve("intermediate-values.png")).doesNotExist();
         assertThat(Files.readString(plain.resolve("report.html"))).doesNotContain("Pruned trials")
                 .doesNotContain("<tr class=\"pruned\">").doesNotContain(" pruned, ");
     }
