@@ -122,7 +122,7 @@ final class TuneCommand implements Callable<Integer> {
                 outcome.expectedMinimum().orElse(null),
                 result.test(), setup.run().study().space().names());
         if (!noReport) {
-            Reports.writeAfterStudy(dir.root(), data.cacheDir(), runtime.threads(), out, System.err, true);
+            Reports.writeAfterStudy(dir.root(), data.cacheDir(), runtime.threads(), setup.splits().test(), out, System.err);
         }
         out.println("Run directory: " + dir.root());
         return 0;

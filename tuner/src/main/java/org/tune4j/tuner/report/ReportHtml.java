@@ -101,6 +101,9 @@ final class ReportHtml {
                 .append(accuracy && -e.predictedValue() > 1
                         ? " (the surrogate's mean there, which is not bounded by 100%: it marks the region the"
                                 + " surrogate rates best, not an accuracy a network can reach).</p>\n"
+                        : results.best().isPresent() && e.predictedValue() < results.best().get().value()
+                        ? " (the surrogate's mean there, better than any trial so far: a prediction no trial has"
+                                + " confirmed yet).</p>\n"
                         : " (the surrogate's estimate of the best point, less lucky than the best observation).</p>\n"));
         results.test().ifPresent(t -> out.append("<p>Best model on the test set: accuracy ").append(percent(t.accuracy()))
                 .append(", loss ").append(String.format(Locale.ROOT, "%.4f", t.loss())).append(".</p>\n"));
