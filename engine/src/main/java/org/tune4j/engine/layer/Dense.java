@@ -33,6 +33,7 @@ public final class Dense implements Layer {
         }
         LayerLimits.requireParameters("Dense " + inputShape.size() + " inputs x " + units + " units",
                 (long) inputShape.size() * units + units);
+        LayerLimits.requireValues("Dense output of " + units + " units", units);
         this.inputShape = inputShape;
         this.in = inputShape.size();
         this.units = units;

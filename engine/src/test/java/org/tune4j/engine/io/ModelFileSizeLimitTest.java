@@ -74,4 +74,12 @@ class ModelFileSizeLimitTest {
         assertThatThrownBy(() -> ModelFile.read(f)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("model of 6 layers: 335,585,280 parameters, more than the limit of 268,435,456");
     }
+
+    @Test
+    void aDenseOutputWiderThanTheLimitIsRefusedThoughItsWeightsFit() throws Exception {
+        Path f = file(header("[1,1,1]", "{\"type\":\"Flatten\"},{\"type\":\"Dense\",\"units\":100000000}"));
+        assertThatThrownBy(() -> ModelFile.read(f)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("Dense output of 100000000 units: 100,000,000 values per example, more than the limit "
+                        + "of 67,108,864");
+    }
 }

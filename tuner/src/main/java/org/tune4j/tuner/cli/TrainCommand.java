@@ -17,6 +17,7 @@ import org.tune4j.engine.train.Evaluator;
 import org.tune4j.engine.train.History;
 import org.tune4j.engine.train.TrainConfig;
 import org.tune4j.engine.train.Trainer;
+import org.tune4j.engine.train.TrainingMemory;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.study.HyperParameters;
 import org.tune4j.tuner.study.TrialPlan;
@@ -115,7 +116,15 @@ final class TrainCommand implements Callable<Integer> {
         DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), limit.limit(), System.err);
         LabeledImages train = splits.train();
         TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
-        Sequential model = plan.network().build(seed);
+        Sequential.Builder network;
+        try {
+            network = plan.network().builder();
+            TrainingMemory.require(network.inputShape(), network.layers(), Math.min(plan.batchSize(), train.count()), threads);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the network these options describe cannot be trained here: "
+                    + e.getMessage(), e);
+        }
+        Sequential model = network.build(seed);
         out.println(model.summary());
         out.printf(Locale.ROOT, "Training on %,d images, validating on %,d (epochs %d, batch %d, %s lr %s, %d threads, %s kernels)%n",
                 train.count(), splits.validation().count(), epochs, plan.batchSize(), optimizer.name(),

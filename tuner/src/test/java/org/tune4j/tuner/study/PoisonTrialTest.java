@@ -74,4 +74,27 @@ class PoisonTrialTest {
         TrialOutcome next = evaluator.evaluate(new TrialRequest(3, nodes(8)));
         assertThat(next.state()).as(String.valueOf(next.error())).isEqualTo(TrialState.COMPLETE);
     }
+
+    @Test
+    void anOutOfMemoryErrorDuringTrainingFailsTheTrialNotTheStudy() {
+        RunLayout dir = new RunLayout(tmp);
+        DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
+        TuneConfig config = new TuneConfig(3, 1, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
+        TrainingListener runsOutOfMemory = new TrainingListener() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, double loss, long imagesSoFar) {
+                if (batch == 1) {
+                    throw new OutOfMemoryError("Java heap space");  // as an allocation the estimate missed would
+                }
+            }
+        };
+        TrainingEvaluator evaluator = new TrainingEvaluator(data, config, SPACE, dir,
+                new BestModel(dir.bestModel(), List.of(), data.train().classNames()), List.of(), runsOutOfMemory);
+
+        TrialOutcome outcome = evaluator.evaluate(new TrialRequest(1, nodes(8)));
+
+        assertThat(outcome.state()).isEqualTo(TrialState.FAILED);
+        assertThat(outcome.value()).isEqualTo(TrainingEvaluator.PENALTY);
+        assertThat(outcome.error()).startsWith("out of memory training this network (Java heap space; this JVM may use at most ");
+    }
 }
