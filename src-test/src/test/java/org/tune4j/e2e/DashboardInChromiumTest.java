@@ -119,17 +119,21 @@ class DashboardInChromiumTest {
         Process dashboard = Tune4j.start(tmp, "dashboard", "dashboard", "--port", "0", run.toString());
         try (DevTools chromium = DevTools.launch(tmp, 1280, 1400)) {
             String url = dashboardUrl(dashboard, tmp.resolve("dashboard.out"));
-            chromium.navigate(url + "study/big");
-            chromium.waitUntil("the 1,000 trials drawn", "document.body.getAttribute('data-rows')",
-                    v -> "1000".equals(v.asText()), 20);
-            int rows = chromium.evaluate("document.querySelectorAll('#trials tbody tr').length").asInt();
-            int first = chromium.evaluate("Number(document.body.getAttribute('data-first-render-ms'))").asInt();
-            int all = chromium.evaluate("Number(document.body.getAttribute('data-all-rows-ms'))").asInt();
-            System.out.println("dashboard: a 1,000-trial study page: first screen (summary, convergence, first 100 rows) "
-                    + first + " ms, all 1,000 rows " + all + " ms after navigation (headless Chromium)");
-            assertThat(rows).isEqualTo(1000);
-            assertThat(first).as("ms from navigation to the first screen (1 s asked; margin for a busy machine)")
-                    .isLessThan(5000);
+            for (int open = 1; open <= 3; open++) {       // the first open meets a dashboard just started
+                chromium.navigate("about:blank");
+                chromium.waitUntil("a blank page", "document.body.getAttribute('data-rows')", JsonNode::isNull, 20);
+                chromium.navigate(url + "study/big");
+                chromium.waitUntil("the 1,000 trials drawn", "document.body.getAttribute('data-rows')",
+                        v -> "1000".equals(v.asText()), 20);
+                int rows = chromium.evaluate("document.querySelectorAll('#trials tbody tr').length").asInt();
+                int first = chromium.evaluate("Number(document.body.getAttribute('data-first-render-ms'))").asInt();
+                int all = chromium.evaluate("Number(document.body.getAttribute('data-all-rows-ms'))").asInt();
+                System.out.println("dashboard: a 1,000-trial study page, open " + open + ": first screen (summary, "
+                        + "convergence, first 100 rows) " + first + " ms, all 1,000 rows " + all + " ms after navigation");
+                assertThat(rows).isEqualTo(1000);
+                assertThat(first).as("ms from navigation to the first screen (1 s asked; margin for a busy machine)")
+                        .isLessThan(5000);
+            }
         } finally {
             dashboard.destroy();
             dashboard.waitFor(10, TimeUnit.SECONDS);
