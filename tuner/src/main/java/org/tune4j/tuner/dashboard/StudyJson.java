@@ -86,6 +86,28 @@ final class StudyJson {
         return summary(s).put("unchanged", true);
     }
 
+    /**
+     * Adds the dashboard's own drawing of the study's plots, if any ({@code drawn}: the study's version
+     * it was drawn from, the plots present, the report's notes on those it could not draw) and whether
+     * a drawing is under way ({@code drawing}).
+     */
+    static void putDrawn(ObjectNode o, Optional<PlotDrawer.Drawn> drawn, boolean drawing) {
+        o.put("drawing", drawing);
+        if (drawn.isEmpty()) {
+            o.putNull("drawn");
+            return;
+        }
+        ObjectNode d = o.putObject("drawn");
+        d.put("version", drawn.get().version());
+        ArrayNode plots = d.putArray("plots");
+        if (drawn.get().plots() != null) {
+            StudyWatch.PLOTS.stream().filter(p -> java.nio.file.Files.isRegularFile(drawn.get().plots().resolve(p)))
+                    .forEach(plots::add);
+        }
+        ArrayNode notes = d.putArray("notes");
+        drawn.get().notes().forEach(notes::add);
+    }
+
     /** The learning curves of the trials asked for, in the order asked; unknown numbers are left out. */
     static ObjectNode curves(StudyWatch watch, StudySnapshot s, List<Integer> numbers) {
         ObjectNode o = SafeJson.object();

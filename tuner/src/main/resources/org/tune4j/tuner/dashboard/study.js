@@ -229,15 +229,36 @@
     'misclassified.png': 'Misclassified test images', 'test-samples.png': 'Test images with predictions',
   };
 
+  /** The report's PNGs of the run directory, or the dashboard's own drawing of them, with a button to draw. */
   function renderPlots(d) {
-    document.getElementById('no-plots').hidden = d.plots.length > 0;
-    document.getElementById('plots').replaceChildren(...d.plots.map(p => {
+    const drawn = d.drawn && d.drawn.plots.length ? d.drawn : null;
+    const own = d.plots.length && !(drawn && d.state !== 'finished');
+    const names = own ? d.plots : drawn ? drawn.plots : [];
+    const source = own ? '/plots/' : '/drawn/';
+    const stamp = own ? d.version : drawn ? drawn.version : '';
+    document.getElementById('no-plots').hidden = names.length > 0;
+    const figures = names.map(p => {
       const img = el('img', {});
       img.alt = PLOT_TITLES[p] || p;
-      img.src = withToken(api + '/plots/' + encodeURIComponent(p) + '?v=' + encodeURIComponent(d.version));
+      img.src = withToken(api + source + encodeURIComponent(p) + '?v=' + encodeURIComponent(stamp));
       return el('figure', {}, el('figcaption', {}, PLOT_TITLES[p] || p), img);
-    }));
+    });
+    document.getElementById('plots').replaceChildren(...figures);
+    const status = document.getElementById('draw-status');
+    const button = document.getElementById('draw');
+    button.hidden = d.state === 'finished' && d.plots.length > 0;
+    button.disabled = d.drawing;
+    status.textContent = d.drawing ? 'drawing from the trials so far…'
+      : !own && drawn ? 'drawn by the dashboard from the trials finished then'
+        + (drawn.version === d.version ? '' : ' (more have finished since)') : '';
+    document.getElementById('draw-notes').replaceChildren(...(!own && d.drawn ? d.drawn.notes : []).map(n => el('li', {}, n)));
   }
+
+  document.getElementById('draw').addEventListener('click', async () => {
+    document.getElementById('draw').disabled = true;
+    document.getElementById('draw-status').textContent = 'drawing from the trials so far…';
+    await T4.getJson(api + '/draw');
+  });
 
   // ---- polling -------------------------------------------------------------------------------
   T4.poll(async () => {
@@ -246,6 +267,9 @@
     const d = polled.unchanged ? Object.assign({}, page.detail, polled) : polled;
     page.detail = d;
     renderSummary(d);
+    const drawKey = JSON.stringify([d.drawing, d.drawn && d.drawn.version, d.drawn && d.drawn.plots]);
+    if (drawKey !== page.drawKey && d.version === page.version) renderPlots(d);   // a drawing began or ended
+    page.drawKey = drawKey;
     if (d.version !== page.version) {
       page.version = d.version;
       renderTable(d);
