@@ -75,6 +75,12 @@ class DashboardInChromiumTest {
                 assertThat(chromium.evaluate("document.querySelector('#summary').textContent").asText())
                         .contains("3 / 4").contains("trial 3");
 
+                String order = "[...document.querySelectorAll('#trials tbody tr')].map(tr => tr.getAttribute('data-trial')).join(',')";
+                chromium.click("#trials th[data-key=\"value\"]");
+                chromium.waitUntil("the trials sorted by value", order, v -> "3,1,2".equals(v.asText()), 10);
+                chromium.click("#trials th[data-key=\"value\"]");
+                chromium.waitUntil("the trials sorted by value, descending", order, v -> "2,1,3".equals(v.asText()), 10);
+
                 chromium.click("#trials tbody tr[data-trial=\"3\"] td:nth-child(4)");
                 chromium.waitUntil("trial 3's learning curves", "document.getElementById('curves').getAttribute('data-trials')",
                         v -> "3".equals(v.asText()), 20);
