@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -27,10 +28,13 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * <li>The first {@code initialPoints} asks come from the initial design. Points told without
  *     having been asked (a warm start such as the tutorial's x0) do not count toward it.</li>
  * <li>After that, once at least two finite values are known, the surrogate is refitted from
- *     scratch at every ask and the acquisition policy proposes an unevaluated point.</li>
+ *     scratch at every ask (past 200 observations, at every 20th, and conditioned on the
+ *     observations since in between: {@link RefitSchedule}) and the acquisition policy proposes
+ *     an unevaluated point.</li>
  * <li>Points asked and not yet told are pending: further asks treat them as observed at the
- *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), so
- *     {@link #ask(int)} gives distinct points for parallel workers.</li>
+ *     lowest value seen so far (the constant liar "min" of Ginsbourger et al. 2010), and
+ *     {@link #ask(int, BatchStrategy)} at the lie of another {@link BatchStrategy}, so a batch
+ *     gives distinct points for parallel workers.</li>
  * <li>An evaluated, failed or pending point is never proposed again; when a finite space has no
  *     point left, {@code ask} throws {@link SpaceExhaustedException}.</li>
  * </ul>
@@ -47,6 +51,9 @@ import org.tune4j.optimizer.surrogate.Surrogate;
  * <p>Not thread-safe: one optimizer is driven by one thread (parallel workers go through ask(n)).
  */
 public final class Optimizer {
+    /** The strategy of {@link #ask(int)}, chosen by the batch regret measurements in BENCHMARKS.md. */
+    public static final BatchStrategy DEFAULT_BATCH = BatchStrategy.CL_MIN;
+
     private final Space space;
     private final OptimizerConfig config;
     private final ProposalStrategy strategy;
@@ -59,16 +66,33 @@ public final class Optimizer {
     private int designAsked;        // asks answered from the initial design (incl. replayed ones)
     private Surrogate fitted;       // surrogate fitted on the complete trials only
     private int fittedOn = -1;      // number of trials when `fitted` was fitted
+    private int fittedBase = -1;    // complete trials whose fit `fitted` conditions on the rest of (RefitSchedule)
+    private int fittedCount;        // complete trials `fitted` knows
+    private int unconditionedBase = -1; // a scheduled fit whose surrogate could not be conditioned: refit instead
+    private final RefitSchedule schedule;
     private final List<Integer> replayedRounds = new ArrayList<>(); // trial numbers whose rounds to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
+        this(space, config, RefitSchedule.DEFAULT);
+    }
+
+    /** An optimizer whose surrogate is refitted on another {@link RefitSchedule} than the default. */
+    public Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule) {
         this.space = space;
         this.config = config;
         this.strategy = new ProposalStrategy(space, config);
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
     }
 
-    /** A new point to evaluate (marked pending until told). */
+    /**
+     * A new point to evaluate (marked pending until told); other pending points are treated as
+     * observed at the lowest value seen so far ({@link BatchStrategy#CL_MIN}).
+     */
     public List<Object> ask() {
+        return ask(BatchStrategy.CL_MIN);
+    }
+
+    private List<Object> ask(BatchStrategy lies) {
         if (isExhausted()) {
             throw new SpaceExhaustedException(space.cardinality());
         }
@@ -81,20 +105,31 @@ public final class Optimizer {
         } else if (!strategy.buildsModel() || completeValues.size() < 2) {
             point = strategy.randomUnused(excluded(), rng);
         } else {
-            point = proposeWithSurrogate(index, rng);
+            point = proposeWithSurrogate(index, rng, lies);
         }
         pending.add(point);
         return point;
     }
 
-    /** {@code n} distinct points for parallel evaluation (constant liar between them). */
+    /** {@code n} distinct points for parallel evaluation, with the {@link #DEFAULT_BATCH} strategy between them. */
     public List<List<Object>> ask(int n) {
+        return ask(n, DEFAULT_BATCH);
+    }
+
+    /**
+     * {@code n} distinct points for parallel evaluation: asked one after the other, each with the
+     * points asked before it (in this call or earlier) pending at the strategy's lie. Points still
+     * due from the initial design come first. With n = 1 and {@link BatchStrategy#CL_MIN} this is
+     * {@link #ask()}.
+     */
+    public List<List<Object>> ask(int n, BatchStrategy strategy) {
         if (n < 1) {
             throw new IllegalArgumentException("ask(n): expected n >= 1, found " + n);
         }
+        Objects.requireNonNull(strategy, "ask(n): strategy");
         List<List<Object>> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            points.add(ask());
+            points.add(ask(strategy));
         }
         return points;
     }
@@ -183,33 +218,85 @@ public final class Optimizer {
         return excluded().contains(point) ? strategy.randomUnused(excluded(), rng) : point;
     }
 
-    private List<Object> proposeWithSurrogate(int index, RandomGenerator rng) {
+    private List<Object> proposeWithSurrogate(int index, RandomGenerator rng, BatchStrategy lies) {
         catchUpPolicy();
         Surrogate model;
         double best = Collections.min(completeValues);
         if (pending.isEmpty()) {
             model = fittedSurrogate();
-        } else { // constant liar: pending points observed at the best value so far
+        } else { // pending points observed at the strategy's lies
             List<double[]> xs = new ArrayList<>(completeUnits);
             List<Double> ys = new ArrayList<>(completeValues);
             for (List<Object> p : pending) {
-                xs.add(space.toUnit(p));
-                ys.add(best);
+                double[] unit = space.toUnit(p);
+                xs.add(unit);
+                ys.add(lies.lie(completeValues, () -> fittedSurrogate().predict(unit)));
             }
-            model = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit-with-lies", index));
+            model = withLies(xs, ys, index);
         }
-        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng);
+        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng,
+                schedule.candidates(config.candidates(), completeValues.size()));
         return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
     }
 
-    /** The surrogate fitted on the complete trials, refitted when trials were added since. */
-    private Surrogate fittedSurrogate() {
-        if (fittedOn != trials.size()) {
-            fitted = strategy.fit(completeUnits, completeValues,
-                    RandomStreams.of(config.seed(), "fit", trials.size()));
-            fittedOn = trials.size();
+    /**
+     * The surrogate fitted on observations and lies (xs, ys: the complete trials first): a refit,
+     * or past the schedule's refit-every size the fitted surrogate conditioned on the lies.
+     */
+    private Surrogate withLies(List<double[]> xs, List<Double> ys, int index) {
+        int n = completeValues.size();
+        if (n > schedule.everyUpTo()) {
+            Optional<Surrogate> conditioned = fittedSurrogate().conditionedOn(
+                    xs.subList(n, xs.size()).toArray(new double[0][]), values(ys.subList(n, ys.size())));
+            if (conditioned.isPresent()) {
+                return conditioned.get();
+            }
         }
+        return strategy.fit(xs, ys, RandomStreams.of(config.seed(), "fit-with-lies", index));
+    }
+
+    /**
+     * The surrogate of the complete trials, brought up to date when trials were added since:
+     * refitted, or past the {@link RefitSchedule}'s refit-every size, the fit on the first
+     * {@code schedule.fittedOn(n)} complete trials conditioned on the later ones.
+     */
+    private Surrogate fittedSurrogate() {
+        if (fittedOn == trials.size()) {
+            return fitted;
+        }
+        int n = completeValues.size();
+        int base = schedule.fittedOn(n);
+        if (base < n && base != unconditionedBase) {
+            if (fittedBase != base || fittedCount > n) {
+                fitted = strategy.fit(completeUnits.subList(0, base), completeValues.subList(0, base),
+                        RandomStreams.of(config.seed(), "scheduled-fit", base));
+                fittedBase = base;
+                fittedCount = base;
+            }
+            Optional<Surrogate> conditioned = fitted.conditionedOn(
+                    completeUnits.subList(fittedCount, n).toArray(new double[0][]),
+                    values(completeValues.subList(fittedCount, n)));
+            if (conditioned.isPresent()) {
+                fitted = conditioned.get();
+                fittedCount = n;
+                fittedOn = trials.size();
+                return fitted;
+            }
+            unconditionedBase = base;
+        }
+        fitted = strategy.fit(completeUnits, completeValues, RandomStreams.of(config.seed(), "fit", trials.size()));
+        fittedOn = trials.size();
+        fittedBase = -1;
+        fittedCount = n;
         return fitted;
+    }
+
+    private static double[] values(List<Double> ys) {
+        double[] out = new double[ys.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ys.get(i);
+        }
+        return out;
     }
 
     private Set<List<Object>> excluded() {

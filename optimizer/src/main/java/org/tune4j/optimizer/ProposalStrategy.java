@@ -57,7 +57,15 @@ final class ProposalStrategy {
 
     /** The policy's next point (empty when all scored points are excluded). */
     Optional<Proposal> propose(Surrogate model, double best, Set<List<Object>> excluded, RandomGenerator rng) {
-        return policy.propose(new AcquisitionPolicy.Round(space, model, best, excluded, acquisitionOptimizer, rng));
+        return propose(model, best, excluded, rng, config.candidates());
+    }
+
+    /** As {@link #propose(Surrogate, double, Set, RandomGenerator)}, scoring {@code candidates} random points. */
+    Optional<Proposal> propose(Surrogate model, double best, Set<List<Object>> excluded, RandomGenerator rng,
+            int candidates) {
+        AcquisitionOptimizer maximizer = candidates == config.candidates() ? acquisitionOptimizer
+                : new AcquisitionOptimizer(candidates, config.refineFrom());
+        return policy.propose(new AcquisitionPolicy.Round(space, model, best, excluded, maximizer, rng));
     }
 
     /** The acquisition policy of this optimizer (for tests and reports). */

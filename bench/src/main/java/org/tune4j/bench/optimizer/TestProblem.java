@@ -12,13 +12,18 @@ import org.tune4j.optimizer.space.Space;
 
 /**
  * A test function with a known global minimum. Definitions follow Surjanovic & Bingham's Virtual
- * Library of Simulation Experiments (sfu.ca/~ssurjano): Branin-Hoo, Hartmann-6 and Ackley; the
+ * Library of Simulation Experiments (sfu.ca/~ssurjano): Branin-Hoo, Hartmann-6, Ackley and Rosenbrock; the
  * mixed problem is a synthetic stand-in for the tutorial's space.
  */
 record TestProblem(String name, Space space, Objective objective, double minimum) {
 
     static List<TestProblem> all() {
         return List.of(branin(), hartmann6(), ackley(4), tutorialLike());
+    }
+
+    /** Issue 16's suite, the domains of its scikit-optimize reference: Branin, Hartmann-6, Ackley-4 on [-5, 5]^4, Rosenbrock-4. */
+    static List<TestProblem> referenceSuite() {
+        return List.of(branin(), hartmann6(), ackley(4, 5), rosenbrock(4));
     }
 
     /** Branin-Hoo on [-5, 10] x [0, 15]; minimum 0.397887 (three global minimizers). */
@@ -57,7 +62,17 @@ record TestProblem(String name, Space space, Objective objective, double minimum
 
     /** Ackley in d dimensions on [-32.768, 32.768]^d (a = 20, b = 0.2, c = 2π); minimum 0 at the origin. */
     static TestProblem ackley(int d) {
-        return new TestProblem("Ackley-" + d, cube(d, -32.768, 32.768), x -> {
+        return ackley("Ackley-" + d, d, 32.768);
+    }
+
+    /** Ackley in d dimensions on [-half, half]^d, named "Ackley-d [-half,half]"; minimum 0 at the origin. */
+    static TestProblem ackley(int d, double half) {
+        String bound = half == Math.rint(half) ? Long.toString((long) half) : Double.toString(half);
+        return ackley("Ackley-" + d + " [-" + bound + "," + bound + "]", d, half);
+    }
+
+    private static TestProblem ackley(String name, int d, double half) {
+        return new TestProblem(name, cube(d, -half, half), x -> {
             double squares = 0;
             double cosines = 0;
             for (Object o : x) {
@@ -66,6 +81,19 @@ record TestProblem(String name, Space space, Objective objective, double minimum
                 cosines += Math.cos(2 * Math.PI * v);
             }
             return -20 * Math.exp(-0.2 * Math.sqrt(squares / d)) - Math.exp(cosines / d) + 20 + Math.E;
+        }, 0.0);
+    }
+
+    /** Rosenbrock in d dimensions on [-2, 2]^d: sum of 100 (x_{i+1} - x_i²)² + (1 - x_i)²; minimum 0 at (1, .., 1). */
+    static TestProblem rosenbrock(int d) {
+        return new TestProblem("Rosenbrock-" + d, cube(d, -2, 2), x -> {
+            double sum = 0;
+            for (int i = 0; i + 1 < d; i++) {
+                double xi = (Double) x.get(i);
+                double next = (Double) x.get(i + 1);
+                sum += 100 * (next - xi * xi) * (next - xi * xi) + (1 - xi) * (1 - xi);
+            }
+            return sum;
         }, 0.0);
     }
 

@@ -8,6 +8,10 @@ public record DataSplits(LabeledImages train, LabeledImages validation, LabeledI
 
     /** How many of {@code count} images train when the last {@code validationCount} validate. */
     public static int trainCount(int count, int validationCount) {
+        if (count < 2) {
+            throw new IllegalArgumentException("the training set holds " + count + " image" + (count == 1 ? "" : "s")
+                    + ": at least 2 are needed, one to train and one to validate");
+        }
         if (validationCount <= 0 || validationCount >= count) {
             throw new IllegalArgumentException("validation count " + validationCount
                     + " must be between 1 and " + (count - 1) + " (training images available)");

@@ -50,6 +50,11 @@ public final class Datasets {
         if (MnistFormat.holds(dir)) {
             return directory(spec, "MNIST-named IDX files", (root, log) -> MnistFormat.read(dir, log));
         }
+        List<String> missing = MnistFormat.missing(dir);
+        if (missing.size() < MnistFormat.FILE_NAMES.size()) {
+            throw new IllegalArgumentException("dataset directory " + dir + " holds MNIST-named IDX files but not all four: "
+                    + "missing " + String.join(", ", missing) + " (raw or .gz)");
+        }
         return directory(spec, "one sub-folder of images per class", (root, log) -> {
             log.accept("reading image folder " + dir + " (" + folderOptions + ")");
             return ImageFolder.load(dir, folderOptions);

@@ -82,6 +82,9 @@ public record IdxDataset(String title, String trainImages, String trainLabels, S
         Pair train = readPair(paths, trainImages, trainLabels, verify);
         Pair test = readPair(paths, testImages, testLabels, verify);
         int count = train.images().count();
+        if (test.images().count() == 0) {
+            throw new DataFileException(test.imageName() + ": holds 0 images; a test set needs at least one");
+        }
         int cut = DataSplits.trainCount(count, validationCount);  // the tutorial's split: the last ones validate
         return new DataSplits(train.range(0, cut), train.range(cut, count), test.range(0, test.images().count()));
     }

@@ -4,16 +4,20 @@
  * It validates everything the header claims (magic, data type, rank, dimensions, payload length)
  * and that an image file and a label file agree on the count. It is not a general IDX reader: only
  * unsigned-byte images of rank 3 and unsigned-byte labels of rank 1 are accepted. It does not fetch
- * or verify checksums (see IdxDataset and Checksums).
+ * or verify checksums (see IdxDataset and Checksums). Sizes are bounded before they are allocated:
+ * a file of at most MAX_BYTES, images of at most MAX_PIXELS_PER_IMAGE pixels, and a gzipped file
+ * inflated only as far as its IDX header claims (a gzip bomb costs nothing more).
  */
 package org.tune4j.engine.data;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -34,6 +38,11 @@ public final class IdxReader {
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of an IDX file of unsigned-byte labels: type 0x08, rank 1. */
     public static final int LABELS_MAGIC = 0x00000801;
+
+    /** The largest file, raw or inflated, this reader holds in memory: a Java array's limit, less a margin. */
+    public static final long MAX_BYTES = Integer.MAX_VALUE - 64;
+    /** The most pixels of one image (1024 x 1024; MNIST's are 28 x 28). */
+    public static final long MAX_PIXELS_PER_IMAGE = 1L << 20;
 
     private static final int UNSIGNED_BYTE = 0x08;
     private static final float[] UNIT = new float[256];
@@ -84,15 +93,56 @@ public final class IdxReader {
         if (!Files.isRegularFile(file)) {
             throw new DataFileException("file not found: " + file);
         }
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new DataFileException(String.format(Locale.ROOT, "%s: %,d bytes, more than this reader's limit of %,d",
+                    file, size, MAX_BYTES));
+        }
         byte[] bytes = Files.readAllBytes(file);  // one array of the file's size, no chunk copies
         if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
             return bytes;
         }
         try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-            return gz.readAllBytes();
+            return inflateBounded(file, gz);
         } catch (ZipException | EOFException e) {
             throw new DataFileException(file + ": corrupt or truncated gzip data (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Inflates no more than the IDX header inside claims (plus one byte, so that trailing data is
+     * still reported): a small gzip file that inflates to gigabytes (a "gzip bomb") costs the
+     * memory of its claimed size at most, and a claim above {@link #MAX_BYTES} is refused unread.
+     */
+    private static byte[] inflateBounded(Path file, InputStream gz) throws IOException {
+        byte[] header = gz.readNBytes(16);
+        long claimed = claimedLength(header);
+        if (claimed > MAX_BYTES) {
+            throw new DataFileException(String.format(Locale.ROOT, "%s: the IDX header claims %,d bytes, more than "
+                    + "this reader's limit of %,d", file, claimed, MAX_BYTES));
+        }
+        long rest = Math.max(0, Math.min(claimed + 1, MAX_BYTES) - header.length);
+        byte[] body = gz.readNBytes((int) rest);
+        if (header.length + body.length > claimed && claimed > header.length) {
+            throw new DataFileException(String.format(Locale.ROOT, "%s: inflates to more than the %,d bytes its IDX "
+                    + "header claims (trailing data, or a gzip bomb); stopped reading there", file, claimed));
+        }
+        byte[] all = java.util.Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, all, header.length, body.length);
+        return all;
+    }
+
+    /** The total length an IDX image or label header claims (header included); the header's own length otherwise. */
+    private static long claimedLength(byte[] header) {
+        if (header.length >= 8 && bigEndianInt(header, 0) == LABELS_MAGIC) {
+            return 8L + Integer.toUnsignedLong(bigEndianInt(header, 4));
+        }
+        if (header.length >= 16 && bigEndianInt(header, 0) == IMAGES_MAGIC) {
+            double claimed = 16.0 + (double) Integer.toUnsignedLong(bigEndianInt(header, 4))
+                    * Integer.toUnsignedLong(bigEndianInt(header, 8)) * Integer.toUnsignedLong(bigEndianInt(header, 12));
+            return claimed > Long.MAX_VALUE / 2 ? Long.MAX_VALUE / 2 : (long) claimed;  // three 32-bit factors overflow a long
+        }
+        return header.length;
     }
 
     /** Parses the bytes of an IDX image file; {@code name} is used in error messages. */
@@ -103,6 +153,10 @@ public final class IdxReader {
             if (dims[i] <= 0) {
                 throw new DataFileException(name + ": expected a positive number of " + names[i] + ", found " + dims[i]);
             }
+        }
+        if ((long) dims[1] * dims[2] > MAX_PIXELS_PER_IMAGE) {
+            throw new DataFileException(String.format(Locale.ROOT, "%s: images of %d x %d pixels, more than this "
+                    + "reader's limit of %,d pixels per image (1024 x 1024)", name, dims[1], dims[2], MAX_PIXELS_PER_IMAGE));
         }
         long expected = (long) dims[0] * dims[1] * dims[2];
         checkPayload(name, data.length - 16L, expected, "pixel bytes (" + dims[0] + " x " + dims[1] + " x " + dims[2] + ")");

@@ -58,6 +58,11 @@ public final class MnistFormat {
         return Collections.unmodifiableMap(m);
     }
 
+    /** The four file names that {@code dir} lacks (neither raw nor gzipped), in {@link #FILE_NAMES} order. */
+    public static List<String> missing(Path dir) {
+        return FILE_NAMES.stream().filter(f -> IdxDataset.locate(dir, f) == null).toList();
+    }
+
     /** Whether {@code dir} holds all four files (raw or gzipped). */
     public static boolean holds(Path dir) {
         return FILE_NAMES.stream().allMatch(f -> IdxDataset.locate(dir, f) != null);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.tune4j.engine.layer.Layer;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.spi.Providers;
@@ -23,7 +24,7 @@ import org.tune4j.engine.spi.Providers;
  * <pre>
  * offset   size  content (all integers little-endian)
  * 0        4     magic: the ASCII bytes "T4JM"
- * 4        4     int32 format version, currently 1
+ * 4        4     int32 format version, currently 2 (1: the same without the checksum; still read)
  * 8        4     int32 L: length in bytes of the architecture
  * 12       L     architecture, UTF-8 JSON:
  *                {"format":"tune4j-sequential","input":[C,H,W],"parameters":P,
@@ -35,19 +36,24 @@ import org.tune4j.engine.spi.Providers;
  * 12+L     4     int32 P: number of parameters
  * 16+L     4P    float32 parameters in {@link Sequential#parameters()} order: per layer the kernel
  *                (Conv2D (out, in, kh, kw); Dense (in, out)) then the bias
+ * 16+L+4P  4     CRC32 (java.util.zip, as zlib and PNG) of every byte before it (format 2 only)
  * </pre>
  * Each layer's object is its {@link Layer#config()}; the {@link LayerType} registered under its
  * {@code "type"} reads it back. {@code "class_names"} (one string per output) is optional: files written before it existed, or by
- * {@link #save(Sequential, Path)}, have none and read with the names "0", "1", ... Nothing follows. Saving writes a temporary file beside the target and renames it, so a reader
+ * {@link #save(Sequential, Path)}, have none and read with the names "0", "1", ... Nothing follows the checksum. Saving writes a temporary file beside the target and renames it, so a reader
  * never sees a half-written model. Loading checks every field and rejects truncated, extended or
- * foreign files with a {@link ModelFileException}.
+ * foreign files with a {@link ModelFileException}: a checksum that does not match (a damaged file
+ * that would otherwise predict quietly wrong), parameters that are NaN or infinite, and sizes
+ * beyond {@link org.tune4j.engine.layer.LayerLimits} before they are allocated.
  */
 public final class ModelFile {
 
     /** The first four bytes of every model file. */
     public static final String MAGIC = "T4JM";
-    /** The format version this class writes and reads. */
-    public static final int VERSION = 1;
+    /** The format version this class writes; it reads this one and {@link #VERSION_WITHOUT_CHECKSUM}. */
+    public static final int VERSION = 2;
+    /** The first format, without the trailing CRC32; still read. */
+    public static final int VERSION_WITHOUT_CHECKSUM = 1;
     private static final String FORMAT = "tune4j-sequential";
 
     private ModelFile() {
@@ -71,10 +77,12 @@ public final class ModelFile {
     private static void write(Sequential model, List<String> classNames, Path file) throws IOException {
         byte[] architecture = Json.write(describe(model, classNames)).getBytes(StandardCharsets.UTF_8);
         float[] params = model.parameters();
-        ByteBuffer buf = ByteBuffer.allocate(16 + architecture.length + 4 * params.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = ByteBuffer.allocate(20 + architecture.length + 4 * params.length).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(MAGIC.getBytes(StandardCharsets.US_ASCII)).putInt(VERSION).putInt(architecture.length).put(architecture);
         buf.putInt(params.length);
         buf.asFloatBuffer().put(params);
+        buf.position(buf.position() + 4 * params.length);
+        buf.putInt(crc32(buf.array(), buf.position()));
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
@@ -113,8 +121,12 @@ public final class ModelFile {
                     + printable(magic) + "\" (not a tune4j model file)");
         }
         int version = buf.getInt();
-        if (version != VERSION) {
-            throw new ModelFileException(file, "expected format version " + VERSION + ", found " + version);
+        if (version != VERSION && version != VERSION_WITHOUT_CHECKSUM) {
+            throw new ModelFileException(file, "expected format version " + VERSION_WITHOUT_CHECKSUM + " or " + VERSION
+                    + ", found " + version);
+        }
+        if (version == VERSION) {
+            verifyChecksum(file, buf);
         }
         int length = buf.getInt();
         if (length < 0) {
@@ -133,6 +145,7 @@ public final class ModelFile {
         }
         float[] params = new float[count];
         buf.asFloatBuffer().get(params);
+        requireFinite(file, params);
         Sequential model;
         try {
             model = builder.buildWith(params);
@@ -143,6 +156,38 @@ public final class ModelFile {
             return new SavedModel(model, classNames(file, root, model.outputShape().size()));
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Checks the trailing CRC32 and leaves {@code buf} ending before it. */
+    private static void verifyChecksum(Path file, ByteBuffer buf) throws ModelFileException {
+        int end = buf.limit() - 4;
+        if (end < buf.position()) {
+            throw new ModelFileException(file, "truncated: expected a 4-byte checksum at the end, found "
+                    + buf.remaining() + " bytes after the header");
+        }
+        int stored = buf.getInt(end);
+        int computed = crc32(buf.array(), end);
+        if (stored != computed) {
+            throw new ModelFileException(file, String.format("checksum mismatch: the file says CRC32 %08x, its bytes give"
+                    + " %08x: the file is damaged (a copy cut short or altered); save or copy the model again",
+                    stored, computed));
+        }
+        buf.limit(end);
+    }
+
+    private static int crc32(byte[] bytes, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
+    }
+
+    private static void requireFinite(Path file, float[] params) throws ModelFileException {
+        for (int i = 0; i < params.length; i++) {
+            if (!Float.isFinite(params[i])) {
+                throw new ModelFileException(file, "parameter " + i + " of " + params.length + " is " + params[i]
+                        + ": a model's parameters must be finite numbers (was it saved from a diverged training run?)");
+            }
         }
     }
 

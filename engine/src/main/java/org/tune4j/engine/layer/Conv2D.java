@@ -51,6 +51,9 @@ public final class Conv2D implements Layer {
         }
         int h = inputShape.height();
         int w = inputShape.width();
+        long patch = (long) inputShape.channels() * kernelSize * kernelSize;
+        LayerLimits.requireParameters("Conv2D " + filters + " filters of " + kernelSize + "x" + kernelSize + " over "
+                + inputShape.channels() + (inputShape.channels() == 1 ? " channel" : " channels"), filters * patch + filters);
         if (padding == Padding.VALID && (h < kernelSize || w < kernelSize)) {
             throw new IllegalArgumentException("Conv2D with valid padding: kernel " + kernelSize + "x" + kernelSize
                     + " does not fit the input " + h + "x" + w);
@@ -62,6 +65,7 @@ public final class Conv2D implements Layer {
         this.padding = padding;
         int outH = padding.outputSize(h, kernelSize, stride);
         int outW = padding.outputSize(w, kernelSize, stride);
+        LayerLimits.requireValues("Conv2D output " + filters + " x " + outH + " x " + outW, (long) filters * outH * outW);
         this.outputShape = Shape.of(filters, outH, outW);
         this.shape = new ConvShape(inputShape.channels(), h, w, filters, kernelSize, stride,
                 padding.padBefore(h, kernelSize, stride), padding.padBefore(w, kernelSize, stride), outH, outW);

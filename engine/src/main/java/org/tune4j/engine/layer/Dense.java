@@ -31,6 +31,8 @@ public final class Dense implements Layer {
         if (units <= 0) {
             throw new IllegalArgumentException("Dense: expected at least 1 unit, found " + units);
         }
+        LayerLimits.requireParameters("Dense " + inputShape.size() + " inputs x " + units + " units",
+                (long) inputShape.size() * units + units);
         this.inputShape = inputShape;
         this.in = inputShape.size();
         this.units = units;

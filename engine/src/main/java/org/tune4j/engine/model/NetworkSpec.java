@@ -79,6 +79,15 @@ public record NetworkSpec(int channels, int height, int width, int classes, List
 
     /** The model, initialised as Keras does from {@code seed}. */
     public Sequential build(long seed) {
+        return builder().build(seed);
+    }
+
+    /**
+     * The model's layers, not yet built: nothing of the size of its parameters is allocated, so a
+     * caller can check the size ({@link Sequential.Builder#countParameters()}) or the memory training
+     * needs before building.
+     */
+    public Sequential.Builder builder() {
         Sequential.Builder b = Sequential.builder(channels, height, width);
         for (ConvSpec conv : convLayers) {
             b.conv2d(conv.filters(), conv.kernelSize(), Padding.SAME).activation(activation).maxPool(POOL);
@@ -87,6 +96,6 @@ public record NetworkSpec(int channels, int height, int width, int classes, List
         for (int i = 0; i < denseLayers; i++) {
             b.dense(denseNodes).activation(activation);
         }
-        return b.dense(classes).build(seed);
+        return b.dense(classes);
     }
 }

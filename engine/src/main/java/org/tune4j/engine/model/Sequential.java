@@ -14,6 +14,7 @@ import org.tune4j.engine.layer.Conv2D;
 import org.tune4j.engine.layer.Dense;
 import org.tune4j.engine.layer.Flatten;
 import org.tune4j.engine.layer.Layer;
+import org.tune4j.engine.layer.LayerLimits;
 import org.tune4j.engine.layer.MaxPool2D;
 import org.tune4j.engine.layer.Padding;
 import org.tune4j.engine.tensor.Shape;
@@ -56,6 +57,10 @@ public final class Sequential {
 
     /** Starts a model whose examples are (channels, height, width) images. */
     public static Builder builder(int channels, int height, int width) {
+        if (channels > 0 && height > 0 && width > 0) {
+            LayerLimits.requireValues("input " + channels + " x " + height + " x " + width,
+                    (long) channels * height * width);
+        }
         return new Builder(Shape.of(channels, height, width));
     }
 
@@ -174,15 +179,27 @@ public final class Sequential {
 
         /** The model with the given parameter vector (used as is, not copied), e.g. read from a file. */
         public Sequential buildWith(float[] parameters) {
+            countParameters();
             return new Sequential(inputShape, layers, parameters);
         }
 
-        private int countParameters() {
-            int total = 0;
+        /** The model's parameters, refused above {@link LayerLimits#MAX_PARAMETERS} before any is allocated. */
+        public int countParameters() {
+            long total = 0;
             for (Layer layer : layers) {
-                total = Math.addExact(total, layer.parameterCount());
+                total += layer.parameterCount();
             }
-            return total;
+            return LayerLimits.requireParameters("model of " + layers.size() + " layers", total);
+        }
+
+        /** The layers added so far, in order. */
+        public List<Layer> layers() {
+            return Collections.unmodifiableList(layers);
+        }
+
+        /** The shape the model takes. */
+        public Shape inputShape() {
+            return inputShape;
         }
     }
 }

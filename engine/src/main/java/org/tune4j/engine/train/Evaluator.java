@@ -25,9 +25,16 @@ public final class Evaluator {
         this.kernels = java.util.Objects.requireNonNull(kernels, "kernels");
     }
 
-    /** Evaluates {@code model} on {@code data}; the model is not changed. */
+    /**
+     * Evaluates {@code model} on {@code data}; the model is not changed.
+     *
+     * @throws IllegalArgumentException when {@code data} is empty (no accuracy of 0.00% for no images) or does not fit the model
+     */
     public Evaluation evaluate(Sequential model, LabeledImages data) {
         WorkerPool.checkCompatible(model, data, "evaluation set");
+        if (data.count() == 0) {
+            throw new IllegalArgumentException("the evaluation set holds no images: there is nothing to measure an accuracy on");
+        }
         try (WorkerPool pool = new WorkerPool(model, threads, CHUNK, kernels)) {
             return evaluate(data, pool);
         }

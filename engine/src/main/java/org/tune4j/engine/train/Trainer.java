@@ -17,9 +17,13 @@ import org.tune4j.engine.optim.GradientOptimizer;
  * the workers' gradients are summed in worker order (so a run is reproducible for a given seed
  * and thread count) and the optimizer takes one step. Worker 0 runs on the calling thread, the
  * others on helper threads that live for one fit.
- * After each epoch the validation set is evaluated.
+ * After each epoch the validation set is evaluated, and also after every
+ * {@link TrainConfig#reportEvery()} of an epoch when that is below 1; each evaluation is a
+ * {@link Checkpoint} handed to the listener, which may ask training to stop there (a pruner does):
+ * fit then returns a history marked {@link History#stopped()}.
  *
- * <p>Not here: early stopping, learning-rate schedules, checkpoints (callers use the listener).
+ * <p>Not here: the rule that decides to stop, learning-rate schedules, model files (callers use
+ * the listener).
  */
 public final class Trainer {
 
@@ -40,8 +44,9 @@ public final class Trainer {
     /**
      * Trains {@code model} in place.
      *
-     * @param validation evaluated after every epoch; may be null (then valLoss and valAccuracy are NaN)
-     * @param listener   progress callbacks, on this thread; {@link TrainingListener#NONE} for none
+     * @param validation evaluated at every checkpoint; may be null (then valLoss and valAccuracy are NaN)
+     * @param listener   progress callbacks, on this thread; {@link TrainingListener#NONE} for none; it
+     *                   may stop training at a checkpoint
      * @throws TrainingDivergedException when a batch loss is not finite
      */
     public History fit(Sequential model, GradientOptimizer optimizer, LabeledImages train, LabeledImages validation,
@@ -54,15 +59,21 @@ public final class Trainer {
             throw new IllegalArgumentException("training set is empty");
         }
         int threads = config.threads();
-        try (TrainingStep step = new TrainingStep(model, optimizer, config.batchSize(), threads, config.kernels())) {
+        int batch = Math.min(config.batchSize(), train.count());  // a batch never holds more than the set
+        try (TrainingStep step = new TrainingStep(model, optimizer, batch, threads, config.kernels())) {
             Epochs run = new Epochs(model, train, step, listener == null ? TrainingListener.NONE : listener);
             List<EpochStats> epochs = new ArrayList<>();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = 1; epoch <= config.epochs() && !run.stopped; epoch++) {
                 EpochStats stats = run.epoch(epoch, validation);
+                if (stats == null) {
+                    break;  // stopped at an intermediate checkpoint
+                }
                 epochs.add(stats);
                 run.listener.onEpochEnd(stats);
+                run.checkpoint(epoch, (long) epoch * train.count(), stats.valLoss(), stats.valAccuracy(),
+                        epoch == config.epochs());
             }
-            return new History(epochs);
+            return new History(epochs, run.checkpoints, run.stopped);
         }
     }
 
@@ -74,6 +85,8 @@ public final class Trainer {
         final TrainingListener listener;
         final SplittableRandom rng = new SplittableRandom(config.seed());
         final int[] order;          // (count): this epoch's permutation
+        final List<Checkpoint> checkpoints = new ArrayList<>();
+        boolean stopped;            // the listener asked to stop at a checkpoint
 
         Epochs(Sequential model, LabeledImages train, TrainingStep step, TrainingListener listener) {
             this.model = model;
@@ -89,7 +102,7 @@ public final class Trainer {
         EpochStats epoch(int epoch, LabeledImages validation) {
             shuffle();
             int count = order.length;
-            int batchSize = config.batchSize();
+            int batchSize = Math.min(config.batchSize(), count);  // the same batches, no int overflow
             int batches = (count + batchSize - 1) / batchSize;
             listener.onEpochStart(epoch, batches);
             long start = System.nanoTime();
@@ -97,6 +110,8 @@ public final class Trainer {
             int steadyFrom = 0;
             double lossSum = 0;
             long correct = 0;
+            int[] reportAfter = config.checkpointBatches(batches);
+            int nextReport = 0;
             for (int b = 0; b < batches; b++) {
                 if (epoch == 1 && b == WARMUP_BATCHES && batches > 2 * WARMUP_BATCHES) {
                     steadyStart = System.nanoTime();
@@ -112,6 +127,12 @@ public final class Trainer {
                 lossSum += batchLoss * n;
                 correct += step.correct();
                 listener.onBatchEnd(epoch, b, batchLoss, (long) from + n);
+                if (nextReport < reportAfter.length && reportAfter[nextReport] == b) {
+                    nextReport++;
+                    if (intermediateCheckpoint(epoch, (long) from + n, validation)) {
+                        return null;
+                    }
+                }
             }
             long end = System.nanoTime();
             double seconds = (end - start) / 1e9;
@@ -125,6 +146,27 @@ public final class Trainer {
             }
             return new EpochStats(epoch, lossSum / count, (double) correct / count, valLoss, valAccuracy,
                     seconds, count / seconds, (count - steadyFrom) / steadySeconds);
+        }
+
+        /** Validation in the middle of an epoch; true when the listener asks to stop. */
+        private boolean intermediateCheckpoint(int epoch, long imagesInEpoch, LabeledImages validation) {
+            double valLoss = Double.NaN;
+            double valAccuracy = Double.NaN;
+            if (validation != null) {
+                Evaluation ev = Evaluator.evaluate(validation, step.pool());
+                valLoss = ev.loss();
+                valAccuracy = ev.accuracy();
+            }
+            checkpoint(epoch, (long) (epoch - 1) * train.count() + imagesInEpoch, valLoss, valAccuracy, false);
+            return stopped;
+        }
+
+        /** Records a checkpoint and asks the listener whether to go on. */
+        void checkpoint(int epoch, long imagesSeen, double valLoss, double valAccuracy, boolean last) {
+            Checkpoint c = new Checkpoint(checkpoints.size() + 1, epoch, (double) imagesSeen / train.count(),
+                    imagesSeen, valLoss, valAccuracy, last);
+            checkpoints.add(c);
+            stopped = listener.onCheckpoint(c) == TrainingListener.Action.STOP;
         }
 
         private void shuffle() {

@@ -34,15 +34,20 @@ public final class TrainingStep implements AutoCloseable {
     private int from;
     private int size;
 
-    /** Workers for batches of up to {@code batchSize} examples; calls {@code optimizer.initialize}. */
+    /**
+     * Workers for batches of up to {@code batchSize} examples; calls {@code optimizer.initialize}.
+     *
+     * @throws IllegalArgumentException when training would not fit in memory ({@link TrainingMemory})
+     */
     public TrainingStep(Sequential model, GradientOptimizer optimizer, int batchSize, int threads, KernelMode kernels) {
         if (batchSize < 1 || threads < 1) {
             throw new IllegalArgumentException("batch size and threads must be at least 1, found " + batchSize + " and " + threads);
         }
+        TrainingMemory.require(model.inputShape(), model.layers(), batchSize, threads);
         this.model = model;
         this.optimizer = optimizer;
         optimizer.initialize(model.parameterCount());
-        this.pool = new WorkerPool(model, threads, (batchSize + threads - 1) / threads, kernels);
+        this.pool = new WorkerPool(model, threads, (int) (((long) batchSize + threads - 1) / threads), kernels);
         this.gradient = threads == 1 ? null : new float[model.parameterCount()];
         this.sliceLoss = new double[threads];
         this.sliceCorrect = new int[threads];

@@ -79,7 +79,10 @@ class ModelFileTest {
         assertThat(saved.model().parameterCount()).isEqualTo(15);
         Path unnamed = dir.resolve("unnamed.t4j");
         ModelFile.save(saved.model(), unnamed);
-        assertThat(Files.readAllBytes(unnamed)).isEqualTo(Files.readAllBytes(file));   // still the old bytes
+        byte[] old = Files.readAllBytes(file);
+        byte[] now = Files.readAllBytes(unnamed);   // the old bytes, as format 2 with the checksum after them
+        assertThat(Arrays.copyOfRange(now, 8, old.length)).isEqualTo(Arrays.copyOfRange(old, 8, old.length));
+        assertThat(now).hasSize(old.length + 4);
     }
 
     @Test
@@ -108,14 +111,18 @@ class ModelFileTest {
         byte[] magic = new byte[4];
         b.get(magic);
         assertThat(new String(magic, StandardCharsets.US_ASCII)).isEqualTo("T4JM");
-        assertThat(b.getInt()).isEqualTo(1);
+        assertThat(b.getInt()).isEqualTo(2);
         int length = b.getInt();
         byte[] json = new byte[length];
         b.get(json);
         assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"format\":\"tune4j-sequential\",\"input\":[1,28,28]");
         assertThat(b.getInt()).isEqualTo(43_262);
         assertThat(b.getFloat()).isEqualTo(m.parameters()[0]);
-        assertThat(b.remaining()).isEqualTo(4 * (43_262 - 1));
+        assertThat(b.remaining()).isEqualTo(4 * (43_262 - 1) + 4);
+        b.position(b.limit() - 4);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b.array(), 0, b.limit() - 4);
+        assertThat(b.getInt()).isEqualTo((int) crc.getValue());
     }
 
     @Test
@@ -125,10 +132,18 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 7));
         assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("checksum mismatch");
+        byte[] format1 = Arrays.copyOf(bytes, bytes.length - 4 - 7);  // no checksum to catch it: the lengths do
+        format1[4] = 1;
+        Files.write(file, format1);
+        assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("parameters").hasMessageContaining("bytes");
-        Files.write(file, Arrays.copyOf(bytes, 30));
+        Files.write(file, Arrays.copyOf(format1, 30));
         assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("truncated: expected an architecture of");
+        Files.write(file, Arrays.copyOf(bytes, 30));
+        assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("checksum mismatch");
         Files.write(file, Arrays.copyOf(bytes, 5));
         assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("truncated: expected a 12-byte header");
     }
@@ -148,7 +163,7 @@ class ModelFileTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[4] = 9;
         Files.write(file, bytes);
-        assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("expected format version 1, found 9");
+        assertThatThrownBy(() -> ModelFile.load(file)).hasMessageContaining("expected format version 1 or 2, found 9");
         assertThatThrownBy(() -> ModelFile.load(dir.resolve("absent.t4j"))).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("no such file");
     }
@@ -158,7 +173,8 @@ class ModelFileTest {
         Path file = dir.resolve("bad.t4j");
         ModelFile.save(model(), file);
         byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, StandardCharsets.ISO_8859_1).replace("\"Dense\"", "\"Dunce\"");
+        bytes[4] = 1;  // as format 1: no checksum, so the architecture itself is read and refused
+        String text = new String(bytes, 0, bytes.length - 4, StandardCharsets.ISO_8859_1).replace("\"Dense\"", "\"Dunce\"");
         Files.write(file, text.getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> ModelFile.load(file)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("unknown layer type 'Dunce', expected one of: ")
@@ -172,7 +188,7 @@ class ModelFileTest {
      * .flatten().dense(3).activation(Activation.SIGMOID).dense(2).build(7)}.
      */
     @Test
-    void aCommittedFormat1FileLoadsAndSavesToTheSameBytes() throws Exception {
+    void aCommittedFormat1FileLoadsAndSavesToTheSameBytesWithVersion2AndTheChecksum() throws Exception {
         Path fixture = Path.of(getClass().getResource("/model-files/format1-small.t4j").toURI());
         SavedModel saved = ModelFile.read(fixture);
 
@@ -185,7 +201,11 @@ class ModelFileTest {
         assertThat(saved.model().parameters()).containsExactly(expected.parameters());
         Path again = dir.resolve("again.t4j");
         ModelFile.save(saved.model(), saved.classNames(), again);
-        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(fixture));
+        byte[] format1 = Files.readAllBytes(fixture);
+        byte[] format2 = Files.readAllBytes(again);
+        assertThat(format2).hasSize(format1.length + 4);
+        assertThat(Arrays.copyOfRange(format2, 8, format1.length)).isEqualTo(Arrays.copyOfRange(format1, 8, format1.length));
+        assertThat(format2[4]).isEqualTo((byte) 2);
     }
 
     /** 200,000 nested brackets in the header: a clean refusal, not a StackOverflowError. */

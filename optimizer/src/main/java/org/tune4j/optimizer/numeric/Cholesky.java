@@ -44,14 +44,77 @@ public final class Cholesky {
 
     private final int n;
     private final double jitter;
-    private final DecompositionSolver solver;
-    private final double[][] rows; // L, row i holds L[i][0..n) with zeros above the diagonal
+    private final DecompositionSolver solver; // Commons Math's, or null for an extended factor
+    private final double[][] rows; // L, row i holds L[i][0..i] (an extended factor: exactly i + 1 entries)
 
     private Cholesky(int n, CholeskyDecomposition decomposition, double jitter) {
         this.n = n;
         this.jitter = jitter;
         this.solver = decomposition.getSolver();
         this.rows = decomposition.getL().getData();
+    }
+
+    private Cholesky(int n, double[][] rows, double jitter) {
+        this.n = n;
+        this.jitter = jitter;
+        this.solver = null;
+        this.rows = rows;
+    }
+
+    /**
+     * The factor of the bordered matrix {@code [[A, B], [Bᵀ, C]]} from this factor of A, in
+     * O(n² m) instead of the O((n + m)³) of a new factorization: the new rows of L are
+     * {@code L₂₁ = (L⁻¹ B)ᵀ} and the Cholesky factor of {@code C - L₂₁ L₂₁ᵀ}, computed row by row
+     * (Cholesky-Banachiewicz, Golub & Van Loan Alg. 4.2.1 restricted to the new rows), so extending
+     * by m rows at once or one at a time gives the same bits. The jitter of this factor is added to
+     * the new diagonal too; no further jitter is tried.
+     *
+     * @param cross  B, (m, n) row-major: entry (i, j) is A_{n+i, j}
+     * @param corner C, (m, m) row-major, symmetric
+     * @throws NotPositiveDefiniteException when a new pivot is not above the rounding threshold
+     */
+    public Cholesky extend(double[] cross, double[] corner, int m) {
+        if (cross.length != m * n || corner.length != m * m) {
+            throw new IllegalArgumentException("Cholesky.extend: expected " + m * n + " cross and " + m * m
+                    + " corner entries for " + m + " new rows of a " + n + "x" + n + " factor, found "
+                    + cross.length + " and " + corner.length);
+        }
+        requireFinite(cross, Math.max(n, 1));
+        requireFinite(corner, Math.max(m, 1));
+        int size = n + m;
+        double[][] out = new double[size][];
+        for (int i = 0; i < n; i++) {
+            out[i] = rows[i];
+        }
+        double meanDiag = 0;
+        for (int i = 0; i < n; i++) {
+            meanDiag += rows[i][i] * rows[i][i];
+        }
+        for (int i = 0; i < m; i++) {
+            meanDiag += Math.abs(corner[i * m + i]);
+        }
+        double positivity = positivityThreshold(size, Math.max(meanDiag / size, Double.MIN_NORMAL));
+        for (int i = n; i < size; i++) {
+            double[] li = new double[i + 1];
+            for (int j = 0; j < i; j++) {
+                double s = j < n ? cross[(i - n) * n + j] : corner[(i - n) * m + (j - n)];
+                double[] lj = out[j];
+                for (int k = 0; k < j; k++) {
+                    s -= li[k] * lj[k];
+                }
+                li[j] = s / lj[j];
+            }
+            double pivot = corner[(i - n) * m + (i - n)] + jitter;
+            for (int k = 0; k < i; k++) {
+                pivot -= li[k] * li[k];
+            }
+            if (!(pivot > positivity)) {
+                throw new NotPositiveDefiniteException(size, jitter);
+            }
+            li[i] = Math.sqrt(pivot);
+            out[i] = li;
+        }
+        return new Cholesky(size, out, jitter);
     }
 
     /**
@@ -134,19 +197,14 @@ public final class Cholesky {
 
     /** L[i][j] (0 above the diagonal). */
     public double get(int i, int j) {
-        return rows[i][j];
-    }
-
-    /** Row i of L (length n, zeros after index i); not copied, do not modify. */
-    public double[] row(int i) {
-        return rows[i];
+        return j <= i ? rows[i][j] : 0.0;
     }
 
     /** The factor L as a dense row-major (n x n) array, zeros above the diagonal. */
     public double[] lower() {
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(rows[i], 0, out, i * n, n);
+            System.arraycopy(rows[i], 0, out, i * n, i + 1);
         }
         return out;
     }
@@ -185,9 +243,22 @@ public final class Cholesky {
         }
     }
 
-    /** Returns A⁻¹ b (Commons Math's solver). */
+    /** Returns A⁻¹ b (Commons Math's solver; forward and back substitution for an extended factor). */
     public double[] solve(double[] b) {
-        return solver.solve(new ArrayRealVector(b, false)).toArray();
+        if (solver != null) {
+            return solver.solve(new ArrayRealVector(b, false)).toArray();
+        }
+        double[] z = b.clone();
+        solveLowerInPlace(z);
+        for (int i = n - 1; i >= 0; i--) { // Lᵀ x = z
+            z[i] /= rows[i][i];
+            double zi = z[i];
+            double[] li = rows[i];
+            for (int k = 0; k < i; k++) {
+                z[k] -= li[k] * zi;
+            }
+        }
+        return z;
     }
 
     /** log det A = 2 Σ log L_ii. */
@@ -201,6 +272,9 @@ public final class Cholesky {
 
     /** Returns A⁻¹ (n x n, row-major, symmetric), Commons Math's solver applied to the identity. */
     public double[] inverse() {
+        if (solver == null) {
+            throw new UnsupportedOperationException("Cholesky.inverse: not available on an extended factor");
+        }
         double[][] inv = solver.solve(MatrixUtils.createRealIdentityMatrix(n)).getData();
         double[] out = new double[n * n];
         for (int i = 0; i < n; i++) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A categorical dimension: a fixed, non-empty list of distinct, non-empty string categories,
+ * A categorical dimension: a fixed, non-empty list of distinct, non-empty string categories (at
+ * most {@link #MAX_CATEGORIES}),
  * sampled uniformly.
  *
  * <p>Unit encoding, as in scikit-optimize: with exactly two categories, one column holding 0 for
@@ -16,11 +17,21 @@ import java.util.random.RandomGenerator;
  */
 public record CategoricalDimension(String name, List<String> categories) implements Dimension {
 
+    /**
+     * The most categories of one dimension: each is a column of the one-hot encoding, which every
+     * candidate point of every ask holds, so 100,000 categories would cost gigabytes per ask.
+     */
+    public static final int MAX_CATEGORIES = 1000;
+
     public CategoricalDimension {
         Dimensions.requireName(name);
         if (categories == null || categories.isEmpty()) {
             throw new IllegalArgumentException(Dimensions.where(name, "categories")
                     + "expected at least one category, found none");
+        }
+        if (categories.size() > MAX_CATEGORIES) {
+            throw new IllegalArgumentException(Dimensions.where(name, "categories") + "expected at most "
+                    + MAX_CATEGORIES + " categories, found " + categories.size());
         }
         var seen = new HashSet<String>();
         for (String c : categories) {

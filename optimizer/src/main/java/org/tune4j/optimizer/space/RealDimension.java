@@ -4,7 +4,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A real-valued dimension on the closed interval [low, high] with a uniform or log-uniform prior;
- * low, high and the span high - low are finite and low < high (low > 0 when log-uniform).
+ * low, high and the span high - low are finite and low < high (low > 0 when log-uniform), with at
+ * least {@link #MIN_DISTINCT_VALUES} doubles between them.
  * The unit encoding is one column, linear in the value (uniform) or in log10 of the value
  * (log-uniform), as in scikit-optimize's {@code Real(..., transform="normalize")}.
  */
@@ -22,7 +23,19 @@ public record RealDimension(String name, double low, double high, Prior prior) i
             throw new IllegalArgumentException(Dimensions.where(name, "high") + "expected a span high - low that is "
                     + "a finite number, found low " + low + ", high " + high);
         }
+        double representable = (high - low) / Math.ulp(Math.max(Math.abs(low), Math.abs(high)));
+        if (representable < MIN_DISTINCT_VALUES) {
+            throw new IllegalArgumentException(Dimensions.where(name, "high") + "expected a range holding at least "
+                    + MIN_DISTINCT_VALUES + " distinct floating-point numbers, found low " + low + ", high " + high
+                    + " (about " + Math.max(2, (long) representable + 1) + "): use a wider range, or a fixed value");
+        }
     }
+
+    /**
+     * The fewest distinct doubles a range must hold: a narrower one (1.0 to 1.0000000000000002 holds
+     * two) runs out of unevaluated points after a trial or two and stops the study.
+     */
+    public static final int MIN_DISTINCT_VALUES = 1000;
 
     /** A uniform real dimension. */
     public RealDimension(String name, double low, double high) {

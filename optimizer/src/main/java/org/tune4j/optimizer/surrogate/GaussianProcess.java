@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.tune4j.optimizer.Parameter;
 import org.tune4j.optimizer.numeric.BoundedLbfgs;
 import org.tune4j.optimizer.numeric.Cholesky;
+import org.tune4j.optimizer.numeric.NotPositiveDefiniteException;
 
 /**
  * Gaussian-process regression on the unit cube, configured as scikit-optimize's {@code gp_minimize}:
@@ -18,7 +20,8 @@ import org.tune4j.optimizer.numeric.Cholesky;
  * {@code restarts} random starts (see {@link #fitHyperParameters}).
  *
  * <p>No warm start from an earlier fit: the fit depends only on the data and the generator, so a
- * resumed study refits exactly as the uninterrupted one did.
+ * resumed study refits exactly as the uninterrupted one did. Between fits, {@link #conditionedOn}
+ * adds observations at fixed hyper-parameters (the optimizer does so past 200 observations).
  *
  * <p>Predictions are of the latent function (the white noise is left out of the predictive
  * standard deviation, as scikit-optimize does): with {@code k* = c·M(x, X)},
@@ -35,14 +38,17 @@ public final class GaussianProcess implements DifferentiableSurrogate {
     /**
      * Bounds of the hyper-parameters (natural units, normalized targets) and fit effort.
      * Defaults ({@link #defaults()}) are scikit-optimize's: c in [0.01, 1000], l in [0.01, 100],
-     * s² in [1e-5, 1e5]; 2 restarts.
+     * s² in [1e-5, 1e5]; 2 restarts; and ours: past {@code fitSubset} = 200 observations the
+     * hyper-parameters are fitted on a random subset of 200 of them (the subset-of-data
+     * approximation, Rasmussen & Williams section 8.3.3), the GP then conditioning on all.
      */
     public record Settings(int restarts, double minAmplitude, double maxAmplitude, double minLengthScale,
-            double maxLengthScale, double minNoise, double maxNoise, int maxIterations) {
+            double maxLengthScale, double minNoise, double maxNoise, int maxIterations, int fitSubset) {
         public Settings {
-            if (restarts < 0 || maxIterations < 1) {
-                throw new IllegalArgumentException("GaussianProcess.Settings: expected restarts >= 0 and "
-                        + "maxIterations >= 1, found " + restarts + ", " + maxIterations);
+            if (restarts < 0 || maxIterations < 1 || fitSubset < 2) {
+                throw new IllegalArgumentException("GaussianProcess.Settings: expected restarts >= 0, "
+                        + "maxIterations >= 1 and fitSubset >= 2, found " + restarts + ", " + maxIterations + ", "
+                        + fitSubset);
             }
             requireRange("amplitude", minAmplitude, maxAmplitude);
             requireRange("length scale", minLengthScale, maxLengthScale);
@@ -50,12 +56,17 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         }
 
         public static Settings defaults() {
-            return new Settings(2, 0.01, 1000, 0.01, 100, 1e-5, 1e5, 200);
+            return new Settings(2, 0.01, 1000, 0.01, 100, 1e-5, 1e5, 200, 200);
         }
 
         public Settings withRestarts(int r) {
             return new Settings(r, minAmplitude, maxAmplitude, minLengthScale, maxLengthScale, minNoise, maxNoise,
-                    maxIterations);
+                    maxIterations, fitSubset);
+        }
+
+        public Settings withFitSubset(int m) {
+            return new Settings(restarts, minAmplitude, maxAmplitude, minLengthScale, maxLengthScale, minNoise,
+                    maxNoise, maxIterations, m);
         }
 
         private static void requireRange(String what, double low, double high) {
@@ -74,6 +85,7 @@ public final class GaussianProcess implements DifferentiableSurrogate {
     private double yScale;
     private double[] theta;        // fitted [log c, log l.., log s²]
     private double[] trainX;       // (n, d) row-major
+    private double[] yNormalized;  // (n)
     private double[] alpha;        // (n) K⁻¹ y_normalized
     private Cholesky cholesky;
     private Matern52Kernel kernel;
@@ -99,9 +111,83 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         for (int i = 0; i < n; i++) {
             yNormalized[i] = (y[i] - yMean) / yScale;
         }
-        LogMarginalLikelihood lml = new LogMarginalLikelihood(x, yNormalized);
-        theta = fitHyperParameters(lml);
+        theta = fitHyperParameters(likelihoodOnSubset(x, yNormalized));
         condition(x, yNormalized);
+    }
+
+    /** The likelihood of all observations, or of a random {@code fitSubset} of them when there are more. */
+    private LogMarginalLikelihood likelihoodOnSubset(double[][] x, double[] yNormalized) {
+        int n = x.length;
+        int m = settings.fitSubset();
+        if (n <= m) {
+            return new LogMarginalLikelihood(x, yNormalized);
+        }
+        int[] index = new int[n];
+        for (int i = 0; i < n; i++) {
+            index[i] = i;
+        }
+        double[][] xs = new double[m][];
+        double[] ys = new double[m];
+        for (int i = 0; i < m; i++) { // partial Fisher-Yates shuffle
+            int j = i + rng.nextInt(n - i);
+            int t = index[i];
+            index[i] = index[j];
+            index[j] = t;
+            xs[i] = x[index[i]];
+            ys[i] = yNormalized[index[i]];
+        }
+        return new LogMarginalLikelihood(xs, ys);
+    }
+
+    private GaussianProcess(GaussianProcess fitted) {
+        this.settings = fitted.settings;
+        this.rng = fitted.rng;
+        this.d = fitted.d;
+        this.yMean = fitted.yMean;
+        this.yScale = fitted.yScale;
+        this.theta = fitted.theta;
+        this.kernel = fitted.kernel;
+    }
+
+    /**
+     * This GP also conditioned on (x, y), with the same hyper-parameters and target normalization
+     * and without refitting: the Cholesky factor is extended ({@link Cholesky#extend}, O(n² m)
+     * for m new points) and α solved again (O(n²)). Conditioning on a point at the GP's own mean
+     * there leaves the mean unchanged everywhere (the Kriging believer's property). Empty when
+     * the extended kernel matrix is numerically singular (the caller then refits).
+     */
+    @Override
+    public Optional<Surrogate> conditionedOn(double[][] x, double[] y) {
+        requireFitted();
+        Surrogate.checkData(x, y);
+        int n = alpha.length;
+        int m = x.length;
+        double[] cross = new double[m * n];
+        double[] corner = new double[m * m];
+        double[] row = new double[d];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < n; p++) {
+                System.arraycopy(trainX, p * d, row, 0, d);
+                cross[i * n + p] = kernel.value(x[i], row);
+            }
+            for (int j = 0; j < m; j++) {
+                corner[i * m + j] = kernel.value(x[i], x[j]) + (i == j ? noise() + LogMarginalLikelihood.EPSILON : 0);
+            }
+        }
+        GaussianProcess out = new GaussianProcess(this);
+        try {
+            out.cholesky = cholesky.extend(cross, corner, m);
+        } catch (NotPositiveDefiniteException e) {
+            return Optional.empty();
+        }
+        out.trainX = Arrays.copyOf(trainX, (n + m) * d);
+        out.yNormalized = Arrays.copyOf(yNormalized, n + m);
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(x[i], 0, out.trainX, (n + i) * d, d);
+            out.yNormalized[n + i] = (y[i] - yMean) / yScale;
+        }
+        out.alpha = out.cholesky.solve(out.yNormalized);
+        return Optional.of(out);
     }
 
     /**
@@ -179,6 +265,7 @@ public final class GaussianProcess implements DifferentiableSurrogate {
 
     /** Factors K at the fitted θ and stores α for prediction. */
     private void condition(double[][] x, double[] yNormalized) {
+        this.yNormalized = yNormalized;
         int n = x.length;
         double[] lengthScales = new double[d];
         for (int i = 0; i < d; i++) {

@@ -22,6 +22,16 @@ public interface Surrogate {
     /** Predictive mean and standard deviation at one unit-cube point. */
     Prediction predict(double[] x);
 
+    /**
+     * This model also conditioned on more observations (x, y) without refitting its
+     * hyper-parameters, when the surrogate can do that more cheaply than a fit; empty otherwise
+     * (the default), and then the caller fits a new surrogate on all the data. The returned model
+     * is a new object; this one is unchanged.
+     */
+    default java.util.Optional<Surrogate> conditionedOn(double[][] x, double[] y) {
+        return java.util.Optional.empty();
+    }
+
     /** Predictions at many points (n, d); surrogates override this when batching is faster. */
     default Prediction[] predict(double[][] xs) {
         Prediction[] out = new Prediction[xs.length];

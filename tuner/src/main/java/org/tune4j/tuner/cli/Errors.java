@@ -23,6 +23,9 @@ final class Errors {
                     + "it more with TUNE4J_JAVA_OPTS=-Xmx<size>, or ask for less (a smaller network, batch or data set)",
                     t.getMessage() == null ? "no detail" : t.getMessage(), Runtime.getRuntime().maxMemory() >> 20);
         }
+        if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return "not valid JSON: " + org.tune4j.tuner.storage.Json.problem(j);  // never Jackson's "Source: REDACTED"
+        }
         if (t instanceof StackOverflowError) {
             return "stack overflow: the input nests too deeply to be read (a file with thousands of nested brackets?)";
         }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tune4j.optimizer.TrialState;
+import org.tune4j.optimizer.prune.PrunerConfig;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
@@ -32,7 +33,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "minimize", mixinStandardHelpOptions = true,
         description = {"Minimize the number a command prints: each trial runs COMMAND with the parameters as one JSON object "
                 + "on its standard input and reads the value from the last line of its standard output.",
-                "A command that fails or prints no number is a failed trial; the run goes on."})
+                "A command that fails or prints no number is a failed trial; the run goes on.",
+                "With --prune, a line 'tune4j-report STEP VALUE' (STEP 1, 2, ...; VALUE a number) reports an intermediate "
+                        + "value; a trial the pruner judges hopeless is stopped (with its child processes) and recorded "
+                        + "as pruned, its value the last one reported."})
 final class MinimizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,6 +63,9 @@ final class MinimizeCommand implements Callable<Integer> {
 
     @Mixin
     OptimizerOptions optimizer;
+
+    @Mixin
+    PruneOptions prune;
 
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The program to run and its arguments (after --).")
     List<String> command;
@@ -92,8 +99,10 @@ final class MinimizeCommand implements Callable<Integer> {
         if (space == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
         }
+        PrunerConfig pruner = prune.settings();
+        prune.requireCreatable(pruner, 0, 0);
         MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
-                checkedTimeout());
+                checkedTimeout(), pruner);
         RunLayout dir = new RunLayout(out != null ? out : NewOrResumedStudy.timestamped(Home.runsDir(), "minimize-"));
         return NewOrResumedStudy.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, space);
     }
@@ -101,6 +110,10 @@ final class MinimizeCommand implements Callable<Integer> {
     private NewOrResumedStudy<MinimizeConfig> resumed(Space space) {
         if (out == null) {
             throw new ParameterException(spec.commandLine(), "--resume: give the run directory with --out DIR");
+        }
+        if (prune.given()) {
+            throw new ParameterException(spec.commandLine(), "--resume continues with the pruner recorded in study.json; "
+                    + "--prune and --prune-param cannot change it");
         }
         NewOrResumedStudy<MinimizeConfig> setup = NewOrResumedStudy.resume(new RunLayout(out), MinimizeStudy.KIND, space,
                 MinimizeStudy::configOf);
@@ -171,6 +184,8 @@ final class MinimizeCommand implements Callable<Integer> {
         public void trialFinished(TrialRecord trial) {
             out.println(trial.state() == TrialState.COMPLETE
                     ? String.format(Locale.ROOT, "  value %s (%.2f s)", trial.value(), trial.seconds())
+                    : trial.isPruned() ? String.format(Locale.ROOT, "  pruned %s (%.2f s)", trial.pruneReason(),
+                            trial.seconds())
                     : "  failed: " + trial.error());
             out.flush();
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.tune4j.optimizer.Parameter;
 import org.tune4j.optimizer.acquisition.AcquisitionFactory;
 import org.tune4j.optimizer.initial.InitialPointGenerator;
+import org.tune4j.optimizer.prune.PrunerFactory;
 import org.tune4j.optimizer.surrogate.SurrogateFactory;
 import org.tune4j.tuner.registry.OptimizerExtensions;
 import org.tune4j.tuner.registry.Registry;
@@ -14,7 +15,7 @@ import picocli.CommandLine;
 /**
  * The help section of the optimizer's choices: every registered surrogate, acquisition function
  * and initial design with its one-line description and its parameters (name, default, meaning,
- * rule), read from the registries, so a registered extension is documented where it is chosen.
+ * rule), and for commands that take {@code --prune} every pruner, read from the registries, so a registered extension is documented where it is chosen.
  */
 final class OptimizerHelp {
     private OptimizerHelp() {
@@ -29,7 +30,8 @@ final class OptimizerHelp {
             if (sub.getCommandSpec().findOption("--acq") == null) {
                 continue;
             }
-            sub.getHelpSectionMap().put("optimizerChoices", help -> choicesText());
+            boolean prunes = sub.getCommandSpec().findOption("--prune") != null;
+            sub.getHelpSectionMap().put("optimizerChoices", help -> choicesText() + (prunes ? prunersText() : ""));
             List<String> keys = new ArrayList<>(sub.getHelpSectionKeys());
             keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), "optimizerChoices");
             sub.setHelpSectionKeys(keys);
@@ -52,6 +54,17 @@ final class OptimizerHelp {
         Registry<InitialPointGenerator> designs = OptimizerExtensions.designs();
         for (String n : designs.names()) {
             sb.append(line(n, designs.get(n).description(), List.of()));
+        }
+        return sb.toString();
+    }
+
+    /** The pruners with their parameters, for commands that take --prune. */
+    private static String prunersText() {
+        String nl = System.lineSeparator();
+        StringBuilder sb = new StringBuilder(nl + "Pruners (--prune; parameters by --prune-param; steps are reports):" + nl);
+        Registry<PrunerFactory> pruners = OptimizerExtensions.pruners();
+        for (String n : pruners.names()) {
+            sb.append(line(n, pruners.get(n).description(), pruners.get(n).parameters()));
         }
         return sb.toString();
     }

@@ -60,7 +60,7 @@ final class OptimizerOptions {
             paramLabel = "DESIGN", description = "Initial design: ${COMPLETION-CANDIDATES} (default: random).")
     InitialPointGenerator initialDesign;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the optimizer (and of each trial's training) (default: 0).")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the optimizer (default: 0); tune also seeds each trial's training with it (seed + trial number).")
     long seed = 0;
 
     /** The settings, each option checked with its name in the message. */

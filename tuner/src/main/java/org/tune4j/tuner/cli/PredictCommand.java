@@ -62,6 +62,10 @@ final class PredictCommand implements Callable<Integer> {
         SavedModel saved = ModelFile.read(modelFile);
         Sequential model = saved.model();
         Shape in = model.inputShape();
+        if (!in.isImage() || (in.channels() != 1 && in.channels() != 3)) {
+            throw new IllegalArgumentException("model file " + modelFile + " expects input " + in + ": predict reads images"
+                    + " as 1 channel (gray) or 3 (RGB) of any height and width");
+        }
         int classes = model.outputShape().size();
         int size = in.size();
         float[] pixels = new float[images.size() * size];

@@ -11,6 +11,8 @@ import org.tune4j.engine.data.DataSplits;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
+import org.tune4j.optimizer.prune.PrunerConfig;
+import org.tune4j.tuner.study.Pruning;
 import org.tune4j.tuner.study.StudyDirectory;
 import org.tune4j.tuner.study.StudyLoop;
 import org.tune4j.tuner.study.TuneConfig;
@@ -70,6 +72,13 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip the plots and report.html at the end (draw them later with tune4j report).")
     boolean noReport;
 
+    @Option(names = "--report-every", paramLabel = "F", description = "Report the validation accuracy every F of an "
+            + "epoch, 0 < F <= 1, as well as after each epoch: the steps --prune judges (default: 1, per epoch).")
+    Double reportEvery;
+
+    @Mixin
+    PruneOptions prune;
+
     @Mixin
     OptimizerOptions optimizer;
 
@@ -92,10 +101,11 @@ final class TuneCommand implements Callable<Integer> {
         Setup setup = resume != null ? resumed() : created();
         TuneConfig config = setup.run().config();
         RunLayout dir = setup.run().dir();
-        out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%n", dir.root(),
+        out.printf(Locale.ROOT, "Study %s: %d calls, %d epoch%s, batch %d, %s + %s, dataset %s%s%s%n", dir.root(),
                 config.calls(), config.epochs(), config.epochs() == 1 ? "" : "s", config.batchSize(),
                 config.optimizer().surrogate().name(), config.optimizer().acquisition().name(), config.dataset(),
-                config.limit() > 0 ? String.format(Locale.ROOT, " (first %,d training images)", config.limit()) : "");
+                config.limit() > 0 ? String.format(Locale.ROOT, " (first %,d training images)", config.limit()) : "",
+                describe(config.pruning()));
         ProgressBarListener progress = new ProgressBarListener(out, System.err, setup.splits().train().count(),
                 config.epochs());
         TuneConsole console = new TuneConsole(out, System.err, progress);
@@ -112,7 +122,7 @@ final class TuneCommand implements Callable<Integer> {
                 outcome.expectedMinimum().orElse(null),
                 result.test(), setup.run().study().space().names());
         if (!noReport) {
-            Reports.writeAfterStudy(dir.root(), data.cacheDir(), runtime.threads(), out, System.err, true);
+            Reports.writeAfterStudy(dir.root(), data.cacheDir(), runtime.threads(), setup.splits().test(), out, System.err);
         }
         out.println("Run directory: " + dir.root());
         return 0;
@@ -146,6 +156,20 @@ final class TuneCommand implements Callable<Integer> {
         return new Setup(run, DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err));
     }
 
+    /** ", pruner median (reports every 0.25 epoch)", or nothing for the default. */
+    private static String describe(Pruning p) {
+        if (!p.recordsReports()) {
+            return "";
+        }
+        String every = p.reportEvery() == 1 ? "each epoch" : String.format(Locale.ROOT, "every %s epoch",
+                java.math.BigDecimal.valueOf(p.reportEvery()).stripTrailingZeros().toPlainString());
+        StringBuilder params = new StringBuilder();
+        p.pruner().parameters().forEach((k, v) -> params.append(params.isEmpty() ? "" : ", ").append(k).append('=')
+                .append(java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+        return ", pruner " + p.pruner().pruner().name() + (params.isEmpty() ? "" : " (" + params + ")")
+                + ", reports " + every;
+    }
+
     private static Space readSpace(Path file) {
         Space space = SpaceFile.read(file);
         TutorialSpace.check(space, "space file " + file);
@@ -159,7 +183,19 @@ final class TuneCommand implements Callable<Integer> {
         positive("--batch-size", batchSize);
         int images = limit.limit() > 0 ? limit.limit() : quick ? QUICK_LIMIT : tutorial.limit();
         return new TuneConfig(c, e, batchSize, data.dataset(), images, tutorial.threads(), runtime.kernels(),
-                optimizer.settings(quick ? QUICK_INITIAL_POINTS : tutorial.optimizer().initialPoints()));
+                optimizer.settings(quick ? QUICK_INITIAL_POINTS : tutorial.optimizer().initialPoints()), pruning(e));
+    }
+
+    /** --prune, --prune-param and --report-every, checked with the option named. */
+    private Pruning pruning(int epochs) {
+        double every = reportEvery == null ? 1.0 : reportEvery;
+        if (!(every > 0 && every <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--report-every: expected a fraction of an epoch, "
+                    + "0 < F <= 1, found " + reportEvery);
+        }
+        PrunerConfig pruner = prune.settings();
+        prune.requireCreatable(pruner, 0, (int) Math.min(Integer.MAX_VALUE, epochs * Math.ceil(1 / every - 1e-9)));
+        return reportEvery == null && !pruner.prunes() ? Pruning.NONE : new Pruning(pruner, every);
     }
 
     private int positive(String option, int value) {

@@ -73,6 +73,8 @@ final class TuneConsole implements StudyListener {
             boolean best = accuracy > bestAccuracy;
             bestAccuracy = Math.max(bestAccuracy, accuracy);
             out.printf(Locale.ROOT, "Accuracy: %.2f%%%s%n", 100 * accuracy, best ? "  (best so far, model saved)" : "");
+        } else if (trial.isPruned()) {
+            out.printf(Locale.ROOT, "Pruned %s (%.1f s)%n", trial.pruneReason(), trial.seconds());
         } else {
             out.printf(Locale.ROOT, "Failed: %s (recorded with accuracy 0)%n", trial.error());
         }
@@ -109,10 +111,10 @@ final class TuneConsole implements StudyListener {
         out.flush();
     }
 
-    /** The results sorted by accuracy, best first (failed trials last). */
+    /** The results sorted by accuracy, best first (then pruned trials by their last accuracy, failed ones last). */
     static String table(List<TrialRecord> trials, List<String> names) {
         List<TrialRecord> sorted = new ArrayList<>(trials);
-        sorted.sort(Comparator.comparing((TrialRecord t) -> t.state() != TrialState.COMPLETE)
+        sorted.sort(Comparator.comparingInt((TrialRecord t) -> t.isComplete() ? 0 : t.isPruned() ? 1 : 2)
                 .thenComparingDouble(t -> t.value() == null ? 0 : t.value()));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%6s  %9s", "trial", "accuracy"));
         for (String n : names) {
@@ -120,8 +122,8 @@ final class TuneConsole implements StudyListener {
         }
         sb.append('\n');
         for (TrialRecord t : sorted) {
-            String acc = t.state() == TrialState.COMPLETE
-                    ? String.format(Locale.ROOT, "%.2f%%", -100 * t.value()) : "failed";
+            String acc = t.state() == TrialState.COMPLETE ? String.format(Locale.ROOT, "%.2f%%", -100 * t.value())
+                    : t.isPruned() ? "pruned" : "failed";
             sb.append(String.format(Locale.ROOT, "%6d  %9s", t.number(), acc));
             for (String n : names) {
                 Object v = t.params().get(n);

@@ -1,6 +1,6 @@
 package org.tune4j.tuner.report;
 
-import org.tune4j.engine.data.DataSplits;
+import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.data.Datasets;
 import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.kernel.KernelMode;
@@ -44,20 +44,22 @@ final class BestModelPredictions {
         } catch (IOException | RuntimeException e) {
             throw new PlotSkipped("cannot read " + modelFile + ": " + e.getMessage(), e);
         }
-        DataSplits data;
-        try {
-            data = Datasets.load(dataset, options.dataCacheDir(), log);
-        } catch (IOException | RuntimeException e) {
-            throw new PlotSkipped("dataset \"" + dataset + "\" is not available (cache " + options.dataCacheDir()
-                    + "): " + e.getMessage(), e);
+        LabeledImages test = options.testImages();
+        if (test == null) {
+            try {
+                test = Datasets.load(dataset, options.dataCacheDir(), log).test();
+            } catch (IOException | RuntimeException e) {
+                throw new PlotSkipped("dataset \"" + dataset + "\" is not available (cache " + options.dataCacheDir()
+                        + "): " + e.getMessage(), e);
+            }
         }
         Evaluation evaluation;
         try {
-            evaluation = new Evaluator(options.threads(), KernelMode.SIMD).evaluate(model, data.test());
+            evaluation = new Evaluator(options.threads(), KernelMode.SIMD).evaluate(model, test);
         } catch (IllegalArgumentException e) {
             throw new PlotSkipped("the best model does not fit the test images of \"" + dataset + "\": "
                     + e.getMessage(), e);
         }
-        return new TestPredictions(data.test(), evaluation.predicted());
+        return new TestPredictions(test, evaluation.predicted());
     }
 }

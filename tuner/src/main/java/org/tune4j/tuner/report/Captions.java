@@ -26,6 +26,11 @@ final class Captions {
             + " class (columns). The diagonal counts correct predictions; non-zero cells off the diagonal are the"
             + " model's confusions.";
 
+    static final String INTERMEDIATE_VALUES = "Each trial's intermediate reports, the values the pruner judged, as"
+            + " Optuna's plot_intermediate_values: complete trials in blue, pruned ones in orange ending in a diamond"
+            + " where the pruner stopped them, failed ones in red. A pruned line that would have crossed the blue"
+            + " ones is a trial stopped too early.";
+
     private Captions() {
     }
 
@@ -34,7 +39,10 @@ final class Captions {
                 + " minimizes" + (results.valueIsMinusAccuracy()
                 ? ", minus the validation accuracy, so lower is better (-0.99 is 99%)." : ", so lower is better.")
                 + " Grey dots are each call's own value, red crosses failed calls at the penalty the study told the"
-                + " optimizer. A curve that flattens early means later calls found nothing better.";
+                + " optimizer." + (results.trials().stream().anyMatch(org.tune4j.tuner.storage.TrialRecord::isPruned)
+                ? " Orange diamonds are pruned calls at their last intermediate report, the value the optimizer was"
+                        + " told; they never count as the best." : "")
+                + " A curve that flattens early means later calls found nothing better.";
     }
 
     static String partialDependence(int calls) {

@@ -2,6 +2,7 @@ package org.tune4j.tuner.report;
 
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.TrialRecord;
 
 import java.awt.image.BufferedImage;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * How often each category of one categorical dimension was sampled, as the tutorial's histogram of
- * the activation function: complete trials in blue, failed ones stacked on top in red. A category
+ * the activation function: complete trials in blue, pruned ones stacked on top in orange (when there are any), failed
+ * ones in red. A category
  * the optimizer keeps choosing is the one the surrogate believes in.
  */
 final class CategoryHistogramPlot {
@@ -21,10 +23,12 @@ final class CategoryHistogramPlot {
     static BufferedImage draw(DimensionAxis dim, List<TrialRecord> trials) {
         List<String> categories = dim.categories();
         List<Integer> complete = new ArrayList<>();
+        List<Integer> pruned = new ArrayList<>();
         List<Integer> failed = new ArrayList<>();
         for (String category : categories) {
-            complete.add(count(trials, dim, category, true));
-            failed.add(count(trials, dim, category, false));
+            complete.add(count(trials, dim, category, TrialState.COMPLETE));
+            pruned.add(count(trials, dim, category, TrialState.PRUNED));
+            failed.add(count(trials, dim, category, TrialState.FAILED));
         }
         CategoryChart chart = new CategoryChart(700, 450);
         PlotStyle.apply(chart.getStyler());
@@ -38,15 +42,18 @@ final class CategoryHistogramPlot {
         chart.getStyler().setAvailableSpaceFill(0.6);
         CategorySeries ok = chart.addSeries("complete", categories, complete);
         ok.setFillColor(PlotStyle.BAR);
+        if (trials.stream().anyMatch(TrialRecord::isPruned)) {
+            chart.addSeries("pruned", categories, pruned).setFillColor(PlotStyle.PRUNED);
+        }
         CategorySeries bad = chart.addSeries("failed", categories, failed);
         bad.setFillColor(PlotStyle.FAILED);
         return PlotStyle.render(chart);
     }
 
-    private static int count(List<TrialRecord> trials, DimensionAxis dim, String category, boolean complete) {
+    private static int count(List<TrialRecord> trials, DimensionAxis dim, String category, TrialState state) {
         int n = 0;
         for (TrialRecord t : trials) {
-            if (t.isComplete() == complete && category.equals(String.valueOf(t.params().get(dim.name())))) {
+            if (t.state() == state && category.equals(String.valueOf(t.params().get(dim.name())))) {
                 n++;
             }
         }

@@ -18,7 +18,9 @@ import java.util.List;
  * the number of calls. The objective is what the optimizer minimizes (for the tutorial study, minus
  * the validation accuracy: -0.99 is 99%), so the curve falls as the search improves. Every
  * call's own value is shown as a grey dot, failed calls as red crosses at the penalty the study
- * told the optimizer (0.0); failed calls without a value are left out.
+ * told the optimizer (0.0); failed calls without a value are left out. Pruned calls are orange
+ * diamonds at their last intermediate value (what the optimizer was told); they never set the best
+ * so far, which is a complete trial's.
  */
 final class ConvergencePlot {
 
@@ -34,10 +36,17 @@ final class ConvergencePlot {
         List<Double> completeValues = new ArrayList<>();
         List<Double> failedCalls = new ArrayList<>();
         List<Double> failedValues = new ArrayList<>();
+        List<Double> prunedCalls = new ArrayList<>();
+        List<Double> prunedValues = new ArrayList<>();
         double best = Double.POSITIVE_INFINITY;
         for (TrialRecord t : trials) {
             if (Double.isNaN(t.valueOrNaN())) {
                 continue;   // a failed trial without a value has nothing to draw
+            }
+            if (t.isPruned()) {
+                prunedCalls.add((double) t.number());
+                prunedValues.add(t.valueOrNaN());
+                continue;
             }
             best = Math.min(best, t.valueOrNaN());
             calls.add((double) t.number());
@@ -45,12 +54,16 @@ final class ConvergencePlot {
             (t.isComplete() ? completeCalls : failedCalls).add((double) t.number());
             (t.isComplete() ? completeValues : failedValues).add(t.valueOrNaN());
         }
+        if (calls.isEmpty() && !prunedCalls.isEmpty()) {
+            throw new IllegalArgumentException("convergence plot: every trial with a value was pruned");
+        }
         if (calls.isEmpty()) {
             throw new IllegalArgumentException("convergence plot: no trial has a value yet");
         }
         XYChart chart = chart(results, trials.get(trials.size() - 1).number());
         scatter(chart, "value of each call", completeCalls, completeValues, SeriesMarkers.CIRCLE, new Color(0x99, 0x99, 0x99));
         scatter(chart, "failed call", failedCalls, failedValues, SeriesMarkers.CROSS, PlotStyle.FAILED);
+        scatter(chart, "pruned call (last report)", prunedCalls, prunedValues, SeriesMarkers.DIAMOND, PlotStyle.PRUNED);
         XYSeries line = chart.addSeries("best so far", calls, bestSoFar);
         line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         line.setMarker(SeriesMarkers.CIRCLE);

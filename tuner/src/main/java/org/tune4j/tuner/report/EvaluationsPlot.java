@@ -12,7 +12,7 @@ import java.util.List;
  * The evaluations matrix, as skopt's {@code plot_evaluations}: on the diagonal, a histogram of the
  * values sampled for each dimension; below it, every pair of dimensions as a scatter of the sampled
  * points, coloured by call order (viridis: dark purple first, yellow last), with the best point as
- * a red star. Log-uniform dimensions are on log axes, categorical ones show their category names;
+ * a red star and pruned trials as diamonds (orange when not coloured by order). Log-uniform dimensions are on log axes, categorical ones show their category names;
  * points on a category or a small integer are spread a little sideways so that repeats stay visible.
  */
 final class EvaluationsPlot {
@@ -29,7 +29,8 @@ final class EvaluationsPlot {
         List<DimensionAxis> space = samples.space();
         int n = space.size();
         ChartGrid grid = new ChartGrid(n, n, CELL, CELL, BAR_WIDTH,
-                "Evaluations: " + samples.size() + " sampled points, coloured by call order");
+                "Evaluations: " + samples.size() + " sampled points, coloured by call order"
+                        + (prunedCount(samples) > 0 ? " (diamonds: " + prunedCount(samples) + " pruned)" : ""));
         for (int i = 0; i < n; i++) {
             grid.put(i, i, histogram(space.get(i), samples.column(i)));
             for (int j = 0; j < i; j++) {
@@ -78,8 +79,9 @@ final class EvaluationsPlot {
             XYSeries point = chart.addSeries("call " + samples.calls()[r] + " #" + r,
                     new double[]{spread(xInfo, axis[r][xDim], r, GOLDEN)}, new double[]{spread(yInfo, axis[r][yDim], r, SILVER)});
             point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            point.setMarker(SeriesMarkers.CIRCLE);
-            point.setMarkerColor(byOrder ? orderColour(r, axis.length) : PlotStyle.SAMPLE);
+            boolean pruned = samples.pruned()[r];
+            point.setMarker(pruned ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+            point.setMarkerColor(byOrder ? orderColour(r, axis.length) : pruned ? PlotStyle.PRUNED : PlotStyle.SAMPLE);
         }
         chart.getStyler().setMarkerSize(size);
         if (samples.hasBest()) {
@@ -103,6 +105,14 @@ final class EvaluationsPlot {
         }
         double fraction = (row * step) % 1.0;
         return value + 0.3 * (fraction - 0.5);
+    }
+
+    private static int prunedCount(Samples samples) {
+        int n = 0;
+        for (boolean p : samples.pruned()) {
+            n += p ? 1 : 0;
+        }
+        return n;
     }
 
     private static Color orderColour(int row, int rows) {

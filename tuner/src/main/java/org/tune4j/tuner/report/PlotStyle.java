@@ -12,11 +12,12 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Function;
+import org.tune4j.tuner.storage.AtomicFiles;
 
 /**
  * The look shared by every plot of a report: fonts, colours, the viridis colour ramp, axis set-up
@@ -35,6 +36,8 @@ final class PlotStyle {
     static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
     static final Color BAR = new Color(0x3b, 0x75, 0xaf);
     static final Color FAILED = new Color(0xd6, 0x27, 0x28);
+    /** Pruned trials: stopped early by the pruner (orange, beside failed red). */
+    static final Color PRUNED = new Color(0xff, 0x7f, 0x0e);
     static final Color BEST = new Color(0xe4, 0x1a, 0x1c);
     static final Color SAMPLE = new Color(0x11, 0x11, 0x11);
     static final Color TRANSPARENT = new Color(0, 0, 0, 0);
@@ -197,13 +200,16 @@ final class PlotStyle {
         g.drawString(text, (float) (centerX - width / 2.0), (float) baseline);
     }
 
-    /** Writes {@code image} as PNG, atomically (temporary file, then rename). */
+    /**
+     * Writes {@code image} as PNG, atomically (encoded in memory, then {@link AtomicFiles}: ImageIO
+     * writing to a file it cannot create prints its own stack trace, and a failed write must leave
+     * no partial file behind).
+     */
     static void writePng(BufferedImage image, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        if (!ImageIO.write(image, "png", partial.toFile())) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", png)) {
             throw new IOException("no PNG writer available to write " + file);
         }
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, png.toByteArray());
     }
 }

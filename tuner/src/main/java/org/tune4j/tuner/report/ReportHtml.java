@@ -31,6 +31,7 @@ final class ReportHtml {
             th { background: #f0f3f7; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; }
             tr.failed td { color: #b22; }
+            tr.pruned td { color: #c60; }
             tr.best td { background: #fff7d6; font-weight: 600; }
             .summary { background: #f6f8fa; border: 1px solid #dde; padding: 0.6em 1em; border-radius: 6px; }
             .note { color: #8a5a00; }
@@ -82,8 +83,10 @@ final class ReportHtml {
     private void summary() {
         out.append("<div class=\"summary\">\n");
         int complete = results.completeTrials().size();
+        long pruned = results.trials().stream().filter(TrialRecord::isPruned).count();
         out.append("<p>").append(results.trials().size()).append(" trials: ").append(complete).append(" complete, ")
-                .append(results.trials().size() - complete).append(" failed.</p>\n");
+                .append(pruned > 0 ? pruned + " pruned, " : "")
+                .append(results.trials().size() - complete - pruned).append(" failed.</p>\n");
         if (results.best().isPresent()) {
             ResultsDocument.Best best = results.best().get();
             out.append("<p><b>Best ").append(accuracy ? "validation accuracy: " + percent(-best.value())
@@ -98,6 +101,9 @@ final class ReportHtml {
                 .append(accuracy && -e.predictedValue() > 1
                         ? " (the surrogate's mean there, which is not bounded by 100%: it marks the region the"
                                 + " surrogate rates best, not an accuracy a network can reach).</p>\n"
+                        : results.best().isPresent() && e.predictedValue() < results.best().get().value()
+                        ? " (the surrogate's mean there, better than any trial so far: a prediction no trial has"
+                                + " confirmed yet).</p>\n"
                         : " (the surrogate's estimate of the best point, less lucky than the best observation).</p>\n"));
         results.test().ifPresent(t -> out.append("<p>Best model on the test set: accuracy ").append(percent(t.accuracy()))
                 .append(", loss ").append(String.format(Locale.ROOT, "%.4f", t.loss())).append(".</p>\n"));
@@ -131,14 +137,16 @@ final class ReportHtml {
         int rank = 0;
         for (TrialRecord t : results.trialsBestFirst()) {
             rank++;
-            String cls = !t.isComplete() ? " class=\"failed\"" : t.number() == bestNumber ? " class=\"best\"" : "";
+            String cls = t.isPruned() ? " class=\"pruned\"" : !t.isComplete() ? " class=\"failed\""
+                    : t.number() == bestNumber ? " class=\"best\"" : "";
             out.append("<tr").append(cls).append("><td class=\"num\">").append(rank).append("</td><td class=\"num\">")
                     .append(t.number()).append("</td>");
             for (DimensionAxis d : results.axes()) {
                 Object v = t.params().get(d.name());
                 out.append("<td class=\"num\">").append(escape(v == null ? "" : safeFormat(d, v))).append("</td>");
             }
-            String shown = !t.isComplete() ? "&ndash;" : accuracy ? percent(-t.valueOrNaN()) : number(t.valueOrNaN());
+            String shown = t.isPruned() ? "(" + (accuracy ? percent(-t.valueOrNaN()) : number(t.valueOrNaN())) + ")"
+                    : !t.isComplete() ? "&ndash;" : accuracy ? percent(-t.valueOrNaN()) : number(t.valueOrNaN());
             out.append("<td class=\"num\">").append(shown)
                     .append("</td><td>").append(escape(OptimizerJson.text(t.state()))).append("</td><td class=\"num\">")
                     .append(Double.isNaN(t.seconds()) ? "" : String.format(Locale.ROOT, "%.1f", t.seconds()))
@@ -147,8 +155,26 @@ final class ReportHtml {
         out.append("</table>\n");
     }
 
+    /** The pruned trials with why each was stopped (only when there are any). */
+    private void prunedTrials() {
+        List<TrialRecord> pruned = results.trials().stream().filter(TrialRecord::isPruned).toList();
+        if (pruned.isEmpty()) {
+            return;
+        }
+        out.append("<h2>Pruned trials</h2>\n<p>Stopped early by the pruner; the value in parentheses above is the last "
+                        + "intermediate report, which is what the optimizer was told.</p>\n")
+                .append("<table id=\"pruned\">\n<tr><th>call</th><th>parameters</th><th>pruned</th></tr>\n");
+        for (TrialRecord t : pruned) {
+            out.append("<tr class=\"pruned\"><td class=\"num\">").append(t.number()).append("</td><td>")
+                    .append(escape(params(t.params()))).append("</td><td>").append(escape(t.pruneReason()))
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+    }
+
     private void failures() {
-        List<TrialRecord> failed = results.trials().stream().filter(t -> !t.isComplete()).toList();
+        prunedTrials();
+        List<TrialRecord> failed = results.trials().stream().filter(t -> !t.isComplete() && !t.isPruned()).toList();
         out.append("<h2>Failed trials</h2>\n");
         if (failed.isEmpty()) {
             out.append("<p>None.</p>\n");

@@ -2,16 +2,16 @@ package org.tune4j.tuner.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.tune4j.tuner.storage.AtomicFiles;
 import org.tune4j.tuner.storage.RunLayout;
+import org.tune4j.tuner.storage.StorageException;
 
 /**
  * Draws the plots of a run into {@code RUN_DIR/plots/} and writes {@code RUN_DIR/report.html},
@@ -94,6 +94,10 @@ public final class ReportWriter {
             }
             return EvaluationsPlot.draw(samples);
         });
+        if (results.trials().stream().anyMatch(t -> !t.reports().isEmpty())) {   // a study with reports only
+            figure("intermediate-values.png", "Intermediate values", Captions.INTERMEDIATE_VALUES,
+                    () -> IntermediateValuesPlot.draw(results));
+        }
     }
 
     private void surrogatePlots(StudyResults results, Samples samples) throws IOException {
@@ -167,9 +171,8 @@ public final class ReportWriter {
         return name == null ? runDir.toString() : name.toString();
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        Files.writeString(partial, text, StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Writes the page atomically; a failed write leaves no temporary file (a {@link StorageException}). */
+    private static void writeAtomically(Path file, String text) {
+        AtomicFiles.writeString(file, text);
     }
 }

@@ -82,7 +82,7 @@ public final class ResultsReader {
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "no results.json in the run directory");
         } catch (JsonProcessingException e) {
-            throw new MalformedResultsException(file, "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedResultsException(file, "not valid JSON: " + org.tune4j.tuner.storage.Json.problem(e), e);
         }
         if (!(root instanceof ObjectNode object)) {
             throw new MalformedResultsException(file, "(root)", "expected a JSON object, found " + describe(root));

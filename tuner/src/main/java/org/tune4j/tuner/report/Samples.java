@@ -15,8 +15,9 @@ import java.util.List;
  * @param calls   the call number of each row
  * @param axis    (rows, dimensions): each row's axis values
  * @param bestRow the row of the best complete trial, or -1 when none completed
+ * @param pruned  (rows): whether each row's trial was pruned (drawn with its own marker)
  */
-record Samples(List<DimensionAxis> space, int[] calls, double[][] axis, int bestRow) {
+record Samples(List<DimensionAxis> space, int[] calls, double[][] axis, int bestRow, boolean[] pruned) {
 
     static Samples of(StudyResults results) {
         List<TrialRecord> trials = new ArrayList<>(results.trials());
@@ -24,6 +25,7 @@ record Samples(List<DimensionAxis> space, int[] calls, double[][] axis, int best
         List<DimensionAxis> space = results.axes();
         List<double[]> rows = new ArrayList<>();
         List<Integer> calls = new ArrayList<>();
+        List<Boolean> pruned = new ArrayList<>();
         int bestRow = -1;
         double bestValue = Double.POSITIVE_INFINITY;
         for (TrialRecord t : trials) {
@@ -37,9 +39,14 @@ record Samples(List<DimensionAxis> space, int[] calls, double[][] axis, int best
             }
             rows.add(row);
             calls.add(t.number());
+            pruned.add(t.isPruned());
+        }
+        boolean[] prunedRows = new boolean[pruned.size()];
+        for (int r = 0; r < prunedRows.length; r++) {
+            prunedRows[r] = pruned.get(r);
         }
         return new Samples(space, calls.stream().mapToInt(Integer::intValue).toArray(),
-                rows.toArray(new double[0][]), bestRow);
+                rows.toArray(new double[0][]), bestRow, prunedRows);
     }
 
     private static double[] toAxis(List<DimensionAxis> space, TrialRecord t) {

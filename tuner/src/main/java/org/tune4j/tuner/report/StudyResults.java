@@ -112,16 +112,20 @@ public record StudyResults(String kind, Map<String, Object> config, Space space,
         return space.names().indexOf(name);
     }
 
-    /** Complete trials sorted best first (lowest value), ties by call number. */
+    /** Complete trials sorted best first (lowest value), ties by call number; then pruned, then failed ones. */
     public List<TrialRecord> trialsBestFirst() {
         List<TrialRecord> sorted = new ArrayList<>(trials);
         sorted.sort((a, b) -> {
-            if (a.isComplete() != b.isComplete()) {
-                return a.isComplete() ? -1 : 1;   // failed trials last
+            if (group(a) != group(b)) {
+                return Integer.compare(group(a), group(b));   // pruned, then failed trials last
             }
             int byValue = Double.compare(a.valueOrNaN(), b.valueOrNaN());
             return byValue != 0 ? byValue : Integer.compare(a.number(), b.number());
         });
         return sorted;
+    }
+
+    private static int group(TrialRecord t) {
+        return t.isComplete() ? 0 : t.isPruned() ? 1 : 2;
     }
 }

@@ -1,7 +1,6 @@
 package org.tune4j.tuner.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Replaces a file atomically: the content goes to a temporary file in the same directory, is
  * forced to disk, and is then renamed over the target. A reader (or a run killed half-way)
- * sees either the old file or the new one, never a mix.
+ * sees either the old file or the new one, never a mix; a failed write leaves no temporary file
+ * behind and throws a {@link StorageException} naming the target.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -95,7 +95,7 @@ public final class AtomicFiles {
             temp = null;
             syncDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new StorageException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {
                 try {

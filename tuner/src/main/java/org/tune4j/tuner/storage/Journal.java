@@ -154,7 +154,7 @@ public final class Journal {
                 AtomicFiles.syncDirectory(dir);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to journal " + file + ": " + e.getMessage(), e);
+            throw new StorageException("cannot append to journal " + file + ": " + e.getMessage(), e);
         }
     }
 

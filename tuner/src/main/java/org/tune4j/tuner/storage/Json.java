@@ -19,6 +19,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .addModule(OptimizerJson.module())
+            .addModule(PrunerJson.module())
             .build();
 
     private Json() {
@@ -27,6 +28,16 @@ public final class Json {
     /** The shared mapper; configured once above and never changed afterwards (thread-safe). */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * What is wrong with unparsable JSON, in the user's terms: Jackson's own message without its
+     * "Source: REDACTED" location, and the line and column where it stopped (when it knows them).
+     */
+    public static String problem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     /** Pretty-printed JSON text ending in a newline, for files people read. */

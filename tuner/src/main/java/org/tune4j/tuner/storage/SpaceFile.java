@@ -64,8 +64,7 @@ public final class SpaceFile {
         try {
             root = Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ")");
+            throw new IllegalArgumentException(source + ": not valid JSON (" + Json.problem(e) + ")");
         }
         return fromJson(root, source);
     }

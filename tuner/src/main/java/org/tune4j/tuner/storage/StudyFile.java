@@ -40,6 +40,8 @@ public final class StudyFile {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file.getParent() + " is not a tune4j run directory: " + RunLayout.STUDY
                     + " is missing");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid JSON (" + Json.problem(e) + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,12 +1,13 @@
 package org.tune4j.tuner.study;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.optimizer.TrialState;
+import org.tune4j.tuner.storage.StorageException;
 import org.tune4j.tuner.storage.TrialRecord;
 
 /**
@@ -34,7 +35,13 @@ public final class BestModel {
         }
     }
 
-    /** Saves {@code model} when {@code accuracy} beats the best so far; true when saved. */
+    /**
+     * Saves {@code model} when {@code accuracy} beats the best so far; true when saved.
+     *
+     * @throws StorageException when the file cannot be written; the previous best model is then
+     *                          removed (best effort), so that no file claims to be the best model
+     *                          while a better trial's is missing
+     */
     public boolean offer(Sequential model, double accuracy) {
         if (!(accuracy > bestAccuracy)) {
             return false;
@@ -42,7 +49,13 @@ public final class BestModel {
         try {
             ModelFile.save(model, classNames, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the best model to " + file + ": " + e.getMessage(), e);
+            bestAccuracy = accuracy;
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException ignored) {
+                // the save failure is the one to report
+            }
+            throw new StorageException("cannot save the best model to " + file + ": " + e.getMessage(), e);
         }
         bestAccuracy = accuracy;
         return true;

@@ -14,7 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.tune4j.optimizer.prune.PruneDecision;
 import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.ReportRecord;
 
 /**
  * Evaluates a trial by running an external command ({@code tune4j minimize}): the trial's
@@ -23,6 +25,12 @@ import org.tune4j.tuner.storage.Json;
  * {@code float()} reads it ({@link ObjectiveValue}). Its standard error passes through to ours.
  * The environment also holds {@code TUNE4J_TRIAL} (the trial number) and {@code TUNE4J_PARAMS}
  * (the same JSON).
+ *
+ * <p>Intermediate values: a line {@code tune4j-report STEP VALUE} (STEP a whole number >= 1,
+ * increasing; VALUE read as the final value is) reports the objective at STEP to the trial's
+ * {@link TrialMonitor}, for pruning; such lines are never the final value. When the pruner says
+ * prune, the command is stopped with its process tree and the trial is pruned, its value the
+ * last reported one. A malformed report line fails the trial.
  *
  * <p>A command that cannot start, exits non-zero, runs past the trial timeout, or whose last line
  * is not a finite number is a failed trial (no value: the optimizer is told it failed); the study
@@ -34,6 +42,8 @@ public final class CommandEvaluator implements TrialEvaluator {
     /** Characters kept of each output line; the rest of a longer line is dropped. */
     static final int LINE_LIMIT = 1 << 20;
     private static final Duration GRACE = Duration.ofSeconds(2);
+    /** The start of an intermediate report line: {@code tune4j-report STEP VALUE}. */
+    public static final String REPORT_PREFIX = "tune4j-report ";
 
     private final List<String> command;
     private final Path workDir;
@@ -92,7 +102,7 @@ public final class CommandEvaluator implements TrialEvaluator {
             }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         try {
-            TrialOutcome outcome = run(process, params);
+            TrialOutcome outcome = run(process, params, request.monitor());
             return timedOut.get() ? TrialOutcome.failed(null, String.format(Locale.ROOT,
                     "the command ran past the trial timeout of %s s and was stopped", seconds(timeout)), null, null)
                     : outcome;
@@ -112,7 +122,7 @@ public final class CommandEvaluator implements TrialEvaluator {
         }
     }
 
-    private TrialOutcome run(Process process, String params) throws InterruptedException {
+    private TrialOutcome run(Process process, String params, TrialMonitor monitor) throws InterruptedException {
         try {
             try (OutputStream in = process.getOutputStream()) {
                 in.write((params + "\n").getBytes(StandardCharsets.UTF_8));
@@ -125,7 +135,13 @@ public final class CommandEvaluator implements TrialEvaluator {
             for (BoundedLineReader.Line line = lines.next(); line != null; line = lines.next()) {
                 output.accept(line.truncated() ? line.text() + " [line cut at " + LINE_LIMIT + " characters]"
                         : line.text());
-                if (!line.text().isBlank()) {
+                if (line.text().startsWith(REPORT_PREFIX)) {
+                    TrialOutcome stop = report(line.text(), monitor);
+                    if (stop != null) {
+                        stopTree(process);
+                        return stop;
+                    }
+                } else if (!line.text().isBlank()) {
                     last = line;
                 }
             }
@@ -138,6 +154,41 @@ public final class CommandEvaluator implements TrialEvaluator {
             stopTree(process);
             return TrialOutcome.failed(null, "reading the command's output failed: " + e.getMessage(), null, null);
         }
+    }
+
+    /**
+     * Hands a {@code tune4j-report STEP VALUE} line to the monitor: null to go on, else the outcome
+     * that ends the trial (pruned, or failed for a malformed line).
+     */
+    private static TrialOutcome report(String text, TrialMonitor monitor) {
+        String[] parts = text.strip().split("\\s+");
+        int step;
+        double value;
+        try {
+            if (parts.length != 3) {
+                throw new NumberFormatException("expected 2 fields");
+            }
+            step = Integer.parseInt(parts[1]);
+            value = ObjectiveValue.parse(parts[2]);
+            if (step < 1 || !Double.isFinite(value)) {
+                throw new NumberFormatException("out of range");
+            }
+        } catch (NumberFormatException e) {
+            return TrialOutcome.failed(null, "expected \"" + REPORT_PREFIX + "STEP VALUE\" (STEP a whole number >= 1, "
+                    + "VALUE a finite number), found \"" + abbreviate(text) + "\"", null, null);
+        }
+        PruneDecision d;
+        try {
+            d = monitor.report(new ReportRecord(step, value, null, null), false);
+        } catch (IllegalArgumentException e) {
+            return TrialOutcome.failed(null, e.getMessage(), null, null);
+        }
+        if (!d.prune()) {
+            return null;
+        }
+        String reason = String.format(Locale.ROOT, "after step %d: %s > %s %s of %d trials at this step", step,
+                d.value(), d.rule(), d.threshold(), d.compared());
+        return TrialOutcome.pruned(value, reason, null, null, monitor.reports());
     }
 
     /** Stops the command and every process it started: politely, then, after a grace period, for good. */

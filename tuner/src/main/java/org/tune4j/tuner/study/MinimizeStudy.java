@@ -9,7 +9,11 @@ import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyDescription;
 
-/** A study of an external command ({@code tune4j minimize}): {@link StudyLoop} with a {@link CommandEvaluator}. */
+/**
+ * A study of an external command ({@code tune4j minimize}): {@link StudyLoop} with a
+ * {@link CommandEvaluator}. Its trials always record the command's {@code tune4j-report} lines;
+ * the study's pruner (none by default) judges them.
+ */
 public final class MinimizeStudy {
     /** The {@code kind} recorded in study.json. */
     public static final String KIND = "minimize";
@@ -37,7 +41,8 @@ public final class MinimizeStudy {
     public static StudyLoop.Outcome run(RunLayout dir, StudyDescription study, MinimizeConfig config, Path workDir,
                                           StudyListener listener, Consumer<String> output) {
         CommandEvaluator evaluator = new CommandEvaluator(config.command(), workDir, output, config.trialTimeout());
-        StudyPlan run = new StudyPlan(dir, study, config.optimizer(), config.calls(), List.of());
+        StudyPlan run = new StudyPlan(dir, study, config.optimizer(), config.calls(), List.of(),
+                config.pruner().create(config.optimizer().seed(), 0));
         return new StudyLoop(run, evaluator, listener).run();
     }
 }

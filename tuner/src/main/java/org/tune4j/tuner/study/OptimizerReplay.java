@@ -15,6 +15,13 @@ import org.tune4j.tuner.storage.TrialRecord;
  * being asked; every later one was asked, so it is replayed as such (it counts toward the initial
  * design). A trial with a value is told that value (a failed training trial's penalty included);
  * one without is told as failed.
+ *
+ * <p>A pruned trial is told its last intermediate value (its record's value: in the tutorial minus
+ * the validation accuracy when it was stopped), as a complete one would be. That value is what
+ * the trial had shown when the pruner judged it hopeless, so the surrogate learns that the region
+ * is poor without being told a made-up penalty, and the point is never proposed again; it is
+ * pessimistic for a trial pruned late (its accuracy would still have risen). Telling nothing
+ * instead would let the acquisition function come back to the same hopeless region.
  */
 public final class OptimizerReplay {
     private OptimizerReplay() {

@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.tune4j.optimizer.ExpectedMinimum;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.SpaceExhaustedException;
+import org.tune4j.optimizer.prune.TrialReports;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.JournalContents;
 import org.tune4j.tuner.storage.DerivedFiles;
+import org.tune4j.tuner.storage.StorageException;
 import org.tune4j.tuner.storage.StudyLock;
 import org.tune4j.tuner.storage.TrialRecord;
 
@@ -26,7 +29,15 @@ import org.tune4j.tuner.storage.TrialRecord;
  * trial to the journal (forced to disk); tell the optimizer; rewrite results.json and trials.csv.
  * Started on a run directory that already has trials, it first replays them
  * ({@link OptimizerReplay}) and carries on from there, so a killed study loses at most the trial
- * that was in flight.
+ * that was in flight. A run-directory file that cannot be written ({@link StorageException}: a
+ * full disk) stops the study with one message; a trial whose only loss was its model file is
+ * journaled with its real result first.
+ *
+ * <p>With a pruner ({@link StudyPlan#pruner()}), each trial gets a {@link TrialMonitor} that
+ * judges its intermediate reports against those of every trial finished before it (journal
+ * included, so a resumed study judges as the uninterrupted one would); a pruned trial is journaled
+ * with its reports, state {@code pruned} and reason, and told to the optimizer like the others
+ * ({@link OptimizerReplay}: its last intermediate value).
  */
 public final class StudyLoop {
     private final StudyPlan run;
@@ -53,7 +64,21 @@ public final class StudyLoop {
         }
     }
 
+    /**
+     * As {@link #runLoop()}; a file that cannot be written stops the study with a message saying
+     * what the journal kept and that the study resumes.
+     */
     private Outcome runLocked() {
+        try {
+            return runLoop();
+        } catch (StorageException e) {
+            throw new StorageException(e.getMessage() + "; the study stopped: every trial recorded in "
+                    + run.dir().journal() + " is kept, resume the study once the run directory is writable again",
+                    e.getCause());
+        }
+    }
+
+    private Outcome runLoop() {
         Space space = run.description().space();
         Journal journal = new Journal(run.dir().journal());
         JournalContents contents = journal.read(listener::warning);
@@ -84,11 +109,25 @@ public final class StudyLoop {
             Map<String, Object> params = space.toMap(x);
             listener.trialStarted(number, run.calls(), params);
             long started = System.nanoTime();
-            TrialOutcome outcome = evaluator.evaluate(new TrialRequest(number, params));
+            TrialMonitor monitor = run.pruner() == null ? TrialMonitor.NONE
+                    : TrialMonitor.of(number, run.pruner(), reportsOf(trials));
+            TrialOutcome outcome;
+            UnsavedModelException unsaved = null;
+            try {
+                outcome = evaluator.evaluate(new TrialRequest(number, params, monitor));
+            } catch (UnsavedModelException e) {
+                outcome = e.outcome();  // the trial's real result is journaled, then the study stops
+                unsaved = e;
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             TrialRecord trial = new TrialRecord(number, params, outcome.value(), outcome.state(), outcome.error(),
-                    seconds, outcome.history(), outcome.logDir());
+                    seconds, outcome.history(), outcome.logDir(),
+                    monitor.records() ? monitor.reports() : outcome.reports(), outcome.pruneReason());
             journal.appendFinished(trial);
+            if (unsaved != null) {
+                throw new StorageException("trial " + number + " finished (its result is in the journal), but "
+                        + unsaved.getMessage(), unsaved.getCause());
+            }
             OptimizerReplay.tell(optimizer, x, trial);
             trials.add(trial);
             DerivedFiles.write(run.dir(), run.description(), trials, null, null);
@@ -97,6 +136,17 @@ public final class StudyLoop {
         Optional<ExpectedMinimum> expected = optimizer.expectedMinimum();
         DerivedFiles.write(run.dir(), run.description(), trials, expected.orElse(null), null);
         return new Outcome(trials, expected);
+    }
+
+    /** The finished trials' reports as a pruner reads them. */
+    private static List<TrialReports> reportsOf(List<TrialRecord> trials) {
+        List<TrialReports> out = new ArrayList<>(trials.size());
+        for (TrialRecord t : trials) {
+            Map<Integer, Double> values = new TreeMap<>();
+            t.reports().forEach(r -> values.put(r.step(), r.value()));
+            out.add(TrialReports.of(t.number(), t.state(), values));
+        }
+        return out;
     }
 
     /**

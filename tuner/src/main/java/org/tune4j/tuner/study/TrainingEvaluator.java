@@ -1,6 +1,9 @@
 package org.tune4j.tuner.study;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,14 +11,19 @@ import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.optim.Adam;
+import org.tune4j.engine.train.Checkpoint;
 import org.tune4j.engine.train.EpochStats;
 import org.tune4j.engine.train.History;
 import org.tune4j.engine.train.TrainConfig;
 import org.tune4j.engine.train.Trainer;
 import org.tune4j.engine.train.TrainingDivergedException;
 import org.tune4j.engine.train.TrainingListener;
+import org.tune4j.optimizer.prune.PruneDecision;
+import org.tune4j.engine.train.TrainingMemory;
 import org.tune4j.tuner.storage.EpochRecord;
+import org.tune4j.tuner.storage.ReportRecord;
 import org.tune4j.tuner.storage.RunLayout;
+import org.tune4j.tuner.storage.StorageException;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -25,9 +33,19 @@ import org.tune4j.tuner.storage.TrialRecord;
  * and returns minus the validation accuracy after the last epoch. Each trial's epochs go to
  * {@code logs/<lr_..._relu>/training.csv}; a trial that beats the best so far saves its model.
  *
+ * <p>With a pruner, the trial reports minus the validation accuracy at every checkpoint
+ * ({@link TuneConfig#pruning()}: every epoch, or every {@code reportEvery} of one) to its
+ * {@link TrialMonitor}; when the monitor says prune, training stops there and the trial is
+ * pruned with that last value and the reason ("after 0.25 epoch: 10.6% < median 91.2% of 7 trials
+ * at this step"). Its model is never the best model.
+ *
  * <p>A trial that diverges (non-finite loss) or fails in any other way (an impossible network,
  * say) is a failed trial with value {@link #PENALTY} (accuracy 0), which the optimizer is told so
- * that it steers away from the region; the study goes on. Nothing of a trial is kept after it
+ * that it steers away from the region; the study goes on. A network too big to train within the
+ * heap is refused before it is built ({@link TrainingMemory}), and an {@link OutOfMemoryError} that
+ * still happens fails the trial (its network released first), not the study. A file that cannot be written (a
+ * training log, the best model) is not the trial's failure: the {@link StorageException} stops
+ * the study, carrying the trial's result when only its model was lost. Nothing of a trial is kept after it
  * returns, so memory stays flat from trial to trial.
  */
 public final class TrainingEvaluator implements TrialEvaluator {
@@ -66,27 +84,62 @@ public final class TrainingEvaluator implements TrialEvaluator {
         HyperParameters hp = HyperParameters.tutorialDefault(config.batchSize()).with(request.params());
         String logDir = logDirFor(hp);
         List<EpochRecord> history = new ArrayList<>();
+        Sequential model = null;
         try {
             LabeledImages train = data.train();
             TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
-            Sequential model = plan.network().build(config.trialSeed(request.number()));
+            Sequential.Builder network = plan.network().builder();
+            TrainingMemory.require(network.inputShape(), network.layers(), Math.min(plan.batchSize(), train.count()),
+                    config.threads());
+            model = network.build(config.trialSeed(request.number()));
             Trainer trainer = new Trainer(new TrainConfig(config.epochs(), plan.batchSize(),
-                    config.trialSeed(request.number()), config.threads(), config.kernels()));
-            History h = trainer.fit(model, new Adam(plan.learningRate()), train, data.validation(),
-                    new EpochLogger(history, logDir));
+                    config.trialSeed(request.number()), config.threads(), config.kernels(),
+                    config.pruning().reportEvery()));
+            EpochLogger logger = new EpochLogger(history, logDir, request.monitor());
+            History h = trainer.fit(model, new Adam(plan.learningRate()), train, data.validation(), logger);
+            if (h.stopped()) {
+                return TrialOutcome.pruned(request.monitor().lastValue(), logger.pruneReason, history, logDir,
+                        request.monitor().reports());
+            }
             double accuracy = h.last().valAccuracy();
             if (!Double.isFinite(accuracy) || !Double.isFinite(h.last().valLoss())) {
                 return TrialOutcome.failed(PENALTY, "training diverged: validation loss " + h.last().valLoss(),
                         history, logDir);
             }
-            best.offer(model, accuracy);
-            return TrialOutcome.complete(-accuracy, history, logDir);
+            TrialOutcome outcome = TrialOutcome.complete(-accuracy, history, logDir);
+            try {
+                best.offer(model, accuracy);
+            } catch (StorageException e) {
+                throw new UnsavedModelException(e.getMessage(), e.getCause(), outcome);
+            }
+            return outcome;
+        } catch (StorageException e) {
+            throw e;  // the run directory's failure, not the trial's: the study stops
         } catch (TrainingDivergedException e) {
             return TrialOutcome.failed(PENALTY, e.getMessage(), history, logDir);
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return TrialOutcome.failed(PENALTY, message, history, logDir);
+        } catch (OutOfMemoryError e) {
+            model = null;  // the trial's network and buffers become garbage before anything else is allocated
+            return TrialOutcome.failed(PENALTY, "out of memory training this network (" + e.getMessage()
+                    + "; this JVM may use at most " + (Runtime.getRuntime().maxMemory() >> 20) + " MB)", history, logDir);
         }
+    }
+
+    /**
+     * "after 0.25 epoch: 10.6% < median 91.2% of 7 trials at this step": the accuracy the rule
+     * judged (the best so far for the percentile rules) against its threshold.
+     */
+    static String reason(Checkpoint c, PruneDecision d) {
+        return String.format(Locale.ROOT, "after %s: %.1f%% < %s %.1f%% of %d trials at this step", epochs(c.epochs()),
+                -100 * d.value(), d.rule(), -100 * d.threshold(), d.compared());
+    }
+
+    /** "0.25 epoch", "1 epoch", "2.5 epochs". */
+    static String epochs(double e) {
+        String n = BigDecimal.valueOf(e).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return n + (e <= 1 ? " epoch" : " epochs");
     }
 
     /** The original's directory name, made unique within the study if two trials share it. */
@@ -100,15 +153,35 @@ public final class TrainingEvaluator implements TrialEvaluator {
         return name;
     }
 
-    /** Collects each epoch into the history and the trial's training.csv, and forwards to the progress bar. */
+    /**
+     * Collects each epoch into the history and the trial's training.csv, forwards to the progress
+     * bar, and reports each checkpoint to the trial's monitor.
+     */
     private final class EpochLogger implements TrainingListener {
         private final List<EpochRecord> history;
         private final String logDir;
+        private final TrialMonitor monitor;
         private long epochStarted;
+        String pruneReason;
 
-        EpochLogger(List<EpochRecord> history, String logDir) {
+        EpochLogger(List<EpochRecord> history, String logDir, TrialMonitor monitor) {
             this.history = history;
             this.logDir = logDir;
+            this.monitor = monitor;
+        }
+
+        @Override
+        public Action onCheckpoint(Checkpoint c) {
+            if (!monitor.records() || !Double.isFinite(c.valAccuracy())) {
+                return Action.CONTINUE;
+            }
+            PruneDecision d = monitor.report(new ReportRecord(c.step(), -c.valAccuracy(), c.epochs(), c.imagesSeen()),
+                    c.last());
+            if (!d.prune()) {
+                return Action.CONTINUE;
+            }
+            pruneReason = reason(c, d);
+            return Action.STOP;
         }
 
         @Override

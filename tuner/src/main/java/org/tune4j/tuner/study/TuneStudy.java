@@ -12,7 +12,10 @@ import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
+import org.tune4j.engine.train.TrainConfig;
 import org.tune4j.engine.train.TrainingListener;
+import org.tune4j.optimizer.prune.Pruner;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.ResultsDocument;
@@ -66,16 +69,32 @@ public final class TuneStudy {
                              StudyListener listener, TrainingListener progress) {
         List<TrialRecord> previous = new Journal(dir.journal()).read(w -> { }).finished();
         BestModel best = new BestModel(dir.bestModel(), previous, data.train().classNames());
+        if (!Files.exists(dir.bestModel()) && previous.stream().anyMatch(t -> t.state() == TrialState.COMPLETE)) {
+            listener.warning(dir.bestModel() + " is missing (the best trial's model could not be saved): a later "
+                    + "trial that beats the best saves its model; until then there are no test figures");
+        }
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, study.space(), dir, best, previous, progress);
         List<Map<String, Object>> x0 = TutorialSpace.defaultPoint(study.space(), config.batchSize())
                 .map(List::of).orElse(List.of());
-        StudyPlan run = new StudyPlan(dir, study, config.optimizer(), config.calls(), x0);
+        StudyPlan run = new StudyPlan(dir, study, config.optimizer(), config.calls(), x0, pruner(config, data));
         StudyLoop.Outcome outcome = new StudyLoop(run, evaluator, listener).run();
 
         ResultsDocument.TestResult test = testBestModel(dir, config, data);
         DerivedFiles.write(dir, study, outcome.trials(),
                 outcome.expectedMinimum().orElse(null), test);
         return new Result(outcome, test);
+    }
+
+    /** The study's pruner, or null when it records no reports; created for the steps of a full trial. */
+    static Pruner pruner(TuneConfig config, DataSplits data) {
+        Pruning pruning = config.pruning();
+        if (!pruning.recordsReports()) {
+            return null;
+        }
+        int batches = (data.train().count() + config.batchSize() - 1) / config.batchSize();
+        int perEpoch = new TrainConfig(1, config.batchSize(), 0, 1, config.kernels(), pruning.reportEvery())
+                .checkpointBatches(batches).length + 1;
+        return pruning.pruner().create(config.optimizer().seed(), config.epochs() * perEpoch);
     }
 
     /** The best model's accuracy and loss on the test set, or null when no trial completed. */

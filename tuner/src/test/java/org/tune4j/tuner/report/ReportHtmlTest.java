@@ -45,4 +45,12 @@ class ReportHtmlTest {
                 .contains("less lucky than the best observation")
                 .doesNotContain("not bounded by 100%");
     }
+
+    @Test
+    void aPredictionBetterThanTheBestTrialIsNotCalledLessLucky() throws IOException {
+        assertThat(page(-0.9950))   // the best trial reached 99.18%
+                .contains("predicted validation accuracy 99.50%")
+                .contains("better than any trial so far: a prediction no trial has confirmed yet")
+                .doesNotContain("less lucky than the best observation");
+    }
 }

@@ -70,6 +70,35 @@ class UserExtensionsTest {
     }
 
     @Test
+    void aTestScopePrunerIsUsedThroughItsCliName() throws Exception {
+        Path space = Files.writeString(tmp.resolve("space.json"), SPACE);
+        Path run = tmp.resolve("pruned-run");
+        // the command reports x twice, then prints x: the ceiling pruner stops every trial with x > 50 at step 1
+        int exit = tune4j("minimize", "--space", space.toString(), "--calls", "6", "--out", run.toString(),
+                "--prune", "ceiling", "--prune-param", "ceiling=50", "--no-report", "--", "sh", "-c",
+                "read l; x=$(echo \"$l\" | sed 's/.*\"x\":\\([0-9]*\\).*/\\1/'); "
+                        + "echo \"tune4j-report 1 $x\"; echo \"tune4j-report 2 $x\"; echo $x");
+        JsonNode results = Json.mapper().readTree(Files.readString(run.resolve("results.json")));
+        int pruned = 0;
+        for (JsonNode t : results.get("trials")) {
+            int x = t.get("params").get("x").asInt();
+            assertThat(t.get("state").asText()).as("x = %d", x).isEqualTo(x > 50 ? "pruned" : "complete");
+            assertThat(t.get("reports").size()).isEqualTo(x > 50 ? 1 : 2);
+            if (x > 50) {
+                pruned++;
+                assertThat(t.get("prune_reason").asText()).isEqualTo("after step 1: " + (double) x
+                        + " > ceiling 50.0 of 0 trials at this step");
+            }
+        }
+        assertThat(pruned).isPositive();
+        assertThat(exit).isEqualTo(results.has("best") ? 0 : 1);
+        JsonNode pruner = Json.mapper().readTree(Files.readString(run.resolve("study.json"))).get("config").get("pruner");
+        assertThat(pruner.get("name").asText()).isEqualTo("ceiling");
+        assertThat(pruner.get("parameters").get("ceiling").asInt()).isEqualTo(50);
+        assertThat(OptimizerExtensions.pruners().names()).contains("ceiling", "none", "median", "asha");
+    }
+
+    @Test
     void testScopeExtensionsAreListedBesideTheBuiltIns() {
         assertThat(OptimizerExtensions.acquisitions().names()).contains("staircase", "EI", "PI", "LCB", "hedge");
         assertThat(OptimizerExtensions.surrogates().names()).contains("flat", "gp", "forest", "extra-trees", "random");

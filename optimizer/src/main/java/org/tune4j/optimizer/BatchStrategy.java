@@ -1,0 +1,55 @@
+package org.tune4j.optimizer;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.tune4j.optimizer.surrogate.Prediction;
+
+/**
+ * How {@link Optimizer#ask(int, BatchStrategy)} hands out several points at once: each pending
+ * point (asked, not yet told) is treated as if it had been observed at a made-up value, its
+ * <em>lie</em>, and the surrogate is refitted on the observations plus the lies before the next
+ * point of the batch is proposed, so the next point goes elsewhere.
+ *
+ * <ul>
+ * <li>{@link #CL_MIN}, {@link #CL_MEAN}, {@link #CL_MAX}: the constant liar of Ginsbourger, Le Riche
+ *     & Carraro (2010, "Kriging is well-suited to parallelize optimization", section 4.2): every
+ *     lie is the lowest, the mean or the highest value observed so far. A low lie keeps the
+ *     search near the incumbent, a high one pushes it away.</li>
+ * <li>{@link #KRIGING_BELIEVER}: the Kriging believer of the same paper (section 4.1): a pending
+ *     point's lie is the surrogate's own mean there (the surrogate fitted on the observations
+ *     only). For a GP with fixed hyper-parameters such a lie leaves the posterior mean unchanged
+ *     everywhere and only shrinks the variance around the pending point.</li>
+ * </ul>
+ * Stateless; the lies are recomputed at every ask from the current observations.
+ */
+public enum BatchStrategy {
+    /** Constant liar, lie = min observed value (what {@link Optimizer#ask()} uses for pending points). */
+    CL_MIN,
+    /** Constant liar, lie = mean of the observed values. */
+    CL_MEAN,
+    /** Constant liar, lie = max observed value. */
+    CL_MAX,
+    /** Kriging believer, lie = the surrogate's predictive mean at the pending point. */
+    KRIGING_BELIEVER;
+
+    /**
+     * The lie for one pending point.
+     *
+     * @param observed the finite objective values observed so far (not empty)
+     * @param belief   the surrogate's prediction at the pending point (fitted on the observations only);
+     *                 called only by {@link #KRIGING_BELIEVER}
+     */
+    public double lie(List<Double> observed, Supplier<Prediction> belief) {
+        return switch (this) {
+            case CL_MIN -> observed.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            case CL_MEAN -> observed.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            case CL_MAX -> observed.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            case KRIGING_BELIEVER -> belief.get().mean();
+        };
+    }
+
+    /** The name used by files and the command line: "cl-min", "cl-mean", "cl-max", "kriging-believer". */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

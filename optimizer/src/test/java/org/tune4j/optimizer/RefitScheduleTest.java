@@ -1,0 +1,69 @@
+package org.tune4j.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.tune4j.optimizer.TestProblems.branin;
+import static org.tune4j.optimizer.TestProblems.braninSpace;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.surrogate.Prediction;
+
+class RefitScheduleTest {
+    private static final OptimizerConfig FAST = OptimizerConfig.defaults().withSurrogateParameter("restarts", 1)
+            .withInitialPoints(5).withCandidates(1_000);
+    private static final RefitSchedule SMALL = new RefitSchedule(8, 4);
+
+    @Test
+    void refitsEveryTimeUpToTheSizeThenAtEveryStep() {
+        assertThat(SMALL.fittedOn(3)).isEqualTo(3);
+        assertThat(SMALL.fittedOn(8)).isEqualTo(8);
+        assertThat(SMALL.fittedOn(11)).isEqualTo(8);
+        assertThat(SMALL.fittedOn(12)).isEqualTo(12);
+        assertThat(SMALL.fittedOn(15)).isEqualTo(12);
+        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 200)).isEqualTo(10_000);
+        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 1_000)).isEqualTo(400);
+        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 2_000)).isEqualTo(100);
+        assertThat(RefitSchedule.DEFAULT.candidates(10_000, 5_000)).isEqualTo(100);
+        assertThat(RefitSchedule.DEFAULT.candidates(50, 5_000)).isEqualTo(50);
+        assertThatThrownBy(() -> new RefitSchedule(0, 4)).hasMessageContaining("everyUpTo >= 1");
+    }
+
+    @Test
+    void anOptimizerRebuiltPastTheRefitSizeProposesWhatTheOriginalWould() {
+        Optimizer original = new Optimizer(braninSpace(), FAST, SMALL);
+        for (int i = 0; i < 14; i++) { // refits at 8 and 12, conditioned in between
+            List<Object> x = original.ask();
+            original.tell(x, branin(x));
+        }
+        Optimizer rebuilt = new Optimizer(braninSpace(), FAST, SMALL);
+        for (Trial t : original.result().trials()) {
+            rebuilt.replay(t.x(), t.value());
+        }
+        List<Object> next = original.ask();
+        assertThat(rebuilt.ask()).isEqualTo(next);
+        original.tell(next, branin(next));
+        rebuilt.tell(next, branin(next));
+        assertThat(rebuilt.ask()).isEqualTo(original.ask());
+    }
+
+    @Test
+    void betweenRefitsTheSurrogateIsTheLastFitConditionedOnTheNewObservations() {
+        Optimizer scheduled = new Optimizer(braninSpace(), FAST, SMALL);
+        for (int i = 0; i < 10; i++) {
+            List<Object> x = scheduled.ask();
+            scheduled.tell(x, branin(x));
+        }
+        // fitted on the first 8 and conditioned on 2: it interpolates all 10 about as well as a refit
+        List<Trial> trials = scheduled.result().trials();
+        Optimizer refitted = new Optimizer(braninSpace(), FAST);
+        trials.forEach(t -> refitted.replay(t.x(), t.value()));
+        for (Trial t : trials.subList(8, 10)) {
+            Prediction p = scheduled.predict(t.x()).orElseThrow();
+            Prediction q = refitted.predict(t.x()).orElseThrow();
+            assertThat(p.mean()).isCloseTo(t.value(), within(0.05 * Math.abs(t.value()) + 1));
+            assertThat(Math.abs(p.mean() - q.mean())).isLessThan(0.05 * Math.abs(t.value()) + 1);
+        }
+    }
+}
