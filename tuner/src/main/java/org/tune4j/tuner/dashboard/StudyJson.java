@@ -61,6 +61,7 @@ final class StudyJson {
             row.put("reason", t.reason());
             SafeJson.putNumber(row, "seconds", t.seconds());
             row.put("epochs", t.history().size());
+            row.put("reports", t.reports().size());
             row.put("log_dir", t.logDir());
             row.set("params", t.params());
         }
@@ -119,6 +120,11 @@ final class StudyJson {
                 c.put("state", t.state());
                 c.set("params", t.params());
                 c.set("curve", epochs(watch.curve(t)));
+                ArrayNode reports = c.putArray("reports");
+                for (TrialView.Report r : t.reports()) {
+                    ObjectNode o2 = reports.addObject().put("step", r.step()).put("value", r.value());
+                    SafeJson.putNumber(o2, "epochs", r.epochs());
+                }
             });
         }
         return o;

@@ -98,6 +98,14 @@ class DashboardServerTest {
         assertThat(curves).extracting(t -> t.get("number").asInt()).containsExactly(3, 1);
         assertThat(curves.get(0).get("curve").get(1).get("val_accuracy").asDouble()).isEqualTo(0.95);
         assertThat(get(server, "/api/studies/demo/curves?trials=1,x").statusCode()).isEqualTo(400);
+        study.journal.appendFinished(new org.tune4j.tuner.storage.TrialRecord(4, StudyFixture.params(1e-4), -0.3,
+                org.tune4j.optimizer.TrialState.PRUNED, null, 1.0, List.of(), null,
+                List.of(new org.tune4j.tuner.storage.ReportRecord(1, -0.3, 0.25, 250L)), "below the median"));
+        JsonNode pruned = JSON.readTree(get(server, "/api/studies/demo/curves?trials=4").body()).get("trials").get(0);
+        assertThat(pruned.get("state").asText()).isEqualTo("pruned");
+        assertThat(pruned.get("reports").get(0).get("epochs").asDouble()).isEqualTo(0.25);
+        assertThat(JSON.readTree(get(server, "/api/studies/demo").body()).get("trials").get(3).get("reason").asText())
+                .isEqualTo("below the median");
     }
 
     @Test
