@@ -75,6 +75,12 @@ class DashboardInChromiumTest {
                 assertThat(chromium.evaluate("document.querySelector('#summary').textContent").asText())
                         .contains("3 / 4").contains("trial 3");
 
+                String order = "[...document.querySelectorAll('#trials tbody tr')].map(tr => tr.getAttribute('data-trial')).join(',')";
+                chromium.click("#trials th[data-key=\"value\"]");
+                chromium.waitUntil("the trials sorted by value", order, v -> "3,1,2".equals(v.asText()), 10);
+                chromium.click("#trials th[data-key=\"value\"]");
+                chromium.waitUntil("the trials sorted by value, descending", order, v -> "2,1,3".equals(v.asText()), 10);
+
                 chromium.click("#trials tbody tr[data-trial=\"3\"] td:nth-child(4)");
                 chromium.waitUntil("trial 3's learning curves", "document.getElementById('curves').getAttribute('data-trials')",
                         v -> "3".equals(v.asText()), 20);
@@ -119,17 +125,21 @@ class DashboardInChromiumTest {
         Process dashboard = Tune4j.start(tmp, "dashboard", "dashboard", "--port", "0", run.toString());
         try (DevTools chromium = DevTools.launch(tmp, 1280, 1400)) {
             String url = dashboardUrl(dashboard, tmp.resolve("dashboard.out"));
-            chromium.navigate(url + "study/big");
-            chromium.waitUntil("the 1,000 trials drawn", "document.body.getAttribute('data-rows')",
-                    v -> "1000".equals(v.asText()), 20);
-            int rows = chromium.evaluate("document.querySelectorAll('#trials tbody tr').length").asInt();
-            int first = chromium.evaluate("Number(document.body.getAttribute('data-first-render-ms'))").asInt();
-            int all = chromium.evaluate("Number(document.body.getAttribute('data-all-rows-ms'))").asInt();
-            System.out.println("dashboard: a 1,000-trial study page: first screen (summary, convergence, first 100 rows) "
-                    + first + " ms, all 1,000 rows " + all + " ms after navigation (headless Chromium)");
-            assertThat(rows).isEqualTo(1000);
-            assertThat(first).as("ms from navigation to the first screen (1 s asked; margin for a busy machine)")
-                    .isLessThan(5000);
+            for (int open = 1; open <= 3; open++) {       // the first open meets a dashboard just started
+                chromium.navigate("about:blank");
+                chromium.waitUntil("a blank page", "document.body.getAttribute('data-rows')", JsonNode::isNull, 20);
+                chromium.navigate(url + "study/big");
+                chromium.waitUntil("the 1,000 trials drawn", "document.body.getAttribute('data-rows')",
+                        v -> "1000".equals(v.asText()), 20);
+                int rows = chromium.evaluate("document.querySelectorAll('#trials tbody tr').length").asInt();
+                int first = chromium.evaluate("Number(document.body.getAttribute('data-first-render-ms'))").asInt();
+                int all = chromium.evaluate("Number(document.body.getAttribute('data-all-rows-ms'))").asInt();
+                System.out.println("dashboard: a 1,000-trial study page, open " + open + ": first screen (summary, "
+                        + "convergence, first 100 rows) " + first + " ms, all 1,000 rows " + all + " ms after navigation");
+                assertThat(rows).isEqualTo(1000);
+                assertThat(first).as("ms from navigation to the first screen (1 s asked; margin for a busy machine)")
+                        .isLessThan(5000);
+            }
         } finally {
             dashboard.destroy();
             dashboard.waitFor(10, TimeUnit.SECONDS);

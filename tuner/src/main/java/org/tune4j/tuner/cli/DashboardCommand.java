@@ -77,7 +77,7 @@ final class DashboardCommand implements Callable<Integer> {
         }
         InetAddress address = address();
         DashboardConfig config = new DashboardConfig(address, port, Optional.ofNullable(token),
-                runsDir == null ? Home.runsDir() : runsDir, runDirs);
+                runsDir == null ? Home.runsDir() : runsDir, runDirs, Home.cacheDir());
         if (config.exposed()) {
             System.err.println("tune4j: warning: --bind " + bind + " serves the dashboard beyond this machine: anyone who "
                     + "can reach it sees your studies" + (token == null ? "; consider --token SECRET" : ""));

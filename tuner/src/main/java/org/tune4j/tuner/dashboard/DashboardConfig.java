@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param token    the secret every request must carry, if any ({@link AccessToken})
  * @param runsDir  serve every run directory in here (when {@code runDirs} is empty); default {@code runs/}
  * @param runDirs  or serve exactly these run directories
+ * @param dataCache where the datasets are cached, for the plots drawn on request (the best model's test images)
  */
-public record DashboardConfig(InetAddress bind, int port, Optional<String> token, Path runsDir, List<Path> runDirs) {
+public record DashboardConfig(InetAddress bind, int port, Optional<String> token, Path runsDir, List<Path> runDirs,
+                              Path dataCache) {
     public static final int DEFAULT_PORT = 8080;
 
     public DashboardConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(dataCache, "dataCache");
         runDirs = List.copyOf(runDirs);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port: expected 0..65535, found " + port);

@@ -25,12 +25,14 @@ public final class DashboardServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService pool;
+    private final PlotDrawer drawer;
     private final String description;
     private final URI url;
 
-    private DashboardServer(HttpServer server, ExecutorService pool, String description, URI url) {
+    private DashboardServer(HttpServer server, ExecutorService pool, PlotDrawer drawer, String description, URI url) {
         this.server = server;
         this.pool = pool;
+        this.drawer = drawer;
         this.description = description;
         this.url = url;
     }
@@ -60,7 +62,8 @@ public final class DashboardServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(pool);
-        server.createContext("/", new DashboardHandler(new Routes(studies, assets),
+        PlotDrawer drawer = new PlotDrawer(config.dataCache(), log);
+        server.createContext("/", new DashboardHandler(new Routes(studies, assets, drawer),
                 config.exposed() ? HostCheck.any() : HostCheck.loopback(), token, log));
         server.start();
         pool.execute(() -> prime(studies, log));
@@ -71,7 +74,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         String query = config.token().map(t -> "?" + AccessToken.QUERY_PARAMETER + "="
                 + URLEncoder.encode(t, StandardCharsets.UTF_8)).orElse("");
-        return new DashboardServer(server, pool, studies.describe(), URI.create("http://" + host + ":" + port + "/" + query));
+        return new DashboardServer(server, pool, drawer, studies.describe(), URI.create("http://" + host + ":" + port + "/" + query));
     }
 
     /** Reads every study's journal (and writes its JSON once) while the browser is on its way, so the first page opens fast. */
@@ -102,5 +105,6 @@ public final class DashboardServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         pool.shutdownNow();
+        drawer.close();
     }
 }

@@ -25,14 +25,14 @@ final class JournalLines {
             return Optional.empty();
         }
         String reason = text(t.get("error"));
-        if (reason == null) {
-            reason = text(t.get("reason"));
+        for (String other : new String[] {"prune_reason", "reason"}) {
+            reason = reason != null ? reason : text(t.get(other));
         }
         String state = text(t.get("state"));
         return Optional.of(new TrialView(t.get("number").asInt(), t.path("params"),
                 t.path("value").isNumber() ? t.get("value").asDouble() : null,
                 state == null ? "unknown" : state, reason, number(t.get("seconds")),
-                history(t.path("history")), text(t.get("log_dir"))));
+                history(t.path("history")), text(t.get("log_dir")), reports(t.path("reports"))));
     }
 
     /** The number of an {@code {"event":"asked","number":N,...}} line (a trial handed out and not yet told). */
@@ -53,6 +53,18 @@ final class JournalLines {
             }
         }
         return rows;
+    }
+
+    private static List<TrialView.Report> reports(JsonNode array) {
+        List<TrialView.Report> out = new ArrayList<>();
+        if (array.isArray()) {
+            for (JsonNode r : array) {
+                if (r.path("step").canConvertToInt() && r.path("value").isNumber()) {
+                    out.add(new TrialView.Report(r.get("step").asInt(), r.get("value").asDouble(), number(r.get("epochs"))));
+                }
+            }
+        }
+        return out;
     }
 
     private static String text(JsonNode node) {

@@ -22,6 +22,9 @@ import java.util.Optional;
  *                                        summary and "unchanged": true when its version is still VERSION
  * /api/studies/{id}/curves?trials=1,5    learning curves of chosen trials (JSON)
  * /api/studies/{id}/plots/{file}.png     a plot the report drew ({@link StudyWatch#PLOTS})
+ * /api/studies/{id}/draw                 draw the plots from the trials so far, in the dashboard's own
+ *                                        directory ({@link PlotDrawer}); the study is not touched
+ * /api/studies/{id}/drawn/{file}.png     a plot of that drawing
  * </pre>
  * Anything else, and any id or name not in its table, is a 404.
  */
@@ -31,10 +34,12 @@ final class Routes {
 
     private final ServedStudies studies;
     private final Assets assets;
+    private final PlotDrawer drawer;
 
-    Routes(ServedStudies studies, Assets assets) {
+    Routes(ServedStudies studies, Assets assets, PlotDrawer drawer) {
         this.studies = studies;
         this.assets = assets;
+        this.drawer = drawer;
     }
 
     /** The answer to a GET of the decoded path {@code p} with query parameters {@code query}. */
@@ -68,7 +73,9 @@ final class Routes {
         if (p.size() == 1) {
             StudySnapshot snapshot = watch.get().snapshot();
             boolean unchanged = snapshot.version().equals(query.get("since"));
-            return Response.json(unchanged ? StudyJson.unchanged(snapshot) : StudyJson.detail(snapshot));
+            ObjectNode o = unchanged ? StudyJson.unchanged(snapshot) : StudyJson.detail(snapshot);
+            StudyJson.putDrawn(o, drawer.latest(snapshot.id()), drawer.drawing());
+            return Response.json(o);
         }
         if (p.size() == 2 && p.get(1).equals("curves")) {
             Optional<List<Integer>> numbers = trialNumbers(query.getOrDefault("trials", ""));
@@ -80,6 +87,15 @@ final class Routes {
         }
         if (p.size() == 3 && p.get(1).equals("plots") && StudyWatch.PLOTS.contains(p.get(2))) {
             return plot(watch.get().root().resolve("plots").resolve(p.get(2)));
+        }
+        if (p.size() == 2 && p.get(1).equals("draw")) {
+            ObjectNode o = SafeJson.object();
+            o.put("started", drawer.request(watch.get(), watch.get().snapshot().version()));
+            return Response.json(o);
+        }
+        if (p.size() == 3 && p.get(1).equals("drawn") && StudyWatch.PLOTS.contains(p.get(2))) {
+            return drawer.latest(p.get(0)).filter(d -> d.plots() != null)
+                    .map(d -> plot(d.plots().resolve(p.get(2)))).orElseGet(Response::notFound);
         }
         return Response.notFound();
     }

@@ -37,7 +37,7 @@ final class ServedStudies {
     static ServedStudies inRunsDir(Path runsDir, Clock clock) {
         if (!Files.isDirectory(runsDir)) {
             throw new IllegalArgumentException("--runs-dir " + runsDir + ": expected a directory of run directories, "
-                    + "found " + (Files.exists(runsDir) ? "a file" : "nothing"));
+                    + "found " + (Files.exists(runsDir) ? "a file" : "nothing (tune4j tune makes it with the first study)"));
         }
         return new ServedStudies(runsDir.toAbsolutePath().normalize(), Map.of(), clock);
     }

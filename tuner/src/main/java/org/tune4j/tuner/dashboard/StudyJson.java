@@ -61,6 +61,7 @@ final class StudyJson {
             row.put("reason", t.reason());
             SafeJson.putNumber(row, "seconds", t.seconds());
             row.put("epochs", t.history().size());
+            row.put("reports", t.reports().size());
             row.put("log_dir", t.logDir());
             row.set("params", t.params());
         }
@@ -86,6 +87,28 @@ final class StudyJson {
         return summary(s).put("unchanged", true);
     }
 
+    /**
+     * Adds the dashboard's own drawing of the study's plots, if any ({@code drawn}: the study's version
+     * it was drawn from, the plots present, the report's notes on those it could not draw) and whether
+     * a drawing is under way ({@code drawing}).
+     */
+    static void putDrawn(ObjectNode o, Optional<PlotDrawer.Drawn> drawn, boolean drawing) {
+        o.put("drawing", drawing);
+        if (drawn.isEmpty()) {
+            o.putNull("drawn");
+            return;
+        }
+        ObjectNode d = o.putObject("drawn");
+        d.put("version", drawn.get().version());
+        ArrayNode plots = d.putArray("plots");
+        if (drawn.get().plots() != null) {
+            StudyWatch.PLOTS.stream().filter(p -> java.nio.file.Files.isRegularFile(drawn.get().plots().resolve(p)))
+                    .forEach(plots::add);
+        }
+        ArrayNode notes = d.putArray("notes");
+        drawn.get().notes().forEach(notes::add);
+    }
+
     /** The learning curves of the trials asked for, in the order asked; unknown numbers are left out. */
     static ObjectNode curves(StudyWatch watch, StudySnapshot s, List<Integer> numbers) {
         ObjectNode o = SafeJson.object();
@@ -97,6 +120,11 @@ final class StudyJson {
                 c.put("state", t.state());
                 c.set("params", t.params());
                 c.set("curve", epochs(watch.curve(t)));
+                ArrayNode reports = c.putArray("reports");
+                for (TrialView.Report r : t.reports()) {
+                    ObjectNode o2 = reports.addObject().put("step", r.step()).put("value", r.value());
+                    SafeJson.putNumber(o2, "epochs", r.epochs());
+                }
             });
         }
         return o;

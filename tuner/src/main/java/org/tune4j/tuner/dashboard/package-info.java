@@ -7,9 +7,11 @@
  * settings and budget, {@code journal.jsonl} (followed incrementally, never only the lagging
  * {@code results.json}) for the trials, {@code .lock} to tell a running study from an interrupted
  * one, each trial's {@code training.csv} for the curves of the trial in flight, and the PNGs that
- * the {@code report} package drew into {@code plots/}. It draws no plot itself (the charts are
- * drawn in the browser by uPlot, bundled from its WebJar and checked by SHA-256 at start-up, see
- * {@link org.tune4j.tuner.dashboard.Assets}).
+ * the {@code report} package drew into {@code plots/}. It has no plotting code of its own: the
+ * charts are drawn in the browser by uPlot, bundled from its WebJar and checked by SHA-256 at
+ * start-up ({@link org.tune4j.tuner.dashboard.Assets}), and the report's plots of a study that has
+ * none yet are drawn on request by the report's code in a copy of the study's files
+ * ({@link org.tune4j.tuner.dashboard.PlotDrawer}).
  *
  * <p>Entry point: {@link org.tune4j.tuner.dashboard.DashboardServer#start}. Requests go through
  * {@link org.tune4j.tuner.dashboard.DashboardHandler} (methods, token, paths) to
@@ -17,7 +19,7 @@
  * {@link org.tune4j.tuner.dashboard.StudyWatch} and turned into JSON by
  * {@link org.tune4j.tuner.dashboard.StudyJson}.
  *
- * <p>This package is not the study, the storage or the report: it never writes a file, never
- * takes a study's lock for longer than a probe, and never trains or refits anything.
+ * <p>This package is not the study, the storage or the report: it never writes into a run
+ * directory and never takes a study's lock for longer than a probe.
  */
 package org.tune4j.tuner.dashboard;

@@ -166,7 +166,7 @@
     const width = Math.max(300, target.clientWidth - 10);
     const u = new uPlot({
       title, width, height: 260, scales: { x: { time: false } },
-      axes: [{ label: xs.label, incrs: INTEGER_STEPS }, { label: yLabel }],
+      axes: [xs.fractional ? { label: xs.label } : { label: xs.label, incrs: INTEGER_STEPS }, { label: yLabel }],
       series: [{ label: xs.label }, ...series.map(s => s.opts)],
     }, [xs.values, ...series.map(s => s.values)], target);
     page.charts[group].push(u);
@@ -195,8 +195,8 @@
     const wanted = [...page.selected].filter(k => k !== LIVE && !page.curves.has(k));
     if (wanted.length) {
       const data = await T4.getJson(api + '/curves?trials=' + wanted.join(','));
-      for (const t of data.trials) page.curves.set(t.number, t.curve);
-      for (const k of wanted) if (!page.curves.has(k)) page.curves.set(k, []);
+      for (const t of data.trials) page.curves.set(t.number, { curve: t.curve, reports: t.reports || [] });
+      for (const k of wanted) if (!page.curves.has(k)) page.curves.set(k, { curve: [], reports: [] });
     }
     const shown = [...page.selected].filter(k => k !== LIVE || (page.detail && page.detail.in_flight))
       .sort((a, b) => (a === LIVE) - (b === LIVE) || a - b);
@@ -205,7 +205,8 @@
     box.replaceChildren();
     box.setAttribute('data-trials', shown.join(','));
     if (!shown.length) { box.append(el('p', { className: 'note' }, 'Click trials in the table to overlay their curves.')); return; }
-    const curveOf = k => k === LIVE ? page.detail.in_flight.curve : page.curves.get(k) || [];
+    const curveOf = k => k === LIVE ? page.detail.in_flight.curve : (page.curves.get(k) || { curve: [] }).curve;
+    const reportsOf = k => k === LIVE ? [] : (page.curves.get(k) || { reports: [] }).reports;
     const epochs = Math.max(1, ...shown.map(k => curveOf(k).length ? Math.max(...curveOf(k).map(e => e.epoch)) : 1));
     const xs = { label: 'epoch', values: Array.from({ length: epochs }, (_, i) => i + 1) };
     const column = (k, field) => xs.values.map(x => { const e = curveOf(k).find(r => r.epoch === x); return e ? e[field] : null; });
@@ -220,6 +221,22 @@
       { opts: { label: name(k) + ' validation', stroke: colour(i), width: 2, points: { show: true } }, values: column(k, 'val_accuracy') },
       { opts: { label: name(k) + ' training', stroke: colour(i), width: 1, dash: [6, 4] }, values: column(k, 'accuracy') },
     ]));
+    if (shown.some(k => reportsOf(k).length)) reportsChart(box, shown, reportsOf, name, colour);
+  }
+
+  /** The intermediate values a pruner judged (a pruned trial's reason says at which), several trials overlaid. */
+  function reportsChart(box, shown, reportsOf, name, colour) {
+    const byEpochs = shown.every(k => reportsOf(k).every(r => r.epochs !== null));
+    const at = r => byEpochs ? r.epochs : r.step;
+    const xs = [...new Set(shown.flatMap(k => reportsOf(k).map(at)))].sort((a, b) => a - b);
+    const target = el('div', { className: 'curve-chart', 'data-chart': 'reports' });
+    box.append(target);
+    chart('curves', target, 'Intermediate values (what the pruner judged; lower is better)', 'value',
+      { label: byEpochs ? 'epochs' : 'report', values: xs, fractional: byEpochs },
+      shown.filter(k => reportsOf(k).length).map(k => ({
+        opts: { label: name(k), stroke: colour(shown.indexOf(k)), width: 2, spanGaps: true, points: { show: true } },
+        values: xs.map(x => { const r = reportsOf(k).find(q => at(q) === x); return r ? r.value : null; }),
+      })));
   }
 
   // ---- the report's plots --------------------------------------------------------------------
@@ -229,15 +246,36 @@
     'misclassified.png': 'Misclassified test images', 'test-samples.png': 'Test images with predictions',
   };
 
+  /** The report's PNGs of the run directory, or the dashboard's own drawing of them, with a button to draw. */
   function renderPlots(d) {
-    document.getElementById('no-plots').hidden = d.plots.length > 0;
-    document.getElementById('plots').replaceChildren(...d.plots.map(p => {
+    const drawn = d.drawn && d.drawn.plots.length ? d.drawn : null;
+    const own = d.plots.length && !(drawn && d.state !== 'finished');
+    const names = own ? d.plots : drawn ? drawn.plots : [];
+    const source = own ? '/plots/' : '/drawn/';
+    const stamp = own ? d.version : drawn ? drawn.version : '';
+    document.getElementById('no-plots').hidden = names.length > 0;
+    const figures = names.map(p => {
       const img = el('img', {});
       img.alt = PLOT_TITLES[p] || p;
-      img.src = withToken(api + '/plots/' + encodeURIComponent(p) + '?v=' + encodeURIComponent(d.version));
+      img.src = withToken(api + source + encodeURIComponent(p) + '?v=' + encodeURIComponent(stamp));
       return el('figure', {}, el('figcaption', {}, PLOT_TITLES[p] || p), img);
-    }));
+    });
+    document.getElementById('plots').replaceChildren(...figures);
+    const status = document.getElementById('draw-status');
+    const button = document.getElementById('draw');
+    button.hidden = d.state === 'finished' && d.plots.length > 0;
+    button.disabled = d.drawing;
+    status.textContent = d.drawing ? 'drawing from the trials so far…'
+      : !own && drawn ? 'drawn by the dashboard from the trials finished then'
+        + (drawn.version === d.version ? '' : ' (more have finished since)') : '';
+    document.getElementById('draw-notes').replaceChildren(...(!own && d.drawn ? d.drawn.notes : []).map(n => el('li', {}, n)));
   }
+
+  document.getElementById('draw').addEventListener('click', async () => {
+    document.getElementById('draw').disabled = true;
+    document.getElementById('draw-status').textContent = 'drawing from the trials so far…';
+    await T4.getJson(api + '/draw');
+  });
 
   // ---- polling -------------------------------------------------------------------------------
   T4.poll(async () => {
@@ -246,6 +284,9 @@
     const d = polled.unchanged ? Object.assign({}, page.detail, polled) : polled;
     page.detail = d;
     renderSummary(d);
+    const drawKey = JSON.stringify([d.drawing, d.drawn && d.drawn.version, d.drawn && d.drawn.plots]);
+    if (drawKey !== page.drawKey && d.version === page.version) renderPlots(d);   // a drawing began or ended
+    page.drawKey = drawKey;
     if (d.version !== page.version) {
       page.version = d.version;
       renderTable(d);

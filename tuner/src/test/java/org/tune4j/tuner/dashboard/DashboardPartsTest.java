@@ -96,6 +96,21 @@ class DashboardPartsTest {
     }
 
     @Test
+    void onlyANonLoopbackBindIsExposed() throws IOException {
+        Path runs = tmp.resolve("runs");
+        for (String address : List.of("127.0.0.1", "::1", "127.0.0.2")) {
+            assertThat(new DashboardConfig(java.net.InetAddress.getByName(address), 0, java.util.Optional.empty(), runs,
+                    List.of(), runs).exposed()).as(address).isFalse();
+        }
+        for (String address : List.of("0.0.0.0", "::", "192.168.1.20")) {
+            assertThat(new DashboardConfig(java.net.InetAddress.getByName(address), 0, java.util.Optional.empty(), runs,
+                    List.of(), runs).exposed()).as(address).isTrue();
+        }
+        assertThatThrownBy(() -> new DashboardConfig(java.net.InetAddress.getLoopbackAddress(), 65536,
+                java.util.Optional.empty(), runs, List.of(), runs)).hasMessage("--port: expected 0..65535, found 65536");
+    }
+
+    @Test
     void theTokenIsComparedWhole() {
         AccessToken token = AccessToken.of("abc");
         assertThat(token.admits(null, "abc")).isTrue();
@@ -131,6 +146,7 @@ class DashboardPartsTest {
         assertThatThrownBy(() -> ServedStudies.of(List.of(tmp.resolve("a")), clock))
                 .hasMessageStartingWith("RUN_DIR " + tmp.resolve("a") + ": expected a tune4j run directory");
         assertThatThrownBy(() -> ServedStudies.inRunsDir(tmp.resolve("none"), clock))
-                .hasMessage("--runs-dir " + tmp.resolve("none") + ": expected a directory of run directories, found nothing");
+                .hasMessage("--runs-dir " + tmp.resolve("none") + ": expected a directory of run directories, found nothing"
+                        + " (tune4j tune makes it with the first study)");
     }
 }

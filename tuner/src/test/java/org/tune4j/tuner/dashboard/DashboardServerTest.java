@@ -60,7 +60,7 @@ class DashboardServerTest {
 
     private DashboardServer start(Optional<String> token) {
         DashboardServer s = DashboardServer.start(new DashboardConfig(InetAddress.getLoopbackAddress(), 0, token,
-                tmp.resolve("runs"), List.of()), CLOCK, line -> { });
+                tmp.resolve("runs"), List.of(), tmp.resolve("no-cache")), CLOCK, line -> { });
         servers.add(s);
         return s;
     }
@@ -98,6 +98,14 @@ class DashboardServerTest {
         assertThat(curves).extracting(t -> t.get("number").asInt()).containsExactly(3, 1);
         assertThat(curves.get(0).get("curve").get(1).get("val_accuracy").asDouble()).isEqualTo(0.95);
         assertThat(get(server, "/api/studies/demo/curves?trials=1,x").statusCode()).isEqualTo(400);
+        study.journal.appendFinished(new org.tune4j.tuner.storage.TrialRecord(4, StudyFixture.params(1e-4), -0.3,
+                org.tune4j.optimizer.TrialState.PRUNED, null, 1.0, List.of(), null,
+                List.of(new org.tune4j.tuner.storage.ReportRecord(1, -0.3, 0.25, 250L)), "below the median"));
+        JsonNode pruned = JSON.readTree(get(server, "/api/studies/demo/curves?trials=4").body()).get("trials").get(0);
+        assertThat(pruned.get("state").asText()).isEqualTo("pruned");
+        assertThat(pruned.get("reports").get(0).get("epochs").asDouble()).isEqualTo(0.25);
+        assertThat(JSON.readTree(get(server, "/api/studies/demo").body()).get("trials").get(3).get("reason").asText())
+                .isEqualTo("below the median");
     }
 
     @Test
@@ -194,6 +202,41 @@ class DashboardServerTest {
         assertThat(changed.has("unchanged")).isFalse();
         assertThat(changed.get("trials")).hasSize(4);
         assertThat(changed.get("version").asText()).isNotEqualTo(version);
+    }
+
+    @Test
+    void plotsAreDrawnOnRequestOutsideTheRunDirectory() throws Exception {
+        Path run = org.tune4j.tuner.report.Fixtures.runDir(tmp.resolve("runs"), "reported",
+                org.tune4j.tuner.report.Fixtures.resultsJson());
+        Files.writeString(run.resolve("study.json"), "{\"format\": 1, \"kind\": \"tune\", \"config\": {\"calls\": 40}}");
+        List<String> before;
+        try (var files = Files.list(run)) {
+            before = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        assertThat(JSON.readTree(get(server, "/api/studies/reported").body()).get("drawn").isNull()).isTrue();
+        assertThat(get(server, "/api/studies/reported/drawn/convergence.png").statusCode()).isEqualTo(404);
+
+        assertThat(JSON.readTree(get(server, "/api/studies/reported/draw").body()).get("started").asBoolean()).isTrue();
+        JsonNode drawn = null;
+        for (long end = System.nanoTime() + 60_000_000_000L; System.nanoTime() < end; Thread.sleep(100)) {
+            JsonNode d = JSON.readTree(get(server, "/api/studies/reported").body());
+            if (!d.get("drawn").isNull() && !d.get("drawing").asBoolean()) {
+                drawn = d.get("drawn");
+                break;
+            }
+        }
+        assertThat(drawn).as("a drawing within 60 s").isNotNull();
+        assertThat(drawn.get("plots")).extracting(JsonNode::asText)
+                .contains("convergence.png", "evaluations.png", "partial-dependence.png");
+        assertThat(drawn.get("notes").toString()).contains("no best-model.t4j");   // the plots it cannot draw: said so
+        HttpResponse<byte[]> png = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/studies/reported/drawn/convergence.png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(java.util.Arrays.copyOf(png.body(), 4)).containsExactly(0x89, 'P', 'N', 'G');
+        try (var files = Files.list(run)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList()).as("the run directory untouched")
+                    .isEqualTo(before);
+        }
     }
 
     @Test

@@ -57,6 +57,23 @@ class JournalTailTest {
     }
 
     @Test
+    void aPrunedTrialAsTheStudyWritesItKeepsItsReasonAndReports() throws IOException {
+        StudyFixture study = StudyFixture.create(tmp, "s", 5);
+        study.journal.appendFinished(new org.tune4j.tuner.storage.TrialRecord(1, StudyFixture.params(1e-3), -0.5,
+                org.tune4j.optimizer.TrialState.PRUNED, null, 2.0, java.util.List.of(), null,
+                java.util.List.of(new org.tune4j.tuner.storage.ReportRecord(1, -0.4, 0.25, 250L),
+                        new org.tune4j.tuner.storage.ReportRecord(2, -0.5, 0.5, 500L)),
+                "after 0.5 epoch: 50.0% < median 91.2% of 7 trials at this step"));
+
+        TrialView t = new JournalTail(new RunLayout(study.root).journal()).refresh().finished().get(0);
+
+        assertThat(t.state()).isEqualTo("pruned");
+        assertThat(t.reason()).isEqualTo("after 0.5 epoch: 50.0% < median 91.2% of 7 trials at this step");
+        assertThat(t.reports()).containsExactly(new TrialView.Report(1, -0.4, 0.25), new TrialView.Report(2, -0.5, 0.5));
+        assertThat(t.isComplete()).isFalse();
+    }
+
+    @Test
     void aDamagedLineStopsTheReadingUntilItIsCutOffAndAShrunkJournalIsReadAgain() throws IOException {
         StudyFixture study = StudyFixture.create(tmp, "s", 5);
         study.complete(1, 1e-3, 0.9, 4);
