@@ -12,9 +12,11 @@ import java.util.random.RandomGenerator;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
 import org.tune4j.optimizer.acquisition.AcquisitionPolicy;
+import org.tune4j.optimizer.acquisition.LocalPenalty;
 import org.tune4j.optimizer.acquisition.PosteriorMean;
 import org.tune4j.optimizer.numeric.RandomStreams;
 import org.tune4j.optimizer.space.Space;
+import org.tune4j.optimizer.surrogate.DifferentiableSurrogate;
 import org.tune4j.optimizer.surrogate.Prediction;
 import org.tune4j.optimizer.surrogate.Surrogate;
 
@@ -222,6 +224,13 @@ public final class Optimizer {
         catchUpPolicy();
         Surrogate model;
         double best = Collections.min(completeValues);
+        int candidates = schedule.candidates(config.candidates(), completeValues.size());
+        if (lies == BatchStrategy.LOCAL_PENALIZATION && !pending.isEmpty()
+                && fittedSurrogate() instanceof DifferentiableSurrogate gp) {
+            Optional<Proposal> proposal = strategy.propose(gp, best, excluded(), rng, candidates,
+                    localPenalty(gp, best, index, candidates));
+            return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
+        }
         if (pending.isEmpty()) {
             model = fittedSurrogate();
         } else { // pending points observed at the strategy's lies
@@ -234,9 +243,23 @@ public final class Optimizer {
             }
             model = withLies(xs, ys, index);
         }
-        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng,
-                schedule.candidates(config.candidates(), completeValues.size()));
+        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng, candidates);
         return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
+    }
+
+    /** The local penalizers of the pending points, L estimated over random points and the observations. */
+    private LocalPenalty localPenalty(DifferentiableSurrogate gp, double best, int index, int candidates) {
+        RandomGenerator rng = RandomStreams.of(config.seed(), "lipschitz", index);
+        List<double[]> probes = new ArrayList<>(completeUnits);
+        for (int i = 0; i < Math.min(1_000, candidates); i++) {
+            probes.add(space.toUnit(space.sample(rng)));
+        }
+        List<double[]> centers = new ArrayList<>();
+        for (List<Object> p : pending) {
+            centers.add(space.toUnit(p));
+        }
+        return LocalPenalty.of(centers, gp.predict(centers.toArray(new double[0][])), best,
+                LocalPenalty.lipschitz(gp, probes));
     }
 
     /**
