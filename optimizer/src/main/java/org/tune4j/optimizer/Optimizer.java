@@ -296,6 +296,10 @@ public final class Optimizer {
                 fittedBase = base;
                 fittedCount = base;
             }
+            if (fittedCount == n) { // only failed trials since: nothing to condition on
+                fittedOn = trials.size();
+                return fitted;
+            }
             Optional<Surrogate> conditioned = fitted.conditionedOn(
                     completeUnits.subList(fittedCount, n).toArray(new double[0][]),
                     values(completeValues.subList(fittedCount, n)));
