@@ -362,7 +362,8 @@ public final class Optimizer {
         }
         Surrogate s = model.get();
         RandomGenerator rng = RandomStreams.of(config.seed(), "expected-minimum", trials.size());
-        AcquisitionOptimizer minimizer = new AcquisitionOptimizer(config.candidates(), config.refineFrom());
+        AcquisitionOptimizer minimizer = new AcquisitionOptimizer(
+                schedule.candidates(config.candidates(), completeValues.size()), config.refineFrom());
         Proposal p = minimizer.maximize(space, s, new PosteriorMean(), 0.0, Set.of(), rng).orElseThrow();
         List<Object> bestPoint = p.point();
         double bestMean = -p.utility();
