@@ -224,7 +224,7 @@ public final class Optimizer {
         catchUpPolicy();
         Surrogate model;
         double best = Collections.min(completeValues);
-        int candidates = schedule.candidates(config.candidates(), completeValues.size());
+        int candidates = candidates();
         if (lies == BatchStrategy.LOCAL_PENALIZATION && !pending.isEmpty()
                 && fittedSurrogate() instanceof DifferentiableSurrogate gp) {
             Optional<Proposal> proposal = strategy.propose(gp, best, excluded(), rng, candidates,
@@ -318,6 +318,19 @@ public final class Optimizer {
         return fitted;
     }
 
+    /**
+     * Random candidates to score: the configured number, or past the schedule's refit-every size,
+     * when the surrogate is being conditioned between refits, the schedule's smaller number.
+     */
+    private int candidates() {
+        int n = completeValues.size();
+        if (n <= schedule.everyUpTo()) {
+            return config.candidates();
+        }
+        fittedSurrogate(); // brings fittedBase up to date
+        return fittedBase >= 0 ? schedule.candidates(config.candidates(), n) : config.candidates();
+    }
+
     private static double[] values(List<Double> ys) {
         double[] out = new double[ys.size()];
         for (int i = 0; i < out.length; i++) {
@@ -362,8 +375,7 @@ public final class Optimizer {
         }
         Surrogate s = model.get();
         RandomGenerator rng = RandomStreams.of(config.seed(), "expected-minimum", trials.size());
-        AcquisitionOptimizer minimizer = new AcquisitionOptimizer(
-                schedule.candidates(config.candidates(), completeValues.size()), config.refineFrom());
+        AcquisitionOptimizer minimizer = new AcquisitionOptimizer(candidates(), config.refineFrom());
         Proposal p = minimizer.maximize(space, s, new PosteriorMean(), 0.0, Set.of(), rng).orElseThrow();
         List<Object> bestPoint = p.point();
         double bestMean = -p.utility();

@@ -12,7 +12,8 @@ package org.tune4j.optimizer;
  * prediction of one candidate costs O(n²), so their total cost stays that of {@code everyUpTo}
  * observations (10,000 candidates at 200 observations, 400 at 1,000, 100 at 2,000; the best 5
  * are still refined by L-BFGS).
- * Surrogates that cannot be conditioned are refitted every time, as before.
+ * Surrogates that cannot be conditioned are refitted every time and score all candidates, as
+ * before.
  *
  * <p>The schedule depends only on n, so an optimizer rebuilt from a journal makes the same fits.
  *
