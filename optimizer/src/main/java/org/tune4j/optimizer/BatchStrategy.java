@@ -20,6 +20,7 @@ import org.tune4j.optimizer.surrogate.Prediction;
  *     only). For a GP with fixed hyper-parameters such a lie leaves the posterior mean unchanged
  *     everywhere and only shrinks the variance around the pending point.</li>
  * </ul>
+ * {@link #LOCAL_PENALIZATION} tells no lies: it penalizes the acquisition around pending points.
  * Stateless; the lies are recomputed at every ask from the current observations.
  */
 public enum BatchStrategy {
@@ -30,7 +31,14 @@ public enum BatchStrategy {
     /** Constant liar, lie = max observed value. */
     CL_MAX,
     /** Kriging believer, lie = the surrogate's predictive mean at the pending point. */
-    KRIGING_BELIEVER;
+    KRIGING_BELIEVER,
+    /**
+     * No lies: the surrogate is fitted on the observations only and the acquisition is multiplied
+     * by the local penalizers of the pending points (González et al. 2016, {@link
+     * org.tune4j.optimizer.acquisition.LocalPenalty}). Needs a differentiable surrogate (the GP)
+     * for its Lipschitz estimate; with another one, CL_MIN's lies are used instead.
+     */
+    LOCAL_PENALIZATION;
 
     /**
      * The lie for one pending point.
@@ -45,10 +53,11 @@ public enum BatchStrategy {
             case CL_MEAN -> observed.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             case CL_MAX -> observed.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             case KRIGING_BELIEVER -> belief.get().mean();
+            case LOCAL_PENALIZATION -> CL_MIN.lie(observed, belief); // its fallback without a differentiable surrogate
         };
     }
 
-    /** The name used by files and the command line: "cl-min", "cl-mean", "cl-max", "kriging-believer". */
+    /** The name used by files and reports: "cl-min", "cl-mean", "cl-max", "kriging-believer", "local-penalization". */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

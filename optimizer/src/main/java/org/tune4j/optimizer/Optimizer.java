@@ -12,9 +12,11 @@ import java.util.random.RandomGenerator;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
 import org.tune4j.optimizer.acquisition.AcquisitionPolicy;
+import org.tune4j.optimizer.acquisition.LocalPenalty;
 import org.tune4j.optimizer.acquisition.PosteriorMean;
 import org.tune4j.optimizer.numeric.RandomStreams;
 import org.tune4j.optimizer.space.Space;
+import org.tune4j.optimizer.surrogate.DifferentiableSurrogate;
 import org.tune4j.optimizer.surrogate.Prediction;
 import org.tune4j.optimizer.surrogate.Surrogate;
 
@@ -222,6 +224,13 @@ public final class Optimizer {
         catchUpPolicy();
         Surrogate model;
         double best = Collections.min(completeValues);
+        int candidates = candidates();
+        if (lies == BatchStrategy.LOCAL_PENALIZATION && !pending.isEmpty()
+                && fittedSurrogate() instanceof DifferentiableSurrogate gp) {
+            Optional<Proposal> proposal = strategy.propose(gp, best, excluded(), rng, candidates,
+                    localPenalty(gp, best, index, candidates));
+            return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
+        }
         if (pending.isEmpty()) {
             model = fittedSurrogate();
         } else { // pending points observed at the strategy's lies
@@ -234,9 +243,23 @@ public final class Optimizer {
             }
             model = withLies(xs, ys, index);
         }
-        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng,
-                schedule.candidates(config.candidates(), completeValues.size()));
+        Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng, candidates);
         return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
+    }
+
+    /** The local penalizers of the pending points, L estimated over random points and the observations. */
+    private LocalPenalty localPenalty(DifferentiableSurrogate gp, double best, int index, int candidates) {
+        RandomGenerator rng = RandomStreams.of(config.seed(), "lipschitz", index);
+        List<double[]> probes = new ArrayList<>(completeUnits);
+        for (int i = 0; i < Math.min(1_000, candidates); i++) {
+            probes.add(space.toUnit(space.sample(rng)));
+        }
+        List<double[]> centers = new ArrayList<>();
+        for (List<Object> p : pending) {
+            centers.add(space.toUnit(p));
+        }
+        return LocalPenalty.of(centers, gp.predict(centers.toArray(new double[0][])), best,
+                LocalPenalty.lipschitz(gp, probes));
     }
 
     /**
@@ -273,6 +296,10 @@ public final class Optimizer {
                 fittedBase = base;
                 fittedCount = base;
             }
+            if (fittedCount == n) { // only failed trials since: nothing to condition on
+                fittedOn = trials.size();
+                return fitted;
+            }
             Optional<Surrogate> conditioned = fitted.conditionedOn(
                     completeUnits.subList(fittedCount, n).toArray(new double[0][]),
                     values(completeValues.subList(fittedCount, n)));
@@ -289,6 +316,19 @@ public final class Optimizer {
         fittedBase = -1;
         fittedCount = n;
         return fitted;
+    }
+
+    /**
+     * Random candidates to score: the configured number, or past the schedule's refit-every size,
+     * when the surrogate is being conditioned between refits, the schedule's smaller number.
+     */
+    private int candidates() {
+        int n = completeValues.size();
+        if (n <= schedule.everyUpTo()) {
+            return config.candidates();
+        }
+        fittedSurrogate(); // brings fittedBase up to date
+        return fittedBase >= 0 ? schedule.candidates(config.candidates(), n) : config.candidates();
     }
 
     private static double[] values(List<Double> ys) {
@@ -335,7 +375,7 @@ public final class Optimizer {
         }
         Surrogate s = model.get();
         RandomGenerator rng = RandomStreams.of(config.seed(), "expected-minimum", trials.size());
-        AcquisitionOptimizer minimizer = new AcquisitionOptimizer(config.candidates(), config.refineFrom());
+        AcquisitionOptimizer minimizer = new AcquisitionOptimizer(candidates(), config.refineFrom());
         Proposal p = minimizer.maximize(space, s, new PosteriorMean(), 0.0, Set.of(), rng).orElseThrow();
         List<Object> bestPoint = p.point();
         double bestMean = -p.utility();

@@ -6,12 +6,14 @@ package org.tune4j.optimizer;
  * {@code step}-th one ({@code everyUpTo + k·step}); in between, the model fitted at the last
  * refit is conditioned on the observations since ({@link
  * org.tune4j.optimizer.surrogate.Surrogate#conditionedOn}: for the GP, O(n²) per observation
- * instead of a fit), and the acquisition maximizer scores {@code candidates · (everyUpTo / n)²}
+ * instead of a fit), and the acquisition maximizer (and the expected minimum's search) scores
+ * {@code candidates · (everyUpTo / n)²}
  * random candidates (at least {@link #MIN_CANDIDATES}) instead of all {@code candidates}: the
  * prediction of one candidate costs O(n²), so their total cost stays that of {@code everyUpTo}
  * observations (10,000 candidates at 200 observations, 400 at 1,000, 100 at 2,000; the best 5
  * are still refined by L-BFGS).
- * Surrogates that cannot be conditioned are refitted every time, as before.
+ * Surrogates that cannot be conditioned are refitted every time and score all candidates, as
+ * before.
  *
  * <p>The schedule depends only on n, so an optimizer rebuilt from a journal makes the same fits.
  *

@@ -49,6 +49,20 @@ class RefitScheduleTest {
     }
 
     @Test
+    void aFailedTrialBetweenRefitsLeavesTheConditionedSurrogateAsItWas() {
+        Optimizer optimizer = new Optimizer(braninSpace(), FAST, SMALL);
+        for (int i = 0; i < 10; i++) {
+            List<Object> x = optimizer.ask();
+            optimizer.tell(x, branin(x));
+        }
+        List<Object> probe = optimizer.result().trials().get(9).x();
+        double before = optimizer.predict(probe).orElseThrow().mean();
+        optimizer.tellFailed(optimizer.ask());
+        assertThat(optimizer.predict(probe).orElseThrow().mean()).isEqualTo(before);
+        assertThat(optimizer.ask()).hasSize(2);
+    }
+
+    @Test
     void betweenRefitsTheSurrogateIsTheLastFitConditionedOnTheNewObservations() {
         Optimizer scheduled = new Optimizer(braninSpace(), FAST, SMALL);
         for (int i = 0; i < 10; i++) {

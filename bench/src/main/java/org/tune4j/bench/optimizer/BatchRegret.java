@@ -22,9 +22,10 @@ import org.tune4j.optimizer.OptimizerConfig;
  *
  * <p>How to run (after {@code ./mvnw -B -pl engine,optimizer,bench -am -DskipTests package}):
  * <pre>
- * java -cp bench/target/benchmarks.jar org.tune4j.bench.optimizer.BatchRegret [seeds] [threads] [problem-filter]
+ * java -cp bench/target/benchmarks.jar org.tune4j.bench.optimizer.BatchRegret [seeds] [threads] [problem-filter] [strategies]
  * </pre>
- * Defaults: 15 seeds, 2 threads, every problem.
+ * Defaults: 15 seeds, 2 threads, every problem, every strategy (else a comma-separated list of
+ * labels such as {@code cl-min,local-penalization}).
  */
 public final class BatchRegret {
     static final int EVALUATIONS = 48;
@@ -37,6 +38,7 @@ public final class BatchRegret {
         int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         String filter = args.length > 2 ? args[2].toLowerCase(Locale.ROOT) : "";
+        List<String> strategies = args.length > 3 ? List.of(args[3].split(",")) : null;
         System.out.printf(Locale.ROOT, "%d evaluations, seeds 0..%d, GP + EI, %d threads%n%n", EVALUATIONS,
                 seeds - 1, threads);
         System.out.println("| problem | strategy, q | median @48 | quartiles | min-max | s/run | sorted |");
@@ -50,6 +52,9 @@ public final class BatchRegret {
                 System.out.println(row(problem, BatchStrategy.CL_MIN, 1, seeds, pool));
                 for (int q : BATCH_SIZES) {
                     for (BatchStrategy strategy : BatchStrategy.values()) {
+                        if (strategies != null && !strategies.contains(strategy.label())) {
+                            continue;
+                        }
                         System.out.println(row(problem, strategy, q, seeds, pool));
                     }
                 }

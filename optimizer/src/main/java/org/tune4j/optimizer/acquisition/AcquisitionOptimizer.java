@@ -36,14 +36,29 @@ public final class AcquisitionOptimizer {
 
     private final int candidates;
     private final int refineFrom;
+    private final LocalPenalty penalty; // null: none
 
     public AcquisitionOptimizer(int candidates, int refineFrom) {
+        this(candidates, refineFrom, null);
+    }
+
+    private AcquisitionOptimizer(int candidates, int refineFrom, LocalPenalty penalty) {
         if (candidates < 1 || refineFrom < 0) {
             throw new IllegalArgumentException("AcquisitionOptimizer: expected candidates >= 1 and refineFrom >= 0, "
                     + "found " + candidates + ", " + refineFrom);
         }
         this.candidates = candidates;
         this.refineFrom = refineFrom;
+        this.penalty = penalty;
+    }
+
+    /**
+     * This maximizer with every utility u(x) replaced by {@code max(u(x) - floor, 0) · penalty(x)}
+     * (local penalization), where floor is min(0, the lowest utility among the scored candidates),
+     * so that utilities that can be negative (LCB) are shifted to be non-negative first.
+     */
+    public AcquisitionOptimizer withPenalty(LocalPenalty p) {
+        return new AcquisitionOptimizer(candidates, refineFrom, p);
     }
 
     /**
@@ -78,19 +93,28 @@ public final class AcquisitionOptimizer {
             Set<List<Object>> excluded, double[][] units, Prediction[] predictions) {
         Integer[] order = new Integer[candidates];
         double[] utility = new double[candidates];
+        double floor = 0;
         for (int i = 0; i < candidates; i++) {
             order[i] = i;
             utility[i] = acquisition.utility(predictions[i].mean(), predictions[i].std(), best);
+            floor = Math.min(floor, utility[i]);
+        }
+        if (penalty != null) {
+            for (int i = 0; i < candidates; i++) {
+                utility[i] = Math.max(utility[i] - floor, 0) * penalty.value(units[i], null);
+            }
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -utility[i]));
         List<Proposal> pool = new ArrayList<>();
         if (surrogate instanceof DifferentiableSurrogate differentiable) {
             for (int r = 0; r < Math.min(refineFrom, candidates); r++) {
-                double[] refined = refine(differentiable, acquisition, best, units[order[r]]);
+                double[] refined = refine(differentiable, acquisition, best, units[order[r]], penalty, floor);
                 List<Object> point = space.fromUnit(refined);
                 double[] snapped = space.toUnit(point);
                 Prediction p = surrogate.predict(snapped);
-                pool.add(new Proposal(point, snapped, acquisition.utility(p.mean(), p.std(), best)));
+                double u = acquisition.utility(p.mean(), p.std(), best);
+                pool.add(new Proposal(point, snapped,
+                        penalty == null ? u : Math.max(u - floor, 0) * penalty.value(snapped, null)));
             }
             pool.sort(Comparator.comparingDouble((Proposal p) -> -p.utility()));
         }
@@ -123,13 +147,28 @@ public final class AcquisitionOptimizer {
     /** Maximizes the utility from {@code start} inside [0, 1]^d by minimizing its negative. */
     static double[] refine(DifferentiableSurrogate surrogate, AcquisitionFunction acquisition, double best,
             double[] start) {
+        return refine(surrogate, acquisition, best, start, null, 0);
+    }
+
+    /** As above, the utility penalized as in {@link #withPenalty} when {@code penalty} is not null. */
+    private static double[] refine(DifferentiableSurrogate surrogate, AcquisitionFunction acquisition, double best,
+            double[] start, LocalPenalty penalty, double floor) {
         int d = start.length;
         double[] lower = new double[d];
         double[] upper = new double[d];
         Arrays.fill(upper, 1.0);
+        double[] dPenalty = new double[d];
         BoundedLbfgs lbfgs = new BoundedLbfgs(10, REFINE_ITERATIONS, 1e-9, 1e-12);
         BoundedLbfgs.Result result = lbfgs.minimize((x, g) -> {
             double u = utilityAndGradient(surrogate, acquisition, best, x, g);
+            if (penalty != null) { // (max(u - floor, 0) · P)' = P u' + (u - floor) P' where u > floor
+                double shifted = Math.max(u - floor, 0);
+                double p = penalty.value(x, dPenalty);
+                for (int i = 0; i < d; i++) {
+                    g[i] = shifted > 0 ? p * g[i] + shifted * dPenalty[i] : 0;
+                }
+                u = shifted * p;
+            }
             for (int i = 0; i < d; i++) {
                 g[i] = -g[i];
             }

@@ -6,8 +6,10 @@ package org.tune4j.optimizer.surrogate;
  * <p>Life cycle: construct (with its settings and, when it is random, a seeded generator), call
  * {@link #fit} with all observations so far, then {@link #predict} as often as needed. Calling
  * {@code fit} again replaces the model (the optimizer constructs a fresh surrogate for each fit so
- * that a result depends only on the seed and the data). Not thread-safe during {@code fit};
- * {@code predict} after a fit is read-only.
+ * that a result depends only on the seed and the data). Past 200 observations the optimizer
+ * also calls {@link #conditionedOn} on a fitted model, which returns a new model (the default
+ * declines, and the optimizer then fits as before). Not thread-safe during {@code fit};
+ * {@code predict} and {@code conditionedOn} after a fit are read-only.
  */
 public interface Surrogate {
 
