@@ -41,7 +41,7 @@ class SharedStudyTest {
             if [ -n "$SLOW_ONCE" ] && mkdir "$SLOW_ONCE" 2>/dev/null; then echo $$ > "$SLOW_ONCE/pid"; sleep 60; fi
             x=$(printf '%s' "$p" | sed 's/.*"x":\\([-0-9.eE]*\\).*/\\1/')
             y=$(printf '%s' "$p" | sed 's/.*"y":\\([-0-9.eE]*\\).*/\\1/')
-            sleep 0.1
+            sleep 0.2
             awk -v x="$x" -v y="$y" 'BEGIN { printf "%.6f\\n", (x - 0.5) * (x - 0.5) + y * y }'
             """;
 
@@ -131,6 +131,43 @@ class SharedStudyTest {
                 assertThat(r.getInt(3)).as("trial %d handed out", r.getInt(1)).isEqualTo(r.getInt(1) == 1 ? 2 : 1);
             }
             assertThat(rows).isEqualTo(6);
+        }
+    }
+
+    /**
+     * {@code pg_ctl restart} while two workers run: they retry (one line per retry) and go on;
+     * the study ends with its budget, each trial run once. Needs the cluster's data directory
+     * ({@code TUNE4J_TEST_PGDATA}, set by .ci/run) and root to run pg_ctl as the postgres user.
+     */
+    @Test
+    void workersWaitForARestartedDatabaseAndLoseNothing() throws Exception {
+        String pgdata = System.getenv("TUNE4J_TEST_PGDATA");
+        Assumptions.assumeTrue(pgdata != null || "true".equals(System.getenv("CI")),
+                "TUNE4J_TEST_PGDATA (the test cluster's data directory) is not set");
+        assertThat(pgdata).as("TUNE4J_TEST_PGDATA under CI").isNotNull();
+        List<Process> workers = List.of(start("w0", Map.of(), worker(16)), start("w1", Map.of(), worker(16)));
+        Path started = tmp.resolve("w0.out");
+        for (int i = 0; i < 600 && Files.readString(started).lines().filter(l -> l.startsWith("Trial ")).count() < 3;
+             i++) {
+            Thread.sleep(100);
+        }
+        Process restart = new ProcessBuilder("runuser", "-u", "postgres", "--", "/usr/lib/postgresql/15/bin/pg_ctl",
+                "-D", pgdata, "-m", "fast", "-w", "restart", "-l", pgdata + "/../restart.log")
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("restart.log").toFile()).start();
+        assertThat(restart.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(restart.exitValue()).as(Files.readString(tmp.resolve("restart.log"))).isZero();
+        for (int w = 0; w < 2; w++) {
+            assertThat(workers.get(w).waitFor(120, TimeUnit.SECONDS)).as("worker %d ended", w).isTrue();
+            assertThat(workers.get(w).exitValue()).as(output("w" + w)).isZero();
+        }
+        assertThat(Files.readString(tmp.resolve("w0.err")) + Files.readString(tmp.resolve("w1.err")))
+                .contains("unreachable", "retry 1 of 12");
+        try (Connection c = connect(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT params), min(number), max(number), "
+                     + "sum(handed_out) FROM tune4j_trial WHERE study = '" + study + "' AND state = 'complete'")) {
+            r.next();
+            assertThat(List.of(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5)))
+                    .as("finished, distinct points, first, last, hand-outs").containsExactly(16, 16, 1, 16, 16);
         }
     }
 

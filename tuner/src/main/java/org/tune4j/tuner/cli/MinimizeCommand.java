@@ -78,7 +78,7 @@ final class MinimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream stdout = System.out;
         Space space = spaceFile == null ? null : SpaceFile.read(spaceFile);
-        StorageUrl url = storage.url();
+        StorageUrl url = (out != null || resume) && storage.storage == null ? null : storage.url();
         if (url != null) {
             return shared(url, space, stdout);
         }

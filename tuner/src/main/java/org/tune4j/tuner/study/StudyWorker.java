@@ -26,7 +26,7 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * {@link AskTellStudy#ask} does; a proposal equal to a pending point is asked again); the point
  * is evaluated while a daemon thread refreshes its heartbeat every {@code heartbeat}; the result
  * is recorded ({@link PgStudy#finish}, retried while the database is away, so it is kept until
- * written). The worker stops when the study has {@code calls} finished trials; while the rest of
+ * written). Ctrl-C hands the running trial back to the queue. The worker stops when the study has {@code calls} finished trials; while the rest of
  * the budget is running on other workers it waits, polling, so it can take over a lost trial.
  */
 public final class StudyWorker {
@@ -40,6 +40,8 @@ public final class StudyWorker {
     private final TrialEvaluator evaluator;
     private final StudyListener listener;
     private final Duration heartbeat;
+    private volatile boolean stopping;
+    private volatile int running;
 
     /**
      * @param pruner    the study's pruner, or null
@@ -64,6 +66,8 @@ public final class StudyWorker {
             t.setDaemon(true);
             return t;
         });
+        Thread interrupted = new Thread(this::releaseRunning, "tune4j-release-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             while (true) {
                 PgStudy.Next next = study.next(calls, this::propose, listener::warning);
@@ -78,6 +82,31 @@ public final class StudyWorker {
             }
         } finally {
             beats.shutdownNow();
+            removeHook(interrupted);
+        }
+    }
+
+    /** Ctrl-C (SIGINT, SIGTERM): the running trial goes back to the queue for the next worker. */
+    private void releaseRunning() {
+        stopping = true;
+        int number = running;
+        if (number > 0) {
+            try {
+                if (study.release(number)) {
+                    System.err.println("tune4j: trial " + number + " interrupted; re-queued for the next worker");
+                }
+            } catch (RuntimeException e) {
+                System.err.println("tune4j: trial " + number + " interrupted; not re-queued (" + e.getMessage()
+                        + "): it is re-queued when its heartbeat is found silent");
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook runs
         }
     }
 
@@ -89,10 +118,15 @@ public final class StudyWorker {
                 : TrialMonitor.of(claim.number(), pruner, StudyLoop.reportsOf(claim.finished()));
         long started = System.nanoTime();
         TrialOutcome outcome;
+        running = claim.number();
         try {
             outcome = evaluator.evaluate(new TrialRequest(claim.number(), claim.params(), monitor));
         } finally {
             beat.cancel(false);
+            running = 0;
+        }
+        if (stopping) {
+            return;  // interrupted: the trial was re-queued, its (killed) evaluation is not a result
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         TrialRecord trial = new TrialRecord(claim.number(), claim.params(), outcome.value(), outcome.state(),

@@ -128,6 +128,25 @@ public final class PgStudy {
         return new StudyDescription(StudyFile.FORMAT, kind, found[3], read(found[1]), recorded);
     }
 
+    /** The description of an existing study (for {@code report}); one line when there is none of that name. */
+    public static StudyDescription describe(PgDatabase db, String name) {
+        String[] found = db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, created FROM tune4j_study "
+                    + "WHERE name = ?")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)}
+                            : null;
+                }
+            }
+        });
+        if (found == null) {
+            throw new IllegalArgumentException("--name: no study \"" + name + "\" in " + db.url());
+        }
+        Space space = SpaceFile.fromJson(read(found[2]), "study \"" + name + "\" space");
+        return new StudyDescription(StudyFile.FORMAT, found[0], found[3], read(found[1]), space);
+    }
+
     /** The first top-level field whose value differs, as {@code field "x": recorded A, given B}; null when equal. */
     static String firstDifference(JsonNode recorded, JsonNode given) {
         Iterator<String> names = given.fieldNames();
@@ -220,6 +239,22 @@ public final class PgStudy {
                 u.setString(3, worker);
                 u.setString(4, name);
                 u.setInt(5, trial.number());
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Hands this worker's running trial back to the queue (Ctrl-C): the next asking worker runs it;
+     * it does not count as a loss. Nothing happens when the trial already has a result.
+     */
+    public boolean release(int number) {
+        return db.transaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = 'queued', worker = NULL, "
+                    + "handed_out = handed_out - 1 WHERE study = ? AND number = ? AND worker = ? AND record IS NULL")) {
+                u.setString(1, name);
+                u.setInt(2, number);
+                u.setString(3, worker);
                 return u.executeUpdate() == 1;
             }
         });
