@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.tune4j.optimizer.ExpectedMinimum;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.SpaceExhaustedException;
 import org.tune4j.optimizer.prune.Pruner;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -70,7 +71,13 @@ public final class StudyWorker {
         Runtime.getRuntime().addShutdownHook(interrupted);
         try {
             while (true) {
-                PgStudy.Next next = study.next(calls, this::propose, listener::warning);
+                PgStudy.Next next;
+                try {
+                    next = study.next(calls, this::propose, listener::warning);
+                } catch (SpaceExhaustedException e) {
+                    listener.warning("this worker stops: " + e.getMessage());
+                    return outcome(study.finished());
+                }
                 if (next instanceof PgStudy.Done done) {
                     return outcome(done.finished());
                 }

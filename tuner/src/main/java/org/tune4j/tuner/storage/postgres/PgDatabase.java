@@ -67,6 +67,9 @@ public final class PgDatabase {
                 T result = work.run(connection);
                 connection.commit();
                 return result;
+            } catch (RuntimeException e) {
+                rollbackQuietly();  // never leave the transaction (and the study row's lock) open
+                throw e;
             } catch (SQLException e) {
                 rollbackQuietly();
                 if (!isConnectionLoss(e) || attempt >= MAX_RETRIES) {
