@@ -13,6 +13,7 @@ import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.MinimizeConfig;
 import org.tune4j.tuner.study.MinimizeStudy;
 import org.tune4j.tuner.study.StudyListener;
@@ -67,6 +68,9 @@ final class MinimizeCommand implements Callable<Integer> {
     @Mixin
     PruneOptions prune;
 
+    @Mixin
+    StorageOptions storage;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The program to run and its arguments (after --).")
     List<String> command;
 
@@ -74,6 +78,10 @@ final class MinimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream stdout = System.out;
         Space space = spaceFile == null ? null : SpaceFile.read(spaceFile);
+        StorageUrl url = (out != null || resume) && storage.storage == null ? null : storage.url();
+        if (url != null) {
+            return shared(url, space, stdout);
+        }
         NewOrResumedStudy<MinimizeConfig> setup = resume ? resumed(space) : created(space);
         RunLayout dir = setup.dir();
         stdout.printf(Locale.ROOT, "Study %s: %d calls of: %s%n", dir.root(), setup.config().calls(),
@@ -93,6 +101,22 @@ final class MinimizeCommand implements Callable<Integer> {
             Reports.writeAfterStudy(dir.root(), Home.cacheDir(), 1, stdout, System.err, false);
         }
         return best == null ? 1 : 0;
+    }
+
+    /** One worker of a study in a database: {@link SharedMinimize}. */
+    private int shared(StorageUrl url, Space space, PrintStream stdout) {
+        if (resume || out != null) {
+            throw new ParameterException(spec.commandLine(), (resume ? "--resume" : "--out") + ": a study in --storage "
+                    + "is joined by starting a worker with the same --name; it has no run directory");
+        }
+        if (space == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
+        }
+        PrunerConfig pruner = prune.settings();
+        prune.requireCreatable(pruner, 0, 0);
+        MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
+                checkedTimeout(), pruner);
+        return SharedMinimize.run(url, storage, space, config, new Console(stdout), stdout);
     }
 
     private NewOrResumedStudy<MinimizeConfig> created(Space space) {

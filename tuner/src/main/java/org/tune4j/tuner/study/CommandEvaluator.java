@@ -88,7 +88,13 @@ public final class CommandEvaluator implements TrialEvaluator {
             return TrialOutcome.failed(null, "cannot run " + command.get(0) + ": " + e.getMessage(), null, null);
         }
         Thread stopOnExit = new Thread(() -> stopTree(process), "stop-objective-" + request.number());
-        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // SIGTERM arrived between the start and the hook: no hook will stop the command, so stop it here
+            stopTree(process);
+            return TrialOutcome.failed(null, "stopped: tune4j is shutting down", null, null);
+        }
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledExecutorService watchdog = timeout == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "trial-timeout-" + request.number());

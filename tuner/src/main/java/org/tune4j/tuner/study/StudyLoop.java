@@ -139,7 +139,7 @@ public final class StudyLoop {
     }
 
     /** The finished trials' reports as a pruner reads them. */
-    private static List<TrialReports> reportsOf(List<TrialRecord> trials) {
+    static List<TrialReports> reportsOf(List<TrialRecord> trials) {
         List<TrialReports> out = new ArrayList<>(trials.size());
         for (TrialRecord t : trials) {
             Map<Integer, Double> values = new TreeMap<>();

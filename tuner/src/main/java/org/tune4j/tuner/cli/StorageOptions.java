@@ -1,0 +1,113 @@
+package org.tune4j.tuner.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.tune4j.tuner.storage.postgres.PgDatabase;
+import org.tune4j.tuner.storage.postgres.PgPass;
+import org.tune4j.tuner.storage.postgres.PgSchema;
+import org.tune4j.tuner.storage.postgres.PgStudy;
+import org.tune4j.tuner.storage.postgres.StorageUrl;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shared-study options: {@code --storage postgresql://USER@HOST[:PORT]/DB} (or the
+ * environment variable {@code TUNE4J_STORAGE}, read here, at the CLI edge), {@code --name},
+ * and the heartbeat settings. Without a storage URL the study lives in a run directory.
+ */
+final class StorageOptions {
+    static final String ENV = "TUNE4J_STORAGE";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--storage", paramLabel = "URL",
+            description = "Share the study in a PostgreSQL database, postgresql://USER@HOST[:PORT]/DB (default: "
+                    + "$" + ENV + "; without either: a run directory). The password comes from PGPASSWORD or ~/.pgpass.")
+    String storage;
+
+    @Option(names = "--name", paramLabel = "STUDY",
+            description = "The study's name in the --storage database: workers started with the same name join it.")
+    String name;
+
+    @Option(names = "--heartbeat", paramLabel = "SECONDS",
+            description = "With --storage: a running trial's heartbeat period (default: 10).")
+    double heartbeatSeconds = 10;
+
+    @Option(names = "--grace", paramLabel = "BEATS",
+            description = "With --storage: a running trial silent for this many heartbeats is lost (default: 3).")
+    int graceBeats = 3;
+
+    @Option(names = "--requeue", paramLabel = "N",
+            description = "With --storage: how many times a lost trial is handed out again (default: 1).")
+    int requeues = 1;
+
+    /** The URL from --storage or TUNE4J_STORAGE, or null for a run directory. */
+    StorageUrl url() {
+        String text = storage != null ? storage : System.getenv(ENV);
+        if (text == null || text.isBlank()) {
+            if (name != null) {
+                throw new ParameterException(spec.commandLine(), "--name: names a study in a database; give --storage "
+                        + "postgresql://USER@HOST[:PORT]/DB (or set " + ENV + ")");
+            }
+            return null;
+        }
+        String option = storage != null ? "--storage" : ENV;
+        StorageUrl url;
+        try {
+            url = StorageUrl.parse(text, option);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (name == null || !name.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw new ParameterException(spec.commandLine(), "--name: expected the study's name (1 to 100 letters, "
+                    + "digits, '_', '.', '-'), found " + (name == null ? "none" : "\"" + name + "\""));
+        }
+        if (!(heartbeatSeconds >= 0.1 && heartbeatSeconds <= 3600)) {
+            throw new ParameterException(spec.commandLine(), "--heartbeat: expected seconds in 0.1..3600, found "
+                    + heartbeatSeconds);
+        }
+        if (graceBeats < 2 || graceBeats > 1000) {
+            throw new ParameterException(spec.commandLine(), "--grace: expected 2..1000 heartbeats, found " + graceBeats);
+        }
+        if (requeues < 0 || requeues > 100) {
+            throw new ParameterException(spec.commandLine(), "--requeue: expected 0..100, found " + requeues);
+        }
+        return url;
+    }
+
+    /** Connects (one line on failure), creates or checks the schema. */
+    static PgDatabase open(StorageUrl url) {
+        String password = PgPass.password(url, System.getenv(), Path.of(System.getProperty("user.home")),
+                w -> System.err.println("tune4j: warning: " + w)).orElse(null);
+        PgDatabase db = new PgDatabase(url, password, m -> System.err.println("tune4j: " + m));
+        db.connect();
+        PgSchema.ensure(db);
+        return db;
+    }
+
+    Duration heartbeat() {
+        return Duration.ofMillis(Math.round(heartbeatSeconds * 1000));
+    }
+
+    /** This worker's study handle, named after the host and process. */
+    PgStudy study(PgDatabase db) {
+        Duration grace = heartbeat().multipliedBy(graceBeats);
+        return new PgStudy(db, name, workerName(), grace, requeues);
+    }
+
+    private static String workerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return String.format(Locale.ROOT, "%s:%d", host, ProcessHandle.current().pid());
+    }
+}

@@ -1,0 +1,371 @@
+package org.tune4j.tuner.storage.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.tune4j.optimizer.TrialState;
+import org.tune4j.optimizer.space.Space;
+import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.StudyDescription;
+import org.tune4j.tuner.storage.StudyFile;
+import org.tune4j.tuner.storage.TrialRecord;
+
+/**
+ * One study in the database, as one worker sees it. Every method is one transaction.
+ *
+ * <p>{@link #next} runs under the study row's lock ({@code SELECT ... FOR UPDATE}), so the
+ * workers' asks are serialized: it first marks lost every running trial whose heartbeat is older
+ * than the grace period (re-queued while it was handed out at most {@code requeues} times, else
+ * recorded as failed), then hands out a queued trial if there is one, else asks the
+ * {@link Proposer} for a new point with the running and queued trials as pending and inserts it
+ * under the next number (so numbers are unique and without gaps). {@link #finish} records a
+ * result once: a second result for the same number (a worker declared lost that was only slow)
+ * is discarded, never counted twice.
+ */
+public final class PgStudy {
+    private final PgDatabase db;
+    private final String name;
+    private final String worker;
+    private final Duration grace;
+    private final int requeues;
+
+    /** Proposes a new point from the finished trials and the pending points (the optimizer, constant liar). */
+    @FunctionalInterface
+    public interface Proposer {
+        Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending);
+    }
+
+    /** What {@link #next} hands out. */
+    public sealed interface Next permits Done, Wait, Claim {
+    }
+
+    /** The study has its budget of finished trials. */
+    public record Done(List<TrialRecord> finished) implements Next {
+    }
+
+    /** Nothing to hand out now: the budget is covered by running trials; ask again later. */
+    public record Wait() implements Next {
+    }
+
+    /**
+     * A trial for this worker.
+     *
+     * @param finished the study's finished trials when it was handed out (for the pruner)
+     * @param requeued true when it is the point of a lost trial, handed out again
+     */
+    public record Claim(int number, Map<String, Object> params, List<TrialRecord> finished, boolean requeued)
+            implements Next {
+    }
+
+    /**
+     * @param worker   this worker's name (host and process), stored with its running trials
+     * @param grace    a running trial whose heartbeat is older is lost
+     * @param requeues how many times a lost trial's point is handed out again (then it is failed)
+     */
+    public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues) {
+        this.db = Objects.requireNonNull(db);
+        this.name = Objects.requireNonNull(name);
+        this.worker = Objects.requireNonNull(worker);
+        this.grace = Objects.requireNonNull(grace);
+        this.requeues = requeues;
+    }
+
+    /**
+     * Creates the study, or joins it when it exists with the same kind, space and configuration;
+     * refuses (naming the difference) one that exists with others.
+     */
+    public static StudyDescription openOrCreate(PgDatabase db, String name, String kind, JsonNode config, Space space,
+                                                int calls) {
+        String spaceJson = Json.line(SpaceFile.toJson(space));
+        String configJson = Json.line(config);
+        String[] found = db.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tune4j_study (name, kind, config, space, "
+                    + "calls) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
+                insert.setString(1, name);
+                insert.setString(2, kind);
+                insert.setString(3, configJson);
+                insert.setString(4, spaceJson);
+                insert.setInt(5, calls);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, created FROM tune4j_study "
+                    + "WHERE name = ?")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)};
+                }
+            }
+        });
+        String where = "study \"" + name + "\" in " + db.url();
+        if (!found[0].equals(kind)) {
+            throw new IllegalArgumentException(where + " was made by \"" + found[0] + "\", not \"" + kind
+                    + "\"; choose another --name");
+        }
+        Space recorded = SpaceFile.fromJson(read(found[2]), where + " space");
+        if (!recorded.equals(space)) {
+            throw new IllegalArgumentException(where + " exists with another search space (" + found[2] + "; given: "
+                    + spaceJson + "); a study cannot change its space: choose another --name");
+        }
+        String difference = firstDifference(read(found[1]), read(configJson));  // both as parsed text: same number types
+        if (difference != null) {
+            throw new IllegalArgumentException(where + " exists with another configuration: " + difference
+                    + "; give the same options on every worker, or choose another --name");
+        }
+        return new StudyDescription(StudyFile.FORMAT, kind, found[3], read(found[1]), recorded);
+    }
+
+    /** The description of an existing study (for {@code report}); one line when there is none of that name. */
+    public static StudyDescription describe(PgDatabase db, String name) {
+        String[] found = db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, created FROM tune4j_study "
+                    + "WHERE name = ?")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    return r.next() ? new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)}
+                            : null;
+                }
+            }
+        });
+        if (found == null) {
+            throw new IllegalArgumentException("--name: no study \"" + name + "\" in " + db.url());
+        }
+        Space space = SpaceFile.fromJson(read(found[2]), "study \"" + name + "\" space");
+        return new StudyDescription(StudyFile.FORMAT, found[0], found[3], read(found[1]), space);
+    }
+
+    /** The first top-level field whose value differs, as {@code field "x": recorded A, given B}; null when equal. */
+    static String firstDifference(JsonNode recorded, JsonNode given) {
+        Iterator<String> names = given.fieldNames();
+        List<String> all = new ArrayList<>();
+        names.forEachRemaining(all::add);
+        recorded.fieldNames().forEachRemaining(n -> {
+            if (!all.contains(n)) {
+                all.add(n);
+            }
+        });
+        for (String field : all) {
+            JsonNode a = recorded.get(field);
+            JsonNode b = given.get(field);
+            if (!Objects.equals(a, b)) {
+                return "field \"" + field + "\": recorded " + a + ", given " + b;
+            }
+        }
+        return null;
+    }
+
+    /** Marks lost trials, then hands out a queued trial or a new one, or says the study is done or to wait. */
+    public Next next(int calls, Proposer proposer, Consumer<String> notice) {
+        return db.transaction(c -> {
+            lockStudy(c);
+            reclaimLost(c, notice);
+            List<TrialRecord> finished = new ArrayList<>();
+            List<Map<String, Object>> pending = new ArrayList<>();
+            int queued = -1;
+            int last = 0;
+            try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, record FROM tune4j_trial "
+                    + "WHERE study = ? ORDER BY number")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        last = r.getInt(1);
+                        if (r.getString(4) != null) {
+                            finished.add(record(r.getString(4)));
+                        } else {
+                            pending.add(params(r.getString(3)));
+                            if (queued < 0 && r.getString(2).equals("queued")) {
+                                queued = r.getInt(1);
+                            }
+                        }
+                    }
+                }
+            }
+            if (finished.size() >= calls) {
+                return new Done(finished);
+            }
+            if (queued >= 0) {
+                return claimQueued(c, queued, finished);
+            }
+            if (finished.size() + pending.size() >= calls) {
+                return new Wait();
+            }
+            Map<String, Object> params = proposer.propose(List.copyOf(finished), List.copyOf(pending));
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tune4j_trial (study, number, state, params, "
+                    + "worker) VALUES (?, ?, 'running', ?, ?)")) {
+                insert.setString(1, name);
+                insert.setInt(2, last + 1);
+                insert.setString(3, Json.line(params));
+                insert.setString(4, worker);
+                insert.executeUpdate();
+            }
+            return new Claim(last + 1, params, finished, false);
+        });
+    }
+
+    /** Refreshes the heartbeat of this worker's running trial; false when it is no longer this worker's. */
+    public boolean heartbeat(int number) {
+        return db.transaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET heartbeat = now() WHERE study = ? "
+                    + "AND number = ? AND worker = ? AND state = 'running'")) {
+                u.setString(1, name);
+                u.setInt(2, number);
+                u.setString(3, worker);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Records a finished trial; false (and nothing written) when the trial already has a result. */
+    public boolean finish(TrialRecord trial) {
+        String json = Json.line(trial);
+        return db.transaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = ?, record = ?, worker = ?, "
+                    + "heartbeat = now() WHERE study = ? AND number = ? AND record IS NULL")) {
+                u.setString(1, trial.state().name().toLowerCase(java.util.Locale.ROOT));
+                u.setString(2, json);
+                u.setString(3, worker);
+                u.setString(4, name);
+                u.setInt(5, trial.number());
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Hands this worker's running trial back to the queue (Ctrl-C): the next asking worker runs it;
+     * it does not count as a loss. Nothing happens when the trial already has a result.
+     */
+    public boolean release(int number) {
+        return db.transaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = 'queued', worker = NULL, "
+                    + "handed_out = handed_out - 1 WHERE study = ? AND number = ? AND worker = ? AND record IS NULL")) {
+                u.setString(1, name);
+                u.setInt(2, number);
+                u.setString(3, worker);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The finished trials, by number. */
+    public List<TrialRecord> finished() {
+        return db.transaction(c -> {
+            List<TrialRecord> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT record FROM tune4j_trial WHERE study = ? AND record "
+                    + "IS NOT NULL ORDER BY number")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.add(record(r.getString(1)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private void lockStudy(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT name FROM tune4j_study WHERE name = ? FOR UPDATE")) {
+            q.setString(1, name);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("study \"" + name + "\" was deleted from " + db.url());
+                }
+            }
+        }
+    }
+
+    private void reclaimLost(Connection c, Consumer<String> notice) throws SQLException {
+        Map<Integer, Object[]> lost = new LinkedHashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT number, handed_out, worker, params FROM tune4j_trial "
+                + "WHERE study = ? AND state = 'running' AND heartbeat < now() - make_interval(secs => ?) "
+                + "ORDER BY number")) {
+            q.setString(1, name);
+            q.setDouble(2, grace.toMillis() / 1e3);
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    lost.put(r.getInt(1), new Object[] {r.getInt(2), r.getString(3), r.getString(4)});
+                }
+            }
+        }
+        for (Map.Entry<Integer, Object[]> e : lost.entrySet()) {
+            int number = e.getKey();
+            int handedOut = (Integer) e.getValue()[0];
+            String silent = String.format(java.util.Locale.ROOT, "trial %d of worker %s silent for more than %.0f s: "
+                    + "lost", number, e.getValue()[1], grace.toMillis() / 1e3);
+            if (handedOut <= requeues) {
+                try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = 'queued', worker = NULL "
+                        + "WHERE study = ? AND number = ?")) {
+                    u.setString(1, name);
+                    u.setInt(2, number);
+                    u.executeUpdate();
+                }
+                notice.accept(silent + ", re-queued");
+            } else {
+                TrialRecord failed = new TrialRecord(number, params((String) e.getValue()[2]), null, TrialState.FAILED,
+                        "lost " + handedOut + " times (no heartbeat for " + grace.toSeconds() + " s)", Double.NaN,
+                        List.of(), null);
+                try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = 'failed', record = ? "
+                        + "WHERE study = ? AND number = ?")) {
+                    u.setString(1, Json.line(failed));
+                    u.setString(2, name);
+                    u.setInt(3, number);
+                    u.executeUpdate();
+                }
+                notice.accept(silent + " " + handedOut + " times, recorded as failed");
+            }
+        }
+    }
+
+    private Claim claimQueued(Connection c, int number, List<TrialRecord> finished) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = 'running', worker = ?, "
+                + "handed_out = handed_out + 1, heartbeat = now() WHERE study = ? AND number = ? RETURNING params")) {
+            u.setString(1, worker);
+            u.setString(2, name);
+            u.setInt(3, number);
+            try (ResultSet r = u.executeQuery()) {
+                r.next();
+                return new Claim(number, params(r.getString(1)), finished, true);
+            }
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the database holds a row that is not JSON: " + Json.problem(e), e);
+        }
+    }
+
+    private static TrialRecord record(String json) {
+        try {
+            return Json.mapper().readValue(json, TrialRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the database holds a trial that is not a trial record: "
+                    + Json.problem(e), e);
+        }
+    }
+
+    private static Map<String, Object> params(String json) {
+        try {
+            return Json.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the database holds trial parameters that are not JSON: "
+                    + Json.problem(e), e);
+        }
+    }
+}

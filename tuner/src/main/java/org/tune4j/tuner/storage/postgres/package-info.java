@@ -1,0 +1,13 @@
+/**
+ * The PostgreSQL study storage: one study shared by worker processes on several machines
+ * ({@code tune4j minimize --storage postgresql://USER@HOST[:PORT]/DB --name S ...}).
+ *
+ * <p>{@link org.tune4j.tuner.storage.postgres.StorageUrl} parses the URL,
+ * {@link org.tune4j.tuner.storage.postgres.PgPass} finds the password as libpq does (PGPASSWORD,
+ * then ~/.pgpass), {@link org.tune4j.tuner.storage.postgres.PgDatabase} connects (with bounded
+ * backoff retries when the server goes away), {@link org.tune4j.tuner.storage.postgres.PgSchema}
+ * creates the tables and refuses another schema version, and
+ * {@link org.tune4j.tuner.storage.postgres.PgStudy} allocates, heartbeats and records trials in
+ * transactions. The run directory stays the embedded default ({@code org.tune4j.tuner.storage}).
+ */
+package org.tune4j.tuner.storage.postgres;
