@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.layer.ConvAlgorithm;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.optim.GradientOptimizerFactory;
 import org.tune4j.engine.train.Evaluation;
@@ -55,6 +56,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End with one line of JSON holding the figures.")
     boolean json;
+
+    @Option(names = "--conv", converter = Choices.ConvConverter.class, completionCandidates = Choices.ConvNames.class,
+            paramLabel = "ALGORITHM", description = "Convolution algorithm: ${COMPLETION-CANDIDATES} (default: auto, "
+            + "the fastest for each layer's shape; a layer the named one cannot compute keeps auto's). winograd is "
+            + "F(2x2,5x5), for 5x5 kernels. Changes float rounding only; saved models do not depend on it.")
+    ConvAlgorithm conv;
 
     @Mixin
     DataOptions data;
@@ -103,6 +110,8 @@ final class TrainCommand implements Callable<Integer> {
         figures.put("seed", seed);
         figures.put("threads", threads);
         figures.put("kernels", runtime.kernels().name().toLowerCase(Locale.ROOT));
+        figures.put("conv", Choices.CONVS.entrySet().stream().filter(e -> e.getValue() == conv).findFirst()
+                .orElseThrow().getKey());
         return figures;
     }
 
@@ -115,7 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), limit.limit(), System.err);
         LabeledImages train = splits.train();
         TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
-        Sequential model = plan.network().build(seed);
+        Sequential model = plan.network().builder(conv).build(seed);
         out.println(model.summary());
         out.printf(Locale.ROOT, "Training on %,d images, validating on %,d (epochs %d, batch %d, %s lr %s, %d threads, %s kernels)%n",
                 train.count(), splits.validation().count(), epochs, plan.batchSize(), optimizer.name(),
