@@ -36,6 +36,9 @@ final class WinogradConv implements Convolution {
     private final ConvShape back;  // dInput = conv(dOut) on this shape
     private final WinogradTransform t;
     private final int chunkImages;
+    private final float[] bt;  // (n, n)
+    private final float[] g;   // (n, r)
+    private final float[] at;  // (m, n)
 
     WinogradConv(ConvShape shape, WinogradTransform transform) {
         if (shape.stride() != 1 || shape.kernel() != transform.kernel()) {
@@ -50,6 +53,9 @@ final class WinogradConv implements Convolution {
                 r - 1 - shape.padTop(), r - 1 - shape.padLeft(), shape.height(), shape.width());
         this.t = transform;
         this.chunkImages = Math.max(1, CHUNK_TILES / Math.max(tiles(shape), tiles(back)));
+        this.bt = transform.bt();
+        this.g = transform.g();
+        this.at = transform.at();
     }
 
     /** Whether a Winograd F(m x m, r x r) convolution computes this shape. */
@@ -70,41 +76,42 @@ final class WinogradConv implements Convolution {
         return (sh.outWidth() + t.outputTile() - 1) / t.outputTile();
     }
 
-    /** The transformed kernels, one chunk's V and M, and one tile's scratch. */
+    /** The transformed kernels and one chunk's buffers (V, M and a scratch of the same size). */
     static final class State extends LayerState {
         final float[] u;       // (n², Cin, Cout) forward kernels
         final float[] uBack;   // (n², Cout, Cin) the turned kernels of the input gradient
         final float[] dU;      // (n², Cin, Cout) weight gradient, transformed
-        final float[] turned;  // (Cin, Cout, r, r)
+        final float[] wm;      // (r, r, Cin, Cout) weights as the kernel transform reads them
+        final float[] kt;      // (n, max(n, r), Cin, Cout) the kernel transforms' middle stage
         final float[] v;       // (n², tiles, max(Cin, Cout))
         final float[] mm;      // (n², tiles, max(Cin, Cout))
-        final float[] tile = new float[64];
-        final float[] tile2 = new float[64];
-        final float[] tmp = new float[64];
+        final float[] w;       // (n², tiles, max(Cin, Cout)) scratch
 
-        State(int capacity, MatMul matMul, int n2, int cin, int cout, int r, int tiles) {
+        State(int capacity, MatMul matMul, int n, int cin, int cout, int r, int tiles) {
             super(capacity, matMul);
-            u = new float[n2 * cin * cout];
-            uBack = new float[n2 * cin * cout];
-            dU = new float[n2 * cin * cout];
-            turned = new float[cin * cout * r * r];
-            v = new float[n2 * tiles * Math.max(cin, cout)];
-            mm = new float[n2 * tiles * Math.max(cin, cout)];
+            int pairs = cin * cout;
+            u = new float[n * n * pairs];
+            uBack = new float[n * n * pairs];
+            dU = new float[n * n * pairs];
+            wm = new float[r * r * pairs];
+            kt = new float[n * Math.max(n, r) * pairs];
+            v = new float[n * n * tiles * Math.max(cin, cout)];
+            mm = new float[v.length];
+            w = new float[v.length];
         }
     }
 
     @Override
     public LayerState newState(int capacity, MatMul matMul) {
-        int n = t.inputTile();
         int images = Math.min(capacity, chunkImages);
-        return new State(capacity, matMul, n * n, s.channels(), s.filters(), s.kernel(),
+        return new State(capacity, matMul, t.inputTile(), s.channels(), s.filters(), s.kernel(),
                 images * Math.max(tiles(s), tiles(back)));
     }
 
     @Override
     public void forward(LayerState state, float[] params, int pOff, float[] input, float[] out, int n) {
         State st = (State) state;
-        transformKernels(st, params, pOff, s.filters(), s.channels(), st.u);
+        transformKernels(st, params, pOff, s.filters(), s.channels(), false, st.u);
         convolve(st, s, st.u, input, out, n, params, pOff + s.filters() * s.patch());
     }
 
@@ -125,8 +132,7 @@ final class WinogradConv implements Convolution {
         }
         weightGradient(st, input, dOut, dParams, pOff, n);
         if (dInput != null) {
-            turnKernels(params, pOff, st.turned);
-            transformKernels(st, st.turned, 0, s.channels(), s.filters(), st.uBack);
+            transformKernels(st, params, pOff, s.filters(), s.channels(), true, st.uBack);
             convolve(st, back, st.uBack, dOut, dInput, n, null, 0);
         }
     }
@@ -134,89 +140,106 @@ final class WinogradConv implements Convolution {
     /** out = conv(input) (+ bias unless null) on shape sh, with kernels u = (n², sh.channels, sh.filters). */
     private void convolve(State st, ConvShape sh, float[] u, float[] input, float[] out, int n,
                           float[] bias, int biasOff) {
-        int n2 = t.inputTile() * t.inputTile();
+        int nn = t.inputTile();
+        int m = t.outputTile();
         int cin = sh.channels();
         int cout = sh.filters();
         for (int i0 = 0; i0 < n; i0 += chunkImages) {
             int images = Math.min(chunkImages, n - i0);
             int tiles = images * tiles(sh);
-            transformInput(st, sh, input, i0, images, tiles);
-            for (int xi = 0; xi < n2; xi++) {
+            gatherInput(sh, input, i0, images, tiles, st.w);                              // (n, n, T·Cin)
+            sandwich(st.matMul, bt, nn, nn, st.w, st.mm, st.v, tiles * cin, false);      // V = Bᵀ d B
+            for (int xi = 0; xi < nn * nn; xi++) {
                 st.matMul.ab(st.v, xi * tiles * cin, u, xi * cin * cout, st.mm, xi * tiles * cout,
-                        tiles, cin, cout, false);
+                        tiles, cin, cout, false);                                        // M[ξ] = V[ξ] U[ξ]
             }
-            transformOutput(st, sh, out, i0, images, tiles, bias, biasOff);
+            sandwich(st.matMul, at, m, nn, st.mm, st.w, st.v, tiles * cout, false);      // Y = Aᵀ M A
+            scatterOutput(sh, st.v, out, i0, images, tiles, bias, biasOff);
         }
     }
 
-    /** dW += Σ over chunks of Gᵀ (Σ_ξ V[ξ]ᵀ (A dOut Aᵀ)[ξ]) G. */
+    /** dW += Gᵀ (Σ over chunks and ξ of V[ξ]ᵀ (A dOut Aᵀ)[ξ]) G. */
     private void weightGradient(State st, float[] input, float[] dOut, float[] dParams, int pOff, int n) {
-        int n2 = t.inputTile() * t.inputTile();
+        int nn = t.inputTile();
+        int m = t.outputTile();
+        int r = s.kernel();
         int cin = s.channels();
         int cout = s.filters();
         Arrays.fill(st.dU, 0f);
         for (int i0 = 0; i0 < n; i0 += chunkImages) {
             int images = Math.min(chunkImages, n - i0);
             int tiles = images * tiles(s);
-            transformInput(st, s, input, i0, images, tiles);
-            transformOutputGradient(st, dOut, i0, images, tiles);
-            for (int xi = 0; xi < n2; xi++) {
-                st.matMul.atb(st.v, xi * tiles * cin, st.mm, xi * tiles * cout, st.dU, xi * cin * cout,
+            gatherInput(s, input, i0, images, tiles, st.w);
+            sandwich(st.matMul, bt, nn, nn, st.w, st.mm, st.v, tiles * cin, false);      // V = Bᵀ d B
+            gatherOutputGradient(dOut, i0, images, tiles, st.w);                         // (m, m, T·Cout)
+            sandwich(st.matMul, at, m, nn, st.w, st.mm, st.w, tiles * cout, true);       // A dY Aᵀ, in place
+            for (int xi = 0; xi < nn * nn; xi++) {
+                st.matMul.atb(st.v, xi * tiles * cin, st.w, xi * tiles * cout, st.dU, xi * cin * cout,
                         cin, tiles, cout, true);
             }
         }
-        int r = s.kernel();
-        for (int c = 0; c < cin; c++) {
-            for (int co = 0; co < cout; co++) {
-                for (int xi = 0; xi < n2; xi++) {
-                    st.tile[xi] = st.dU[(xi * cin + c) * cout + co];
-                }
-                t.kernelGradient(st.tile, st.tmp, st.tile2);
-                int w = pOff + (co * cin + c) * r * r;
+        int pairs = cin * cout;
+        sandwich(st.matMul, g, nn, r, st.dU, st.kt, st.wm, pairs, true);                 // Gᵀ dU G
+        for (int co = 0; co < cout; co++) {
+            for (int c = 0; c < cin; c++) {
+                int to = pOff + (co * cin + c) * r * r;
                 for (int j = 0; j < r * r; j++) {
-                    dParams[w + j] += st.tile2[j];
+                    dParams[to + j] += st.wm[j * pairs + c * cout + co];
                 }
             }
         }
     }
 
-    /** u[ξ](channels x filters) = (G W(f, c) Gᵀ)[ξ] for weights (filters, channels, r, r) at wOff. */
-    private void transformKernels(State st, float[] w, int wOff, int filters, int channels, float[] u) {
-        int n2 = t.inputTile() * t.inputTile();
-        int rr = s.kernel() * s.kernel();
+    /**
+     * u[ξ](channels x filters) = (G W(f, c) Gᵀ)[ξ] for weights W (filters, channels, r, r) at wOff;
+     * turned: for the input gradient, W(c, f) turned 180° (u = (n², filters, channels)).
+     */
+    private void transformKernels(State st, float[] w, int wOff, int filters, int channels, boolean turned,
+                                  float[] u) {
+        int r = s.kernel();
+        int rr = r * r;
+        int pairs = filters * channels;
         for (int f = 0; f < filters; f++) {
             for (int c = 0; c < channels; c++) {
-                t.kernel(w, wOff + (f * channels + c) * rr, st.tmp, st.tile);
-                for (int xi = 0; xi < n2; xi++) {
-                    u[(xi * channels + c) * filters + f] = st.tile[xi];
+                int from = wOff + (f * channels + c) * rr;
+                int col = turned ? f * channels + c : c * filters + f;  // (c, f) or, turned, (f as channel, c as filter)
+                for (int j = 0; j < rr; j++) {
+                    st.wm[j * pairs + col] = w[from + (turned ? rr - 1 - j : j)];
                 }
+            }
+        }
+        sandwich(st.matMul, g, t.inputTile(), r, st.wm, st.kt, u, pairs, false);
+    }
+
+    /**
+     * The two-sided transform of a stack of small matrices x(:, :, j), j &lt; cols, stored (k, k, cols):
+     * out (p, p, cols) = L x Lᵀ with L (p x k), or with {@code adjoint} out (k, k, cols) = Lᵀ x L
+     * where x is (p, p, cols). Each side is one or p matrix products on the worker's kernel; mid
+     * holds the middle stage; out may be x only in the adjoint form when k &gt;= p.
+     */
+    private static void sandwich(MatMul mm, float[] l, int p, int k, float[] x, float[] mid, float[] out, int cols,
+                                 boolean adjoint) {
+        if (!adjoint) {
+            mm.ab(l, 0, x, 0, mid, 0, p, k, k * cols, false);                            // mid (p, k, cols)
+            for (int a = 0; a < p; a++) {
+                mm.ab(l, 0, mid, a * k * cols, out, a * p * cols, p, k, cols, false);
+            }
+        } else {
+            mm.atb(l, 0, x, 0, mid, 0, k, p, p * cols, false);                           // mid (k, p, cols)
+            for (int a = 0; a < k; a++) {
+                mm.atb(l, 0, mid, a * p * cols, out, a * k * cols, k, p, cols, false);
             }
         }
     }
 
-    /** turned(c, co, ky, kx) = W(co, c, r-1-ky, r-1-kx): the input gradient's kernels. */
-    private void turnKernels(float[] params, int pOff, float[] turned) {
-        int r = s.kernel();
-        int cin = s.channels();
-        int cout = s.filters();
-        for (int c = 0; c < cin; c++) {
-            for (int co = 0; co < cout; co++) {
-                int to = (c * cout + co) * r * r;
-                int from = pOff + (co * cin + c) * r * r;
-                for (int j = 0; j < r * r; j++) {
-                    turned[to + j] = params[from + r * r - 1 - j];
-                }
-            }
-        }
-    }
-
-    /** v[ξ](tile, c) = (Bᵀ x Bᵀᵀ)[ξ] for the n x n input tile under each output tile, zero outside. */
-    private void transformInput(State st, ConvShape sh, float[] input, int i0, int images, int tiles) {
+    /** w(a, b, tile·Cin + c) = x(c, y0 + a, x0 + b) of the n x n input tile under each output tile, 0 outside. */
+    private void gatherInput(ConvShape sh, float[] input, int i0, int images, int tiles, float[] w) {
         int n = t.inputTile();
         int m = t.outputTile();
         int h = sh.height();
-        int w = sh.width();
+        int wd = sh.width();
         int cin = sh.channels();
+        int cols = tiles * cin;
         int tile = 0;
         for (int i = i0; i < i0 + images; i++) {
             for (int ty = 0; ty < tilesY(sh); ty++) {
@@ -224,17 +247,16 @@ final class WinogradConv implements Convolution {
                     int y0 = ty * m - sh.padTop();
                     int x0 = tx * m - sh.padLeft();
                     for (int c = 0; c < cin; c++) {
-                        int plane = (i * cin + c) * h * w;
+                        int plane = (i * cin + c) * h * wd;
+                        int col = tile * cin + c;
                         for (int a = 0; a < n; a++) {
                             int y = y0 + a;
+                            boolean rowInside = y >= 0 && y < h;
                             for (int b = 0; b < n; b++) {
                                 int x = x0 + b;
-                                st.tile[a * n + b] = y >= 0 && y < h && x >= 0 && x < w ? input[plane + y * w + x] : 0f;
+                                w[(a * n + b) * cols + col] = rowInside && x >= 0 && x < wd
+                                        ? input[plane + y * wd + x] : 0f;
                             }
-                        }
-                        t.input(st.tile, st.tmp, st.tile2);
-                        for (int xi = 0; xi < n * n; xi++) {
-                            st.v[(xi * tiles + tile) * cin + c] = st.tile2[xi];
                         }
                     }
                 }
@@ -242,30 +264,27 @@ final class WinogradConv implements Convolution {
         }
     }
 
-    /** out(tile, co) = Aᵀ M(tile, co) A (+ bias), the clipped part of each tile written. */
-    private void transformOutput(State st, ConvShape sh, float[] out, int i0, int images, int tiles,
-                                 float[] bias, int biasOff) {
-        int n = t.inputTile();
+    /** out(co, ty·m + a, tx·m + b) = y(a, b, tile·Cout + co) (+ bias), clipped to the output. */
+    private void scatterOutput(ConvShape sh, float[] y, float[] out, int i0, int images, int tiles,
+                               float[] bias, int biasOff) {
         int m = t.outputTile();
         int oh = sh.outHeight();
         int ow = sh.outWidth();
         int cout = sh.filters();
+        int cols = tiles * cout;
         int tile = 0;
         for (int i = i0; i < i0 + images; i++) {
             for (int ty = 0; ty < tilesY(sh); ty++) {
                 for (int tx = 0; tx < tilesX(sh); tx++, tile++) {
                     int rows = Math.min(m, oh - ty * m);
-                    int cols = Math.min(m, ow - tx * m);
+                    int width = Math.min(m, ow - tx * m);
                     for (int co = 0; co < cout; co++) {
-                        for (int xi = 0; xi < n * n; xi++) {
-                            st.tile[xi] = st.mm[(xi * tiles + tile) * cout + co];
-                        }
-                        t.output(st.tile, st.tmp, st.tile2);
                         float b = bias == null ? 0f : bias[biasOff + co];
                         int plane = (i * cout + co) * oh * ow + ty * m * ow + tx * m;
+                        int col = tile * cout + co;
                         for (int a = 0; a < rows; a++) {
-                            for (int c = 0; c < cols; c++) {
-                                out[plane + a * ow + c] = st.tile2[a * m + c] + b;
+                            for (int c = 0; c < width; c++) {
+                                out[plane + a * ow + c] = y[(a * m + c) * cols + col] + b;
                             }
                         }
                     }
@@ -274,29 +293,26 @@ final class WinogradConv implements Convolution {
         }
     }
 
-    /** mm[ξ](tile, co) = (A dOut(tile, co) Aᵀ)[ξ], dOut read as zero past the output's edge. */
-    private void transformOutputGradient(State st, float[] dOut, int i0, int images, int tiles) {
-        int n = t.inputTile();
+    /** w(a, b, tile·Cout + co) = dOut(co, ty·m + a, tx·m + b), zero past the output's edge. */
+    private void gatherOutputGradient(float[] dOut, int i0, int images, int tiles, float[] w) {
         int m = t.outputTile();
         int oh = s.outHeight();
         int ow = s.outWidth();
         int cout = s.filters();
+        int cols = tiles * cout;
         int tile = 0;
         for (int i = i0; i < i0 + images; i++) {
             for (int ty = 0; ty < tilesY(s); ty++) {
                 for (int tx = 0; tx < tilesX(s); tx++, tile++) {
                     for (int co = 0; co < cout; co++) {
                         int plane = (i * cout + co) * oh * ow;
+                        int col = tile * cout + co;
                         for (int a = 0; a < m; a++) {
                             int y = ty * m + a;
                             for (int b = 0; b < m; b++) {
                                 int x = tx * m + b;
-                                st.tile[a * m + b] = y < oh && x < ow ? dOut[plane + y * ow + x] : 0f;
+                                w[(a * m + b) * cols + col] = y < oh && x < ow ? dOut[plane + y * ow + x] : 0f;
                             }
-                        }
-                        t.outputGradient(st.tile, st.tmp, st.tile2);
-                        for (int xi = 0; xi < n * n; xi++) {
-                            st.mm[(xi * tiles + tile) * cout + co] = st.tile2[xi];
                         }
                     }
                 }
