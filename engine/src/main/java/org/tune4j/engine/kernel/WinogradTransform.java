@@ -27,8 +27,8 @@ package org.tune4j.engine.kernel;
  * WinogradTransformTest regenerates them the same way (exact fractions) and checks each constant
  * and the 1-D identity on every pair of basis vectors.
  *
- * <p>The 2-D transforms of one tile are the sandwiches L X Lᵀ or Lᵀ X L, computed here in plain
- * loops on small arrays; a convolution built on them is {@code layer.WinogradConv}. Immutable.
+ * <p>Only the matrices (immutable; the accessors return copies): {@code layer.WinogradConv} applies
+ * them to whole chunks of tiles as matrix products.
  */
 public final class WinogradTransform {
 
@@ -111,92 +111,4 @@ public final class WinogradTransform {
     public float[] g() { return g.clone(); }
     /** Aᵀ (m x n), row-major, a copy. */
     public float[] at() { return at.clone(); }
-
-    /** out (n x n) = Bᵀ d Bᵀᵀ for an input tile d (n x n); tmp holds n * n floats. */
-    public void input(float[] d, float[] tmp, float[] out) {
-        sandwich(bt, n, n, d, tmp, out);
-    }
-
-    /** out (n x n) = G w Gᵀ for a kernel w (r x r) read from wOff; tmp holds n * r floats. */
-    public void kernel(float[] w, int wOff, float[] tmp, float[] out) {
-        // tmp (n x r) = G w
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < r; j++) {
-                float sum = 0f;
-                for (int k = 0; k < r; k++) {
-                    sum += g[i * r + k] * w[wOff + k * r + j];
-                }
-                tmp[i * r + j] = sum;
-            }
-        }
-        // out (n x n) = tmp Gᵀ
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                float sum = 0f;
-                for (int k = 0; k < r; k++) {
-                    sum += tmp[i * r + k] * g[j * r + k];
-                }
-                out[i * n + j] = sum;
-            }
-        }
-    }
-
-    /** y (m x m) = Aᵀ x A for a product tile x (n x n); tmp holds m * n floats. */
-    public void output(float[] x, float[] tmp, float[] y) {
-        sandwich(at, m, n, x, tmp, y);
-    }
-
-    /** out (n x n) = A dy Aᵀ for an output-gradient tile dy (m x m), the adjoint of {@link #output}. */
-    public void outputGradient(float[] dy, float[] tmp, float[] out) {
-        transposedSandwich(at, m, n, dy, tmp, out);
-    }
-
-    /** dw (r x r) = Gᵀ du G for a gradient du (n x n) of {@link #kernel}'s output, its adjoint. */
-    public void kernelGradient(float[] du, float[] tmp, float[] dw) {
-        transposedSandwich(g, n, r, du, tmp, dw);
-    }
-
-    /** out (rows x rows) = L x Lᵀ with L (rows x cols), x (cols x cols); tmp (rows x cols). */
-    private static void sandwich(float[] l, int rows, int cols, float[] x, float[] tmp, float[] out) {
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                float sum = 0f;
-                for (int k = 0; k < cols; k++) {
-                    sum += l[i * cols + k] * x[k * cols + j];
-                }
-                tmp[i * cols + j] = sum;
-            }
-        }
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < rows; j++) {
-                float sum = 0f;
-                for (int k = 0; k < cols; k++) {
-                    sum += tmp[i * cols + k] * l[j * cols + k];
-                }
-                out[i * rows + j] = sum;
-            }
-        }
-    }
-
-    /** out (cols x cols) = Lᵀ x L with L (rows x cols), x (rows x rows); tmp (cols x rows). */
-    private static void transposedSandwich(float[] l, int rows, int cols, float[] x, float[] tmp, float[] out) {
-        for (int i = 0; i < cols; i++) {
-            for (int j = 0; j < rows; j++) {
-                float sum = 0f;
-                for (int k = 0; k < rows; k++) {
-                    sum += l[k * cols + i] * x[k * rows + j];
-                }
-                tmp[i * rows + j] = sum;
-            }
-        }
-        for (int i = 0; i < cols; i++) {
-            for (int j = 0; j < cols; j++) {
-                float sum = 0f;
-                for (int k = 0; k < rows; k++) {
-                    sum += tmp[i * rows + k] * l[k * cols + j];
-                }
-                out[i * cols + j] = sum;
-            }
-        }
-    }
 }

@@ -22,10 +22,13 @@ import org.tune4j.engine.kernel.WinogradTransform;
  *   dx                = the forward algorithm on dOut, the kernel turned 180° with the channels
  *                       swapped, padding r - 1 - pad (the "full" correlation)
  * </pre>
- * Stride 1 and 5 x 5 kernels only; any padding and image size. Exact in real arithmetic; in
- * float the transforms amplify rounding (larger for m = 4: see WinogradNumericsTest and
- * BENCHMARKS.md). The worker's state holds the transformed kernels and the V, M buffers of one
- * chunk of images.
+ * Every transform is a two-sided product L X Lᵀ (or its adjoint Lᵀ X L) applied to all the tiles
+ * of a chunk at once: the tiles stored (k, k, tiles·channels), one product by L for the rows and
+ * k products for the columns, on the worker's {@link MatMul} ({@link #sandwich}); only the gathers
+ * into tiles and the scatter back are loops here. Stride 1 and 5 x 5 kernels only; any padding
+ * and image size. Exact in real arithmetic; in float the transforms amplify rounding (a little
+ * more for m = 4: see WinogradNumericsTest and BENCHMARKS.md). The worker's state holds the
+ * transformed kernels and three buffers of one chunk of images.
  */
 final class WinogradConv implements Convolution {
 
