@@ -20,7 +20,7 @@ import org.tune4j.engine.tensor.Shape;
  * with "same" and "valid" padding, on the scalar and SIMD kernels.
  *
  * <p>Tolerances (float32; measured maxima in BENCHMARKS.md, "Winograd numerics"): F(2x2, 5x5)
- * 2e-5, F(4x4, 5x5) 5e-5 relative to the pass's scale (the largest measured: 9.6e-6 and 5.8e-6,
+ * 2e-5, F(4x4, 5x5) 5e-5 relative to the pass's scale (the largest measured: 9.3e-6 and 6.1e-6,
  * both in the weight gradient, a sum over every pixel of the batch where NaiveConv's own float sum
  * carries a comparable error). Each run prints its measured errors.
  */
