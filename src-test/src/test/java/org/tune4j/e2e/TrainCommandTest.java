@@ -56,6 +56,25 @@ class TrainCommandTest {
         assertThat(json.get("learning_rate").asDouble()).isEqualTo(1e-3);
     }
 
+    /**
+     * --conv winograd: the same network and parameters as auto, so after one short epoch on the
+     * fixture the validation loss agrees with auto's to float rounding (not bit for bit).
+     */
+    @Test
+    void trainOnWinogradConvolutionsMatchesTheDefaultAlgorithmToRounding() throws Exception {
+        double[] losses = new double[2];
+        String[] convs = {"auto", "winograd"};
+        for (int i = 0; i < 2; i++) {
+            Tune4j.Result r = Tune4j.run(tmp, "train", "--conv", convs[i], "--epochs", "1", "--limit", "200",
+                    "--threads", "1", "--dataset", Tune4j.MNIST_SMALL.toString(), "--json");
+            assertThat(r.exit()).as(r.toString()).isZero();
+            JsonNode json = Tune4j.parseJson(r.lastLine());
+            assertThat(json.get("conv").asText()).isEqualTo(convs[i]);
+            losses[i] = json.get("val_loss").asDouble();
+        }
+        assertThat(losses[1]).isCloseTo(losses[0], org.assertj.core.data.Offset.offset(1e-3 * losses[0]));
+    }
+
     @Test
     void aModelTrainedOnAnImageFolderPredictsTheFolderNames() throws Exception {
         Path model = tmp.resolve("digits.t4j");

@@ -2,7 +2,8 @@ package org.tune4j.engine.kernel;
 
 /**
  * The element-wise and pooling kernels that show up in a training profile next to the matrix
- * products: ReLU forward and backward, and 2x2 stride-2 max pooling forward and backward.
+ * products: ReLU forward and backward, sigmoid and tanh forward, and 2x2 stride-2 max pooling
+ * forward and backward.
  *
  * <pre>
  *   relu:            y = max(x, 0)                   (NaN stays NaN)
@@ -17,7 +18,7 @@ package org.tune4j.engine.kernel;
  * that order among equal values (as PyTorch and TensorFlow), and a NaN wins (propagates).
  *
  * <p>{@link ScalarElementwiseOps} is the specification; {@code SimdElementwiseOps} must give
- * bit-identical results and owns scratch buffers, so an instance is used by one thread at a time.
+ * bit-identical results (except sigmoid and tanh, within the bounds stated on them) and owns scratch buffers, so an instance is used by one thread at a time.
  * Obtain one per worker's layer state through {@link ElementwiseKernels#like(MatMul)}.
  */
 public interface ElementwiseOps {
@@ -49,6 +50,21 @@ public interface ElementwiseOps {
      * channel sums of a (rows x channels) matrix, such as a bias gradient from dOut transposed.
      */
     void addColumnSums(float[] d, int off, int rows, int m, float[] out);
+
+    /**
+     * y[i] = 1 / (1 + e^-x[i]) for i &lt; size; y may be x. The scalar kernel computes it in double
+     * and rounds once (the specification, as {@code layer.Sigmoid#apply}); the SIMD kernel, an
+     * exception to bit-identity, in float with a polynomial exp: within 4 ulp of the
+     * specification (2 measured), or 1e-37 absolute where the specification is below 1e-30
+     * (x &lt; -69).
+     */
+    void sigmoid(float[] x, float[] y, int size);
+
+    /**
+     * y[i] = tanh x[i] for i &lt; size; y may be x. Scalar: Math.tanh in double, rounded once (the
+     * specification); SIMD: in float, within 4 ulp of it (1 measured), odd bit for bit.
+     */
+    void tanh(float[] x, float[] y, int size);
 
     /** 2x2 stride-2 max pooling of {@code rows} output rows; the winning corner of each window into {@code corner}. */
     void maxPool2x2(float[] x, int rows, int w, float[] y, float[] corner);

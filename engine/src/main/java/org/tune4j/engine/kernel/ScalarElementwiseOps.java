@@ -21,6 +21,30 @@ public final class ScalarElementwiseOps implements ElementwiseOps {
     }
 
     @Override
+    public void sigmoid(float[] x, float[] y, int size) {
+        sigmoid(x, y, 0, size);
+    }
+
+    /** {@link #sigmoid} for from &lt;= i &lt; to only (the SIMD kernel's tail). */
+    void sigmoid(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, float[] y, int size) {
+        tanh(x, y, 0, size);
+    }
+
+    /** {@link #tanh} for from &lt;= i &lt; to only (the SIMD kernel's tail). */
+    void tanh(float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = (float) Math.tanh(x[i]);
+        }
+    }
+
+    @Override
     public void reluBackward(float[] y, float[] dy, float[] dx, int size) {
         reluBackward(y, dy, dx, 0, size);
     }

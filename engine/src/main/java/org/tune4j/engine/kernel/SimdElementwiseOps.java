@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link ElementwiseOps} on the Vector API, bit-identical to {@link ScalarElementwiseOps}.
+ * {@link ElementwiseOps} on the Vector API, bit-identical to {@link ScalarElementwiseOps} except
+ * sigmoid and tanh ({@link SimdActivations}: within the bounds stated on the interface).
  *
  * <p><b>Max pooling</b> works on blocks of output rows in two passes through a small scratch
  * (L1-resident) owned by the instance:
@@ -116,6 +117,18 @@ public final class SimdElementwiseOps implements ElementwiseOps {
             zero.blend(FloatVector.fromArray(S, dy, i), positive).intoArray(dx, i);
         }
         scalar.reluBackward(y, dy, dx, i, size);
+    }
+
+    /** Not bit-identical: see {@link SimdActivations} and the bound on {@link ElementwiseOps#sigmoid}. */
+    @Override
+    public void sigmoid(float[] x, float[] y, int size) {
+        SimdActivations.sigmoid(x, y, size, scalar);
+    }
+
+    /** Not bit-identical: see {@link SimdActivations} and the bound on {@link ElementwiseOps#tanh}. */
+    @Override
+    public void tanh(float[] x, float[] y, int size) {
+        SimdActivations.tanh(x, y, size, scalar);
     }
 
     @Override

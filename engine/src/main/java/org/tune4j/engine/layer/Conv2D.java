@@ -73,6 +73,19 @@ public final class Conv2D implements Layer {
         this.convolution = this.algorithm.create(shape);
     }
 
+    /**
+     * A convolution on {@code preferred} when it supports this layer's shape, otherwise (or when
+     * null) on {@link ConvAlgorithm#fastest}: how a whole network is put on one algorithm (the
+     * CLI's {@code --conv}) although some of its layers may have shapes that algorithm lacks.
+     */
+    public static Conv2D preferring(Shape inputShape, int filters, int kernelSize, int stride, Padding padding,
+                                    ConvAlgorithm preferred) {
+        Conv2D probe = new Conv2D(inputShape, filters, kernelSize, stride, padding, ConvAlgorithm.DIRECT);
+        boolean fits = preferred != null && preferred.supports(probe.shape);
+        return preferred == ConvAlgorithm.DIRECT ? probe
+                : new Conv2D(inputShape, filters, kernelSize, stride, padding, fits ? preferred : null);
+    }
+
     public int filters() { return filters; }
     public int kernelSize() { return kernelSize; }
     public int stride() { return stride; }

@@ -3,6 +3,7 @@ package org.tune4j.engine.layer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.tune4j.engine.kernel.ConvShape;
+import org.tune4j.engine.kernel.WinogradTransform;
 
 /**
  * The ways {@link Conv2D} can compute a convolution, and {@link #fastest}, the one rule that picks
@@ -24,7 +25,19 @@ public enum ConvAlgorithm {
      * As {@link #INDIRECT_TAPS}, the weight gradient with the input channels along the vectors on
      * a channels-last copy ({@link IndirectConvByChannels}); stride 1, output the input's size.
      */
-    INDIRECT_CHANNELS(IndirectConvByChannels::new, ConvShape::preservesSize);
+    INDIRECT_CHANNELS(IndirectConvByChannels::new, ConvShape::preservesSize),
+    /**
+     * Winograd minimal filtering F(2x2, 5x5) on 6 x 6 input tiles ({@link WinogradConv}); stride
+     * 1, 5 x 5 kernels, any padding. 36 instead of 100 multiplications per output pair of pixels.
+     */
+    WINOGRAD(shape -> new WinogradConv(shape, WinogradTransform.F2X2_5X5),
+            shape -> WinogradConv.supports(shape, WinogradTransform.F2X2_5X5)),
+    /**
+     * Winograd F(4x4, 5x5) on 8 x 8 input tiles ({@link WinogradConv}): 64 instead of 400
+     * multiplications per 16 output pixels, at a larger rounding error; stride 1, 5 x 5 kernels.
+     */
+    WINOGRAD_4X4(shape -> new WinogradConv(shape, WinogradTransform.F4X4_5X5),
+            shape -> WinogradConv.supports(shape, WinogradTransform.F4X4_5X5));
 
     private final Function<ConvShape, Convolution> factory;
     private final Predicate<ConvShape> supported;
@@ -57,7 +70,8 @@ public enum ConvAlgorithm {
         if (!supports(shape)) {
             throw new IllegalArgumentException(this + " convolution does not support stride " + shape.stride()
                     + ", " + shape.height() + "x" + shape.width() + " -> " + shape.outHeight() + "x"
-                    + shape.outWidth() + " (the indirect ones need stride 1 and an output the size of the input)");
+                    + shape.outWidth() + " and kernel " + shape.kernel()
+                    + " (the indirect ones need stride 1 and an output the size of the input; winograd stride 1 and kernel 5)");
         }
         return factory.apply(shape);
     }

@@ -3,6 +3,7 @@ package org.tune4j.engine.model;
 import java.util.List;
 import java.util.Objects;
 import org.tune4j.engine.layer.Activation;
+import org.tune4j.engine.layer.ConvAlgorithm;
 import org.tune4j.engine.layer.Padding;
 
 /**
@@ -88,9 +89,18 @@ public record NetworkSpec(int channels, int height, int width, int classes, List
      * needs before building.
      */
     public Sequential.Builder builder() {
+        return builder(null);
+    }
+
+    /**
+     * As {@link #builder()}, each convolution on {@code conv} where it supports the layer's shape
+     * and on {@link ConvAlgorithm#fastest} elsewhere (null: everywhere). The algorithm changes
+     * only how the passes are computed (and their float rounding), not the parameters.
+     */
+    public Sequential.Builder builder(ConvAlgorithm conv) {
         Sequential.Builder b = Sequential.builder(channels, height, width);
-        for (ConvSpec conv : convLayers) {
-            b.conv2d(conv.filters(), conv.kernelSize(), Padding.SAME).activation(activation).maxPool(POOL);
+        for (ConvSpec layer : convLayers) {
+            b.conv2d(layer.filters(), layer.kernelSize(), 1, Padding.SAME, conv).activation(activation).maxPool(POOL);
         }
         b.flatten();
         for (int i = 0; i < denseLayers; i++) {

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.tune4j.engine.layer.Activation;
 import org.tune4j.engine.layer.ActivationLayer;
 import org.tune4j.engine.layer.Conv2D;
+import org.tune4j.engine.layer.ConvAlgorithm;
 import org.tune4j.engine.layer.Dense;
 import org.tune4j.engine.layer.Flatten;
 import org.tune4j.engine.layer.Layer;
@@ -144,6 +145,11 @@ public final class Sequential {
 
         public Builder conv2d(int filters, int kernelSize, int stride, Padding padding) {
             return add(s -> new Conv2D(s, filters, kernelSize, stride, padding));
+        }
+
+        /** Convolution on {@code preferred} where it supports the shape ({@link Conv2D#preferring}). */
+        public Builder conv2d(int filters, int kernelSize, int stride, Padding padding, ConvAlgorithm preferred) {
+            return add(s -> Conv2D.preferring(s, filters, kernelSize, stride, padding, preferred));
         }
 
         public Builder activation(Activation activation) {

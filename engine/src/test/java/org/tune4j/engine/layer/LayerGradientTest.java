@@ -80,6 +80,14 @@ class LayerGradientTest {
         check(new Conv2D(Shape.of(3, 7, 5), 4, 3, 1, Padding.SAME, algorithm), 50, 2, Kernels.matMul(mode));
     }
 
+    /** Winograd F(2x2, 5x5) and F(4x4, 5x5): odd sizes (tile tails), "same" and "valid". */
+    @ParameterizedTest(name = "{0} on {1}, {2}x{3} {4}")
+    @CsvSource({"WINOGRAD, SCALAR, 7, 5, SAME", "WINOGRAD, SIMD, 6, 9, SAME", "WINOGRAD, SCALAR, 7, 6, VALID",
+        "WINOGRAD_4X4, SCALAR, 7, 5, SAME", "WINOGRAD_4X4, SIMD, 9, 6, SAME", "WINOGRAD_4X4, SCALAR, 9, 7, VALID"})
+    void conv2dFiveByFiveByWinograd(ConvAlgorithm algorithm, KernelMode mode, int h, int w, Padding padding) {
+        check(new Conv2D(Shape.of(3, h, w), 4, 5, 1, padding, algorithm), 52 + h * w, 2, Kernels.matMul(mode));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"DIRECT", "IM2COL"})
     void conv2dSameStride2ByEachAlgorithmThatSupportsIt(ConvAlgorithm algorithm) {

@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.layer.Activation;
+import org.tune4j.engine.layer.Conv2D;
+import org.tune4j.engine.layer.ConvAlgorithm;
 import org.tune4j.engine.layer.Padding;
 import org.tune4j.engine.reference.ReferenceNet;
 import org.tune4j.engine.train.Worker;
@@ -39,6 +41,19 @@ class NetworkGradientTest {
                 .flatten().dense(6).activation(Activation.TANH).dense(6).activation(Activation.SIGMOID).dense(4)
                 .build(12);
         check(m, new int[] {3, 0, 1}, 32);
+    }
+
+    /** Both conv layers on Winograd F(2x2, 5x5), the second with an odd input (tile tails). */
+    @Test
+    void tutorialLikeNetworkOnWinogradConvolutions() {
+        Sequential m = Sequential.builder(1, 10, 10)
+                .add(s -> new Conv2D(s, 3, 5, 1, Padding.SAME, ConvAlgorithm.WINOGRAD))
+                .activation(Activation.TANH).maxPool(2)
+                .add(s -> new Conv2D(s, 4, 5, 1, Padding.SAME, ConvAlgorithm.WINOGRAD_4X4))
+                .activation(Activation.SIGMOID).maxPool(2)
+                .flatten().dense(5).activation(Activation.RELU).dense(3)
+                .build(13);
+        check(m, new int[] {2, 0, 1}, 33);
     }
 
     private static void check(Sequential model, int[] labels, long seed) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tune4j.engine.kernel.KernelMode;
+import org.tune4j.engine.layer.ConvAlgorithm;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -28,6 +29,12 @@ final class Choices {
     }
 
     static final Map<String, KernelMode> KERNELS = of("scalar", KernelMode.SCALAR, "simd", KernelMode.SIMD);
+
+    /** The convolution algorithms; auto (null) is {@link ConvAlgorithm#fastest} for each layer. */
+    static final Map<String, ConvAlgorithm> CONVS = of("auto", null, "direct", ConvAlgorithm.DIRECT,
+            "im2col", ConvAlgorithm.IM2COL, "indirect-taps", ConvAlgorithm.INDIRECT_TAPS,
+            "indirect-channels", ConvAlgorithm.INDIRECT_CHANNELS, "winograd", ConvAlgorithm.WINOGRAD,
+            "winograd-4x4", ConvAlgorithm.WINOGRAD_4X4);
 
     static <E> E parse(Map<String, E> choices, String text) {
         for (Map.Entry<String, E> e : choices.entrySet()) {
@@ -59,5 +66,13 @@ final class Choices {
 
     static final class KernelNames extends Candidates {
         KernelNames() { super(KERNELS); }
+    }
+
+    static final class ConvConverter implements ITypeConverter<ConvAlgorithm> {
+        public ConvAlgorithm convert(String s) { return parse(CONVS, s); }
+    }
+
+    static final class ConvNames extends Candidates {
+        ConvNames() { super(CONVS); }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.io.ModelFile;
+import org.tune4j.engine.layer.ConvAlgorithm;
 import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.optim.GradientOptimizerFactory;
 import org.tune4j.engine.train.Evaluation;
@@ -56,6 +57,12 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End with one line of JSON holding the figures.")
     boolean json;
+
+    @Option(names = "--conv", converter = Choices.ConvConverter.class, completionCandidates = Choices.ConvNames.class,
+            paramLabel = "ALGORITHM", description = "Convolution algorithm: ${COMPLETION-CANDIDATES} (default: auto, "
+            + "the fastest for each layer's shape; a layer the named one cannot compute keeps auto's). winograd is "
+            + "F(2x2,5x5), for 5x5 kernels. Changes float rounding only; saved models do not depend on it.")
+    ConvAlgorithm conv;
 
     @Mixin
     DataOptions data;
@@ -104,6 +111,8 @@ final class TrainCommand implements Callable<Integer> {
         figures.put("seed", seed);
         figures.put("threads", threads);
         figures.put("kernels", runtime.kernels().name().toLowerCase(Locale.ROOT));
+        figures.put("conv", Choices.CONVS.entrySet().stream().filter(e -> e.getValue() == conv).findFirst()
+                .orElseThrow().getKey());
         return figures;
     }
 
@@ -118,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
         TrialPlan plan = hp.plan(train.channels(), train.height(), train.width(), train.classes());
         Sequential.Builder network;
         try {
-            network = plan.network().builder();
+            network = plan.network().builder(conv);
             TrainingMemory.require(network.inputShape(), network.layers(), Math.min(plan.batchSize(), train.count()), threads);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the network these options describe cannot be trained here: "

@@ -101,6 +101,10 @@ class MainTest {
         assertThat(activation.exit()).isEqualTo(2);
         assertThat(activation.err()).startsWith("tune4j: --activation: expected one of relu, sigmoid, tanh, found 'swish'");
         assertThat(run("train", "--limit", "0").err()).startsWith("tune4j: --limit: expected at least 1 image, found 0");
+        Run conv = run("train", "--conv", "fft");
+        assertThat(conv.exit()).isEqualTo(2);
+        assertThat(conv.err()).startsWith("tune4j: Invalid value for option '--conv'").contains("expected one of auto, direct, im2col, "
+                + "indirect-taps, indirect-channels, winograd, winograd-4x4, found 'fft'");
     }
 
     @Test
