@@ -39,7 +39,7 @@ class DashboardInChromiumTest {
 
     @Test
     void aRunningStudyUpdatesLiveAndAClickedTrialShowsItsCurves() throws Exception {
-        DevTools.findChromium();
+        Chromium.find(DashboardInChromiumTest.class, "the dashboard");
         Path run = Files.createDirectories(tmp.resolve("runs/live-study"));
         Files.writeString(run.resolve(RunLayout.STUDY), """
                 {"format": 1, "kind": "tune", "created": "2026-01-02T03:04:05Z", "config": {"calls": 4, "epochs": 2},
@@ -106,7 +106,7 @@ class DashboardInChromiumTest {
 
     @Test
     void aStudyOfAThousandTrialsOpensInUnderASecond() throws Exception {
-        DevTools.findChromium();
+        Chromium.find(DashboardInChromiumTest.class, "the dashboard");
         Path run = Files.createDirectories(tmp.resolve("runs/big"));
         Files.writeString(run.resolve(RunLayout.STUDY), """
                 {"format": 1, "kind": "tune", "created": "2026-01-02T03:04:05Z", "config": {"calls": 1000, "epochs": 3},

@@ -3,7 +3,6 @@ package org.tune4j.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -55,7 +53,7 @@ final class DevTools implements AutoCloseable {
 
     /** Starts headless Chromium (window {@code width} x {@code height}) and attaches to its page. */
     static DevTools launch(Path workDir, int width, int height) throws IOException, InterruptedException {
-        Path chromium = findChromium();
+        Path chromium = Chromium.find(DashboardInChromiumTest.class, "the dashboard");
         Path profile = Files.createTempDirectory(workDir, "chromium-profile-");
         Path err = workDir.resolve("chromium.err");
         Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
@@ -222,27 +220,5 @@ final class DevTools implements AutoCloseable {
             Thread.sleep(100);
         }
         return fail("waited " + STEP_SECONDS + " s for " + what);
-    }
-
-    /** The chromium executable on PATH; a skip (or, under CI=true, a failure) naming the package when there is none. */
-    static Path findChromium() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : List.of("chromium", "chromium-browser")) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        String missing = "headless Chromium is required to check the dashboard in a real browser, but neither chromium"
-                + " nor chromium-browser is on the PATH (" + path + "). Install Debian's package: apt-get install -y"
-                + " chromium (.ci/run does this).";
-        if ("true".equals(System.getenv("CI"))) {
-            return fail(missing);
-        }
-        System.err.println("DashboardInChromiumTest skipped: " + missing);
-        Assumptions.abort(missing);
-        return null;
     }
 }

@@ -1,6 +1,5 @@
 package org.tune4j.e2e;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +12,6 @@ import org.tune4j.tuner.report.ReportOptions;
 import org.tune4j.tuner.report.ReportWriter;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +52,7 @@ class ReportInChromiumTest {
 
     @BeforeAll
     static void drawTheReport() throws IOException {
-        chromium = findChromium();
+        chromium = Chromium.find(ReportInChromiumTest.class, "report.html");
         assertThat(FIXTURE_DATA).as("committed MNIST fixture").isDirectory();
         Path run = Fixtures.runDir(tmp, "run", Fixtures.resultsJson()
                 .replace("\"dataset\": \"mnist\"", "\"dataset\": \"" + FIXTURE_DATA + "\""));
@@ -130,30 +128,5 @@ class ReportInChromiumTest {
     private static String tail(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return text.substring(Math.max(0, text.length() - 2000));
-    }
-
-    /**
-     * The chromium executable on PATH. When there is none: a clear failure under {@code CI=true}
-     * (CI installs it), a skip that says what to install elsewhere.
-     */
-    private static Path findChromium() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : List.of("chromium", "chromium-browser")) {
-            for (String dir : path.split(File.pathSeparator)) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        String missing = "headless Chromium is required to check report.html in a real browser, but neither chromium"
-                + " nor chromium-browser is on the PATH (" + path + "). Install Debian's package: apt-get install -y"
-                + " chromium (.ci/run does this).";
-        if ("true".equals(System.getenv("CI"))) {
-            return fail(missing);
-        }
-        System.err.println("ReportInChromiumTest skipped: " + missing);
-        Assumptions.abort(missing);
-        return null;
     }
 }

@@ -20,10 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Loads a folder of labelled images:
@@ -150,41 +146,9 @@ public final class ImageFolder {
         return new LabeledImages(pixels, labels, entries.size(), o.channels(), o.height(), o.width(), classes);
     }
 
-    /**
-     * Decodes an image after checking the size its header declares against {@link #MAX_PIXELS}, so
-     * that a small file declaring 20000 x 20000 pixels is refused before the pixels are allocated.
-     * Every failure names the file (javax.imageio's own messages, such as "Error skipping PNG
-     * metadata", do not).
-     */
-    private static BufferedImage decode(Path file) throws DataFileException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new DataFileException(file + ": unreadable image: not a PNG or JPEG that javax.imageio can decode");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width * height > MAX_PIXELS) {
-                    throw new DataFileException(String.format(Locale.ROOT, "%s: the image is %,d x %,d pixels, more "
-                            + "than the limit of %,d pixels (8192 x 8192): resize it first", file, width, height, MAX_PIXELS));
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (DataFileException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new DataFileException(file + ": unreadable image (" + e.getMessage() + ")", e);
-        }
-    }
-
     /** Reads an image file as 8-bit sRGB without alpha; gray images keep their stored gray values. */
     static BufferedImage readRgb(Path file) throws DataFileException {
-        BufferedImage img = decode(file);
+        BufferedImage img = ImageDecoding.decode(file);
         if (img.getColorModel().getNumColorComponents() == 1) {
             return grayToRgb(img);
         }

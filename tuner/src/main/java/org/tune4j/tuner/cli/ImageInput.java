@@ -1,5 +1,8 @@
 package org.tune4j.tuner.cli;
 
+import org.tune4j.engine.data.ImageDecoding;
+import org.tune4j.engine.data.ImageFolder;
+
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -7,23 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Locale;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads an image file (PNG, JPEG, ...) as a model input: resized to the model's (height, width)
  * with bilinear interpolation, converted to its channels (1: luma, 3: R, G, B), scaled to [0, 1],
  * laid out (channels, height, width). The file must be a regular file (a FIFO would block) whose
- * header declares at most {@link #MAX_PIXELS} pixels, checked before anything is decoded; every
+ * header declares at most {@link ImageFolder#MAX_PIXELS} pixels ({@link ImageDecoding}), checked before anything is decoded; every
  * error names the file.
  */
 final class ImageInput {
-    /** The most pixels an image may declare (a 8,192 x 8,192 image; 256 MB once decoded). */
-    static final long MAX_PIXELS = 8192L * 8192L;
-
     private ImageInput() {
     }
 
@@ -65,30 +60,7 @@ final class ImageInput {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": not a regular file (expected an image file)");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new IOException(file + ": not an image this Java can read (expected PNG, JPEG, GIF or BMP)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long w = reader.getWidth(0);
-                long h = reader.getHeight(0);
-                if (w * h > MAX_PIXELS) {
-                    throw new IOException(String.format(Locale.ROOT, "%s: the image is %,d x %,d pixels; expected at "
-                            + "most %,d pixels (resize it first)", file, w, h, MAX_PIXELS));
-                }
-                return reader.read(0);
-            } catch (IOException | RuntimeException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                    throw e;
-                }
-                throw new IOException(file + ": cannot read the image (" + e.getMessage() + ")", e);
-            } finally {
-                reader.dispose();
-            }
-        }
+        return ImageDecoding.decode(file);  // the size its header declares checked first; errors name the file
     }
 
     /**
