@@ -1,5 +1,7 @@
 package org.tune4j.e2e;
 
+import org.tune4j.tuner.study.ProcessState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,12 +103,7 @@ class MinimizeAndAskTellTest {
 
         p.destroy(); // SIGTERM to tune4j only, as `kill PID` sends
         assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("tune4j ended").isTrue();
-        java.util.Optional<ProcessHandle> child = ProcessHandle.of(sleeper);
-        if (child.isPresent()) {
-            child.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-        assertThat(ProcessHandle.of(sleeper).map(ProcessHandle::isAlive).orElse(false))
-                .as("the objective's child is not left running").isFalse();
+        assertThat(ProcessState.stops(sleeper, 10)).as("the objective's child is not left running").isTrue();
     }
 
     @Test

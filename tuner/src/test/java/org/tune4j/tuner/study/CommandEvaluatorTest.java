@@ -88,12 +88,7 @@ class CommandEvaluatorTest {
         assertThat(outcome.error()).isEqualTo("the command ran past the trial timeout of 0.7 s and was stopped");
         assertThat(seconds).as("seconds until the trial ended").isLessThan(30);
         long child = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
-        java.util.Optional<ProcessHandle> sleeper = ProcessHandle.of(child);
-        if (sleeper.isPresent()) {
-            sleeper.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        }
-        assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).as("the child sleep is gone")
-                .isFalse();
+        assertThat(ProcessState.stops(child, 10)).as("the child sleep is gone").isTrue();
     }
 
     @Test
