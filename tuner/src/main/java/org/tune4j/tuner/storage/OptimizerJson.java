@@ -39,6 +39,7 @@ public final class OptimizerJson {
     /** The surrogate spellings of the first format-1 files that are not today's names. */
     private static final Map<String, String> OLD_SURROGATE_NAMES = Map.of("random_forest", "forest",
             "extra_trees", "extra-trees");
+    private static final String SETTINGS = "optimizer settings";
     private static final Set<String> OLD_PARAMETER_FIELDS = Set.of("xi", "kappa");
     private static final Set<String> FIELDS = Set.of("surrogate", "surrogate_parameters", "acquisition",
             "acquisition_parameters", "initial_design", "initial_points", "candidates", "refine_from", "seed");
@@ -106,7 +107,7 @@ public final class OptimizerJson {
     }
 
     /** Whole values are written as integers ({@code "trees": 100}), the others as they are. */
-    private static void writeParameters(String field, Map<String, Double> values, JsonGenerator out)
+    static void writeParameters(String field, Map<String, Double> values, JsonGenerator out)
             throws IOException {
         out.writeObjectFieldStart(field);
         for (Map.Entry<String, Double> e : values.entrySet()) {
@@ -138,15 +139,15 @@ public final class OptimizerJson {
                 OLD_SURROGATE_NAMES.getOrDefault(surrogateName.toLowerCase(Locale.ROOT), surrogateName));
         AcquisitionFactory acquisition = OptimizerExtensions.acquisitions().get(
                 text(node, "acquisition", d.acquisition().name()));
-        Map<String, Double> acquisitionParameters = numbers(node.get("acquisition_parameters"),
+        Map<String, Double> acquisitionParameters = numbers(SETTINGS, node.get("acquisition_parameters"),
                 "acquisition_parameters");
         for (String old : OLD_PARAMETER_FIELDS) {
             boolean declared = acquisition.parameters().stream().anyMatch(p -> p.name().equals(old));
             if (node.has(old) && declared) {
-                acquisitionParameters.putIfAbsent(old, number(node.get(old), old));
+                acquisitionParameters.putIfAbsent(old, number(SETTINGS, node.get(old), old));
             }
         }
-        return new OptimizerConfig(surrogate, numbers(node.get("surrogate_parameters"), "surrogate_parameters"),
+        return new OptimizerConfig(surrogate, numbers(SETTINGS, node.get("surrogate_parameters"), "surrogate_parameters"),
                 acquisition, acquisitionParameters,
                 OptimizerExtensions.designs().get(text(node, "initial_design", d.initialDesign().name())),
                 (int) whole(node, "initial_points", d.initialPoints()), (int) whole(node, "candidates", d.candidates()),
@@ -177,24 +178,28 @@ public final class OptimizerJson {
         return v.asLong();
     }
 
-    private static double number(JsonNode v, String field) {
+    private static double number(String settings, JsonNode v, String field) {
         if (v == null || !v.isNumber()) {
-            throw new IllegalArgumentException("optimizer settings, field \"" + field + "\": expected a number, found "
-                    + v);
+            throw new IllegalArgumentException(settings + ", field \"" + field + "\": expected a number, found " + v);
         }
         return v.asDouble();
     }
 
-    private static Map<String, Double> numbers(JsonNode object, String field) {
+    /**
+     * The numbers of a JSON object by name ({@code "surrogate_parameters"}, a pruner's
+     * {@code "parameters"}): empty when absent; an error naming {@code settings} and the field otherwise.
+     */
+    static Map<String, Double> numbers(String settings, JsonNode object, String field) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (object == null || object.isNull()) {
             return out;
         }
         if (!object.isObject()) {
-            throw new IllegalArgumentException("optimizer settings, field \"" + field + "\": expected an object of "
+            throw new IllegalArgumentException(settings + ", field \"" + field + "\": expected an object of "
                     + "numbers, found " + object);
         }
-        object.fields().forEachRemaining(e -> out.put(e.getKey(), number(e.getValue(), field + "." + e.getKey())));
+        object.fields().forEachRemaining(e -> out.put(e.getKey(),
+                number(settings, e.getValue(), field + "." + e.getKey())));
         return out;
     }
 }

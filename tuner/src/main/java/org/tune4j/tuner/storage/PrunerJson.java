@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.tune4j.optimizer.prune.PrunerConfig;
@@ -36,16 +35,7 @@ public final class PrunerJson {
             public void serialize(PrunerConfig config, JsonGenerator out, SerializerProvider p) throws IOException {
                 out.writeStartObject();
                 out.writeStringField("name", config.pruner().name());
-                out.writeObjectFieldStart("parameters");
-                for (Map.Entry<String, Double> e : config.parameters().entrySet()) {
-                    double v = e.getValue();
-                    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                        out.writeNumberField(e.getKey(), (long) v);
-                    } else {
-                        out.writeNumberField(e.getKey(), v);
-                    }
-                }
-                out.writeEndObject();
+                OptimizerJson.writeParameters("parameters", config.parameters(), out);
                 out.writeEndObject();
             }
         });
@@ -74,22 +64,7 @@ public final class PrunerJson {
         if (name == null || !name.isTextual()) {
             throw new IllegalArgumentException("pruner settings, field \"name\": expected a name, found " + name);
         }
-        Map<String, Double> parameters = new LinkedHashMap<>();
-        JsonNode values = node.get("parameters");
-        if (values != null && !values.isNull()) {
-            if (!values.isObject()) {
-                throw new IllegalArgumentException("pruner settings, field \"parameters\": expected an object of "
-                        + "numbers, found " + values);
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isNumber()) {
-                    throw new IllegalArgumentException("pruner settings, field \"parameters." + e.getKey()
-                            + "\": expected a number, found " + e.getValue());
-                }
-                parameters.put(e.getKey(), e.getValue().asDouble());
-            }
-        }
+        Map<String, Double> parameters = OptimizerJson.numbers("pruner settings", node.get("parameters"), "parameters");
         return new PrunerConfig(OptimizerExtensions.pruners().get(name.asText()), parameters);
     }
 }
