@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.engine.data.DataSplits;
-import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.optimizer.OptimizerConfig;
@@ -27,19 +25,6 @@ class PoisonTrialTest {
     @TempDir
     Path tmp;
 
-    private static LabeledImages images(int count, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] pixels = new float[count * 64];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = rng.nextInt(2);
-            for (int p = 0; p < 64; p++) {
-                pixels[i * 64 + p] = (float) (0.2 * rng.nextDouble() + ((p < 32) == (labels[i] == 0) ? 0.8 : 0));
-            }
-        }
-        return new LabeledImages(pixels, labels, count, 1, 8, 8, List.of("top", "bottom"));
-    }
-
     private static final Space SPACE = SpaceFile.parse("""
             {"num_dense_nodes": {"type": "integer", "low": 1, "high": 100000000},
              "conv1_filters": {"type": "integer", "low": 1, "high": 4},
@@ -53,7 +38,7 @@ class PoisonTrialTest {
     @Test
     void networksTooBigForMemoryOrForTheEngineFailTheirTrialAndTheNextOneRuns() {
         RunLayout dir = new RunLayout(tmp);
-        DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
+        DataSplits data = TopOrBottomImages.splits();
         TuneConfig config = new TuneConfig(3, 1, 64, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
         TrainingEvaluator evaluator = new TrainingEvaluator(data, config, SPACE, dir,
                 new BestModel(dir.bestModel(), List.of(), data.train().classNames()), List.of(), TrainingListener.NONE);
@@ -78,7 +63,7 @@ class PoisonTrialTest {
     @Test
     void anOutOfMemoryErrorDuringTrainingFailsTheTrialNotTheStudy() {
         RunLayout dir = new RunLayout(tmp);
-        DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
+        DataSplits data = TopOrBottomImages.splits();
         TuneConfig config = new TuneConfig(3, 1, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
         TrainingListener runsOutOfMemory = new TrainingListener() {
             @Override

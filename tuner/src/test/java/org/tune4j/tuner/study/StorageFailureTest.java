@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.engine.data.DataSplits;
-import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.optimizer.OptimizerConfig;
@@ -106,24 +104,11 @@ class StorageFailureTest {
         }
     }
 
-    private static LabeledImages images(int count, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] pixels = new float[count * 64];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = rng.nextInt(2);
-            for (int p = 0; p < 64; p++) {
-                pixels[i * 64 + p] = (float) (0.2 * rng.nextDouble() + ((p < 32) == (labels[i] == 0) ? 0.8 : 0));
-            }
-        }
-        return new LabeledImages(pixels, labels, count, 1, 8, 8, List.of("top", "bottom"));
-    }
-
     @Test
     void aBestModelThatCannotBeSavedIsAStorageFailureCarryingTheTrialsRealAccuracy() throws IOException {
         RunLayout dir = new RunLayout(tmp);
         takeWithDirectory(dir.bestModel());
-        DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
+        DataSplits data = TopOrBottomImages.splits();
         TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
         Space space = SpaceFile.parse("""
                 {"learning_rate": {"type": "real", "low": 1e-4, "high": 1e-1, "prior": "log-uniform"},

@@ -6,11 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tune4j.engine.data.DataSplits;
-import org.tune4j.engine.data.LabeledImages;
 import org.tune4j.engine.io.ModelFile;
 import org.tune4j.engine.kernel.KernelMode;
 import org.tune4j.engine.train.TrainingListener;
@@ -26,22 +24,8 @@ class TrainingEvaluatorTest {
     @TempDir
     Path tmp;
 
-    private static LabeledImages images(int count, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] pixels = new float[count * 64];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = rng.nextInt(2);
-            for (int p = 0; p < 64; p++) {
-                boolean top = p < 32;
-                pixels[i * 64 + p] = (float) (0.2 * rng.nextDouble() + ((top == (labels[i] == 0)) ? 0.8 : 0));
-            }
-        }
-        return new LabeledImages(pixels, labels, count, 1, 8, 8, List.of("top", "bottom"));
-    }
-
     private TrainingEvaluator evaluator(RunLayout dir, Space space) {
-        DataSplits data = new DataSplits(images(64, 1), images(32, 2), images(32, 3));
+        DataSplits data = TopOrBottomImages.splits();
         TuneConfig config = new TuneConfig(3, 2, 16, "synthetic", 0, 1, KernelMode.SCALAR, OptimizerConfig.defaults());
         BestModel best = new BestModel(dir.bestModel(), List.of(), data.train().classNames());
         return new TrainingEvaluator(data, config, space, dir, best, List.of(), TrainingListener.NONE);
