@@ -16,15 +16,16 @@ import org.tune4j.optimizer.numeric.RandomStreams;
  *
  * <pre>
  *   s_max = floor(log_eta(max_resource / min_resource)),  brackets b = 0 .. s_max
- *   bracket b: {@link SuccessiveHalvingPruner} with min_early_stopping_rate b
- *              (its rungs at min_resource * eta^(b + k); bracket 0 prunes earliest)
+ *   bracket b: {@link SuccessiveHalvingPruner} with min_early_stopping_rate b and max_resource R
+ *              (its rungs at min_resource * eta^(b + k), deciding while the next rung fits in R;
+ *              bracket 0 prunes earliest, bracket s_max never: its trials all run to R)
  *   budget of bracket b = ceil((s_max + 1) / (s + 1) * eta^s),  s = s_max - b
  *              (Hyperband's n_s: the trials bracket s starts with)
  *   trial n's bracket: a draw from RandomStreams(seed, "hyperband-bracket", n) in [0, total budget),
  *              mapped to brackets by their cumulative budgets
  * </pre>
- * With min_resource 1, max_resource 9, eta 3: three brackets, rungs {1, 3, 9}, {3, 9}, {9}, budgets
- * 9, 5 and 3 of 17. The draw depends only on the seed and the trial's number, so decisions stay a
+ * With min_resource 1, max_resource 9, eta 3: three brackets, rungs {1, 3, 9}, {3, 9}, {9} of which
+ * {1, 3}, {3} and none decide (9 is the full trial), budgets 9, 5 and 3 of 17. The draw depends only on the seed and the trial's number, so decisions stay a
  * function of the reports (asynchronous, resumable).
  */
 public final class HyperbandPruner implements Pruner {
@@ -55,7 +56,7 @@ public final class HyperbandPruner implements Pruner {
         this.budgets = new int[sMax + 1];
         for (int b = 0; b <= sMax; b++) {
             int s = sMax - b;
-            brackets.add(new SuccessiveHalvingPruner(minResource, reductionFactor, b,
+            brackets.add(new SuccessiveHalvingPruner(minResource, reductionFactor, b, maxResource,
                     String.format(Locale.ROOT, "bracket %d ", b)));
             budgets[b] = (int) Math.ceil((sMax + 1.0) / (s + 1) * Math.pow(reductionFactor, s) - 1e-9);
         }

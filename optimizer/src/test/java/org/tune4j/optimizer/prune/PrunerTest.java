@@ -116,6 +116,43 @@ class PrunerTest {
     }
 
     @Test
+    void ashaDecidesOnlyAtRungsWhoseNextRungFitsTheFullTrial() {
+        // R = 12 (3 epochs reported every quarter): rungs 1, 3, 9; 9 * 3 = 27 > 12, so rung 3 (step 9) keeps all
+        SuccessiveHalvingPruner twelve = new SuccessiveHalvingPruner(1, 3, 0, 12, "");
+        assertThat(List.of(twelve.decidesAt(0), twelve.decidesAt(1), twelve.decidesAt(2))).containsExactly(true, true, false);
+        List<TrialReports> better = List.of(complete(1, Map.of(1, 0.1, 3, 0.1, 9, 0.1, 12, 0.1)),
+                complete(2, Map.of(1, 0.2, 3, 0.2, 9, 0.2, 12, 0.2)));
+        Map<Integer, Double> worse = Map.of(1, 0.1, 3, 0.1, 8, 0.9, 9, 0.9);
+        assertThat(twelve.decide(running(3, worse), better)).isEqualTo(PruneDecision.keep());
+        // unknown R: every rung decides (Optuna's behaviour), so the same report is pruned at step 9
+        PruneDecision unbounded = new SuccessiveHalvingPruner(1, 3, 0, "").decide(running(3, worse), better);
+        assertThat(unbounded.prune()).isTrue();
+        assertThat(unbounded.rule()).isEqualTo("rung 3 top-1/3 cut");
+        // rung 2 (step 3) still decides with R = 12: 3 * 3 = 9 <= 12
+        assertThat(twelve.decide(running(3, Map.of(1, 0.1, 3, 0.9)), better).prune()).isTrue();
+        // R = 9: rung 2 at step 3 decides (its next rung is 9 itself), step 9 is the end
+        assertThat(new SuccessiveHalvingPruner(1, 3, 0, 9, "").decidesAt(1)).isTrue();
+        assertThat(new SuccessiveHalvingPruner(1, 3, 0, 9, "").decidesAt(2)).isFalse();
+        // the factory takes R from the study when max_resource is 0, from the parameter otherwise
+        PrunerConfig asha = new PrunerConfig(new SuccessiveHalvingPruner.Factory(), Map.of());
+        assertThat(((SuccessiveHalvingPruner) asha.create(0, 12)).maxResource()).isEqualTo(12);
+        assertThat(((SuccessiveHalvingPruner) asha.withParameter("max_resource", 27).create(0, 12)).maxResource())
+                .isEqualTo(27);
+        assertThat(((SuccessiveHalvingPruner) asha.create(0, 0)).maxResource()).isZero();
+    }
+
+    @Test
+    void hyperbandsFullBracketNeverPrunes() {
+        HyperbandPruner hb = new HyperbandPruner(1, 9, 3, 5);
+        assertThat(hb.bracket(2).decidesAt(0)).isFalse();
+        assertThat(hb.bracket(1).decidesAt(0)).isTrue();
+        assertThat(hb.bracket(1).decidesAt(1)).isFalse();
+        int full = firstInBracket(hb, 2, 1);
+        List<TrialReports> same = List.of(complete(firstInBracket(hb, 2, full + 1), Map.of(1, 0.0, 3, 0.0, 9, 0.0)));
+        assertThat(hb.decide(running(full, Map.of(1, 9.0, 3, 9.0, 9, 9.0)), same)).isEqualTo(PruneDecision.keep());
+    }
+
+    @Test
     void hyperbandBracketsFollowLiEtAl() {
         HyperbandPruner hb = new HyperbandPruner(1, 9, 3, 42);
         // s_max = 2: budgets ceil(3/3 * 9) = 9, ceil(3/2 * 3) = 5, ceil(3/1 * 1) = 3

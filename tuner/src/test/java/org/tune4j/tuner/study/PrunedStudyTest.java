@@ -108,14 +108,16 @@ class PrunedStudyTest {
 
     @Test
     void ashaPrunesTheHopelessAndKeepsTheBest() {
-        Pruner asha = new PrunerConfig(new SuccessiveHalvingPruner.Factory(), Map.of()).create(0, STEPS);
+        // eta 2 over 4 steps: rungs at steps 1, 2 and 4; 1 and 2 decide (4, the full trial, does not)
+        Pruner asha = new PrunerConfig(new SuccessiveHalvingPruner.Factory(), Map.of("reduction_factor", 2.0))
+                .create(0, STEPS);
         List<TrialRecord> trials = new StudyLoop(plan("asha", XS.size(), asha), new CurveEvaluator(),
                 StudyListener.NONE).run().trials();
         for (TrialRecord t : trials) {
             double x = (Double) t.params().get("x");
             if (x < 0.2) {
                 assertThat(t.state()).as("hopeless trial %d", t.number()).isEqualTo(TrialState.PRUNED);
-                assertThat(t.pruneReason()).contains("top-1/3 cut");
+                assertThat(t.pruneReason()).contains("top-1/2 cut");
             }
             if (x == 0.9) {
                 assertThat(t.state()).isEqualTo(TrialState.COMPLETE);
