@@ -61,4 +61,19 @@ public enum BatchStrategy {
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
+
+    /**
+     * The strategy of a {@link #label()}.
+     *
+     * @throws IllegalArgumentException naming the labels when {@code label} is none of them
+     */
+    public static BatchStrategy fromLabel(String label) {
+        for (BatchStrategy s : values()) {
+            if (s.label().equals(label)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + String.join(", ",
+                java.util.Arrays.stream(values()).map(BatchStrategy::label).toList()) + ", found '" + label + "'");
+    }
 }

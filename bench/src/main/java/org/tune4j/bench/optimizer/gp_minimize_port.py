@@ -16,7 +16,8 @@ What it is not: scikit-optimize itself (neither skopt nor scikit-learn is instal
 machine) nor part of the build. Random streams differ from tune4j's, so compare medians over seeds.
 
 Usage: python3 gp_minimize_port.py PROBLEM EI|LCB FIRST_SEED END_SEED
-  PROBLEM: ackley (Ackley-4 on [-32.768, 32.768]^4), branin, hartmann6. Prints per seed the
+  PROBLEM: ackley (Ackley-4 on [-32.768, 32.768]^4), branin, hartmann6, and issue 16's domains
+  ackley5 (Ackley-4 on [-5, 5]^4) and rosenbrock4 (Rosenbrock-4 on [-2, 2]^4). Prints per seed the
   best-so-far regret after 20, 30 and 50 calls and the number of GP-chosen points on the boundary.
 """
 import numpy as np, sys
@@ -127,8 +128,12 @@ HP = np.array([[0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886], [0.2329, 0.4135
       [0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650], [0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381]])
 def hart6(x):
     return -np.sum(HA*np.exp(-np.sum(HAm*(x - HP)**2, axis=1)))
+def rosenbrock(x):
+    return float(np.sum(100*(x[1:] - x[:-1]**2)**2 + (1 - x[:-1])**2))
 PROBLEMS = {"hartmann6": (hart6, np.array([[0.0, 1.0]]*6), -3.32237),"ackley": (ackley, np.array([[-32.768, 32.768]]*4), 0.0),
-            "branin": (branin, np.array([[-5, 10], [0, 15]]), 0.39788735772973816)}
+            "branin": (branin, np.array([[-5, 10], [0, 15]]), 0.39788735772973816),
+            "ackley5": (ackley, np.array([[-5.0, 5.0]]*4), 0.0),
+            "rosenbrock4": (rosenbrock, np.array([[-2.0, 2.0]]*4), 0.0)}
 
 def run(problem, kind, seed, calls=50, verbose=False):
     f, bounds, fmin = PROBLEMS[problem]

@@ -111,4 +111,54 @@ class GaussianProcessTest {
         assertThat(p.mean()).isCloseTo(2, within(1e-6));
         assertThat(p.std()).isFinite();
     }
+
+    /**
+     * gp_minimize's GP predicts the latent function: the fitted white noise is in K but not in the
+     * predictive variance (scikit-optimize's {@code noise="gaussian"}; R&W eq. 2.24 without σ_n²).
+     * Two observations at one point that disagree force a large fitted noise s²; with
+     * K = [[c + s², c], [c, c + s²]] and k* = [c, c] the normalized variance there is
+     * c - 2c² / (2c + s²) = c s² / (2c + s²), which is far below the noisy c s² / (2c + s²) + s².
+     */
+    @Test
+    void predictiveStdLeavesTheFittedNoiseOut() {
+        double[][] x = {{0.3, 0.6}, {0.3, 0.6}};
+        double[] y = {0.0, 1.0}; // population std 0.5: the de-normalization scale
+        GaussianProcess gp = fitted(x, y);
+        double c = gp.kernel().amplitude();
+        double s2 = gp.noise() + 1e-10; // the fixed diagonal regularization of LogMarginalLikelihood
+        assertThat(gp.noise()).isGreaterThan(0.5); // the disagreement is explained as noise
+        double latent = 0.5 * Math.sqrt(c * s2 / (2 * c + s2));
+        double noisy = 0.5 * Math.sqrt(c * s2 / (2 * c + s2) + s2);
+        Prediction p = gp.predict(x[0]);
+        assertThat(p.std()).isCloseTo(latent, within(1e-9 + 1e-7 * latent));
+        assertThat(noisy).isGreaterThan(5 * latent);
+        assertThat(p.mean()).isCloseTo(0.5, within(1e-9)); // the mean of the two, by symmetry
+        assertThat(gp.predictWithGradient(x[0]).std()).isCloseTo(latent, within(1e-9 + 1e-7 * latent));
+    }
+
+    /**
+     * normalize_y: targets are standardized before the fit and predictions mapped back, so an affine
+     * change of the targets y -> a y + b (a > 0) changes the predictions to a·mean + b and a·std and
+     * nothing else (the same hyper-parameters are fitted from the same generator). Without the
+     * standardization the amplitude bounds [0.01, 1000] would make the fit depend on a.
+     */
+    @Test
+    void predictionsAreEquivariantUnderAnAffineChangeOfTheTargets() {
+        double[][] x = grid(12);
+        double[] y = new double[x.length];
+        double[] scaled = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = f(x[i]);
+            scaled[i] = 5000 * y[i] - 7;
+        }
+        GaussianProcess gp = fitted(x, y);
+        GaussianProcess gpScaled = fitted(x, scaled);
+        assertThat(gpScaled.kernel().amplitude()).isCloseTo(gp.kernel().amplitude(), within(1e-6));
+        for (double[] q : new double[][] {{0.1, 0.9}, {0.45, 0.5}, x[4]}) {
+            Prediction p = gp.predict(q);
+            Prediction ps = gpScaled.predict(q);
+            assertThat(ps.mean()).isCloseTo(5000 * p.mean() - 7, within(1e-6 * (1 + Math.abs(ps.mean()))));
+            assertThat(ps.std()).isCloseTo(5000 * p.std(), within(1e-6 * (1 + ps.std())));
+        }
+    }
 }

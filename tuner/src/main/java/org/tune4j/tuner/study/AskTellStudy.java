@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tune4j.optimizer.BatchStrategy;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.TrialState;
@@ -27,7 +28,8 @@ import org.tune4j.tuner.storage.TrialRecord;
  *
  * <p>Trials asked and not yet told are pending. To give distinct points to parallel workers,
  * {@code ask} re-asks the optimizer once per pending trial before asking for the new one (the
- * optimizer then treats them as pending, constant liar). During the initial design this re-creates
+ * optimizer then treats them as pending at the lies of the ask's {@link BatchStrategy}, by default
+ * the constant liar's lowest value). During the initial design this re-creates
  * the pending points exactly; later it approximates them, so the new point is also checked
  * against the recorded pending points.
  */
@@ -49,6 +51,18 @@ public final class AskTellStudy {
      * @param settings optimizer settings for a new study (ignored when it exists)
      */
     public static Asked ask(RunLayout dir, Space space, OptimizerConfig settings, StudyListener listener) {
+        return ask(dir, space, settings, Optimizer.DEFAULT_BATCH, listener);
+    }
+
+    /**
+     * As {@link #ask(RunLayout, Space, OptimizerConfig, StudyListener)}, with the pending trials
+     * treated as observed at the lies of {@code batch} ({@link Optimizer#ask(int, BatchStrategy)}):
+     * in the re-asks that stand for them and in the ask of the new point. The strategy is an
+     * argument of this ask only, not recorded in the study; give the same one to every ask of a
+     * study so that the re-asks approximate the pending points as they were asked.
+     */
+    public static Asked ask(RunLayout dir, Space space, OptimizerConfig settings, BatchStrategy batch,
+            StudyListener listener) {
         StudyLock lock = StudyLock.acquire(dir.root());
         try {
             StudyDescription study = openOrCreate(dir, space, settings);
@@ -60,11 +74,11 @@ public final class AskTellStudy {
             List<List<Object>> pendingPoints = new ArrayList<>();
             for (PendingTrial p : contents.pending().values()) {
                 pendingPoints.add(typed.fromMap(p.params()));
-                optimizer.ask();
+                optimizer.ask(1, batch);
             }
-            List<Object> x = optimizer.ask();
+            List<Object> x = optimizer.ask(1, batch).get(0);
             for (int tries = 0; pendingPoints.contains(x) && tries < 100; tries++) {
-                x = optimizer.ask();
+                x = optimizer.ask(1, batch).get(0);
             }
             int number = contents.lastNumber() + 1;
             Map<String, Object> params = typed.toMap(x);

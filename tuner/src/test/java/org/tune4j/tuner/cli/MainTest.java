@@ -129,6 +129,11 @@ class MainTest {
                 .startsWith("tune4j: --xi and --acq-param xi both set xi; give one of them");
         Run name = run("tune", "--name", "../x", "--runs-dir", tmp.toString());
         assertThat(name.err()).startsWith("tune4j: --name: expected a plain directory name");
+        Run batch = run("ask", "--study", tmp.resolve("s").toString(), "--batch-strategy", "cl-median");
+        assertThat(batch.exit()).isEqualTo(2);
+        assertThat(batch.err()).startsWith("tune4j: Invalid value for option '--batch-strategy'").contains(
+                "expected one of cl-min, cl-mean, cl-max, kriging-believer, local-penalization, found 'cl-median'");
+        assertThat(Files.exists(tmp.resolve("s"))).isFalse();
     }
 
     @Test

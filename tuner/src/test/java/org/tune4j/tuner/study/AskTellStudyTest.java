@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.optimizer.BatchStrategy;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.Json;
@@ -70,5 +71,39 @@ class AskTellStudyTest {
         RunLayout dir = new RunLayout(tmp.resolve("none"));
         assertThatThrownBy(() -> AskTellStudy.ask(dir, null, OptimizerConfig.defaults(), StudyListener.NONE))
                 .hasMessageContaining("does not exist yet").hasMessageContaining("--space");
+    }
+
+    /**
+     * Past the initial design, the ask's batch strategy decides where the pending trial's lie is:
+     * three identical studies (same seed, same told values) with one trial pending ask their next
+     * point with cl-min (the default), cl-min given explicitly and cl-max.
+     */
+    @Test
+    void theBatchStrategyOfAnAskSetsThePendingTrialsLie() {
+        OptimizerConfig settings = OptimizerConfig.defaults();
+        RunLayout byDefault = studyWithOnePending("default", settings);
+        RunLayout clMin = studyWithOnePending("cl-min", settings);
+        RunLayout clMax = studyWithOnePending("cl-max", settings);
+
+        AskTellStudy.Asked a = AskTellStudy.ask(byDefault, null, settings, StudyListener.NONE);
+        AskTellStudy.Asked b = AskTellStudy.ask(clMin, null, settings, BatchStrategy.CL_MIN, StudyListener.NONE);
+        AskTellStudy.Asked c = AskTellStudy.ask(clMax, null, settings, BatchStrategy.CL_MAX, StudyListener.NONE);
+
+        assertThat(a.trial()).isEqualTo(12);
+        assertThat(b.params()).isEqualTo(a.params());
+        assertThat(c.params()).isNotEqualTo(a.params());
+    }
+
+    /** A study of {@link #SPACE} with trials 1-10 (the initial design) told and trial 11 pending. */
+    private RunLayout studyWithOnePending(String name, OptimizerConfig settings) {
+        RunLayout dir = new RunLayout(tmp.resolve(name));
+        for (int i = 0; i < settings.initialPoints(); i++) {
+            AskTellStudy.Asked asked = AskTellStudy.ask(dir, SPACE, settings, StudyListener.NONE);
+            double x = ((Number) asked.params().get("x")).doubleValue();
+            double value = (x - 0.5) * (x - 0.5) + ("p".equals(asked.params().get("k")) ? 0 : 0.3);
+            AskTellStudy.tell(dir, asked.trial(), value, StudyListener.NONE);
+        }
+        assertThat(AskTellStudy.ask(dir, SPACE, settings, StudyListener.NONE).trial()).isEqualTo(11);
+        return dir;
     }
 }
