@@ -21,7 +21,10 @@ import org.tune4j.tuner.storage.TrialRecord;
  * the trial had shown when the pruner judged it hopeless, so the surrogate learns that the region
  * is poor without being told a made-up penalty, and the point is never proposed again; it is
  * pessimistic for a trial pruned late (its accuracy would still have risen). Telling nothing
- * instead would let the acquisition function come back to the same hopeless region.
+ * instead would let the acquisition function come back to the same hopeless region. This is
+ * {@link org.tune4j.optimizer.prune.PrunedTrialValue#LAST}, chosen by measurement: bench's
+ * {@code PrunedValueSuite} (BENCHMARKS.md, "What the surrogate is told about a pruned trial")
+ * found telling nothing 2-10x worse and a learning-curve extrapolation no better overall.
  */
 public final class OptimizerReplay {
     private OptimizerReplay() {
