@@ -113,6 +113,23 @@ public final class Optimizer {
         return point;
     }
 
+    /**
+     * Marks x pending as if this optimizer had asked for it, without asking: a point another
+     * process is evaluating (a shared study's running trial). It counts toward the initial design
+     * as an ask does, and further asks treat it as observed at the lie; no surrogate is fitted.
+     * While the initial design lasts, marking the points a fresh optimizer would have asked gives the
+     * next ask exactly the point it would have given after those asks; later, the lie sits at x itself.
+     */
+    public void addPending(List<Object> x) {
+        List<Object> point = space.validate(x);
+        if (evaluated.contains(point) || !pending.add(point)) {
+            return;  // already known: nothing changes
+        }
+        if (designAsked < config.initialPoints()) {
+            designAsked++;
+        }
+    }
+
     /** {@code n} distinct points for parallel evaluation, with the {@link #DEFAULT_BATCH} strategy between them. */
     public List<List<Object>> ask(int n) {
         return ask(n, DEFAULT_BATCH);

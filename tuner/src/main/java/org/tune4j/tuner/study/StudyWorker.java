@@ -1,7 +1,6 @@
 package org.tune4j.tuner.study;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,17 +21,15 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * with the database in place of the journal.
  *
  * <p>Per trial: {@link PgStudy#next} (under the study's lock) hands out a lost trial's point
- * again or a new point, which the optimizer proposes after replaying the finished trials and
- * asking once per running or queued trial (so it treats them as pending, constant liar, as
- * {@link AskTellStudy#ask} does; a proposal equal to a pending point is asked again); the point
+ * again or a new point, which the optimizer proposes after replaying the finished trials with the
+ * running and queued trials marked pending ({@link Optimizer#addPending}: constant liar, the lie at
+ * each pending point, one surrogate fit per ask); the point
  * is evaluated while a daemon thread refreshes its heartbeat every {@code heartbeat}; the result
  * is recorded ({@link PgStudy#finish}, retried while the database is away, so it is kept until
  * written). Ctrl-C hands the running trial back to the queue. The worker stops when the study has {@code calls} finished trials; while the rest of
  * the budget is running on other workers it waits, polling, so it can take over a lost trial.
  */
 public final class StudyWorker {
-    private static final int MAX_PROPOSALS = 100;
-
     private final PgStudy study;
     private final Space space;
     private final OptimizerConfig optimizer;
@@ -161,16 +158,10 @@ public final class StudyWorker {
     /** The optimizer's next point given the finished trials, with the pending points as constant liars. */
     private Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
         Optimizer o = OptimizerReplay.rebuild(space, optimizer, 0, finished);
-        List<List<Object>> pendingPoints = new ArrayList<>();
         for (Map<String, Object> p : pending) {
-            pendingPoints.add(space.fromMap(p));
-            o.ask();
+            o.addPending(space.fromMap(p));  // as if asked: the design advances, and the lie sits at the point itself
         }
-        List<Object> x = o.ask();
-        for (int tries = 0; pendingPoints.contains(x) && tries < MAX_PROPOSALS; tries++) {
-            x = o.ask();
-        }
-        return space.toMap(x);
+        return space.toMap(o.ask());         // one fit (with the lies) and one acquisition, never a pending point
     }
 
     private StudyLoop.Outcome outcome(List<TrialRecord> finished) {
