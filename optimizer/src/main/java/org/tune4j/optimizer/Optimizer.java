@@ -72,6 +72,7 @@ public final class Optimizer {
     private int fittedCount;        // complete trials `fitted` knows
     private int unconditionedBase = -1; // a scheduled fit whose surrogate could not be conditioned: refit instead
     private final RefitSchedule schedule;
+    private final FitMemo memo;     // scheduled fits shared with earlier optimizers of the same trials, or null
     private final List<Integer> replayedRounds = new ArrayList<>(); // trial numbers whose rounds to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
@@ -80,10 +81,20 @@ public final class Optimizer {
 
     /** An optimizer whose surrogate is refitted on another {@link RefitSchedule} than the default. */
     public Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule) {
+        this(space, config, schedule, null);
+    }
+
+    /**
+     * An optimizer whose scheduled fits are looked up in, and recorded into, {@code memo} (or none
+     * when null): for a process that rebuilds an optimizer from the same trials again and again.
+     * It proposes exactly what one without the memo would.
+     */
+    public Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule, FitMemo memo) {
         this.space = space;
         this.config = config;
         this.strategy = new ProposalStrategy(space, config);
         this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.memo = memo;
     }
 
     /**
@@ -308,8 +319,7 @@ public final class Optimizer {
         int base = schedule.fittedOn(n);
         if (base < n && base != unconditionedBase) {
             if (fittedBase != base || fittedCount > n) {
-                fitted = strategy.fit(completeUnits.subList(0, base), completeValues.subList(0, base),
-                        RandomStreams.of(config.seed(), "scheduled-fit", base));
+                fitted = scheduledFit(base);
                 fittedBase = base;
                 fittedCount = base;
             }
@@ -333,6 +343,21 @@ public final class Optimizer {
         fittedBase = -1;
         fittedCount = n;
         return fitted;
+    }
+
+    /** The fit on the first {@code base} complete trials, from the memo when it holds it. */
+    private Surrogate scheduledFit(int base) {
+        List<double[]> xs = completeUnits.subList(0, base);
+        List<Double> ys = completeValues.subList(0, base);
+        Optional<Surrogate> known = memo == null ? Optional.empty() : memo.get(config, xs, ys);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Surrogate s = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "scheduled-fit", base));
+        if (memo != null) {
+            memo.put(config, xs, ys, s);
+        }
+        return s;
     }
 
     /**

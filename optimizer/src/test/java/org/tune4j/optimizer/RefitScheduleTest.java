@@ -49,6 +49,42 @@ class RefitScheduleTest {
     }
 
     @Test
+    void optimizersRebuiltWithAFitMemoProposeWhatOnesWithoutWouldAndShareTheScheduledFit() {
+        Optimizer original = new Optimizer(braninSpace(), FAST, SMALL);
+        for (int i = 0; i < 10; i++) { // past 8: the scheduled fit on the first 8, conditioned on the others
+            List<Object> x = original.ask();
+            original.tell(x, branin(x));
+        }
+        List<Trial> trials = original.result().trials();
+        FitMemo memo = new FitMemo();
+        List<Object> pending = List.of(1.0, 2.0);
+        for (int k = 0; k < 3; k++) {   // a worker rebuilding at each ask, with a pending point from the third on
+            Optimizer withMemo = new Optimizer(braninSpace(), FAST, SMALL, memo);
+            Optimizer without = new Optimizer(braninSpace(), FAST, SMALL);
+            for (Trial t : trials.subList(0, 9 + Math.min(k, 1))) {
+                withMemo.replay(t.x(), t.value());
+                without.replay(t.x(), t.value());
+            }
+            if (k == 2) {
+                withMemo.addPending(pending);
+                without.addPending(pending);
+            }
+            assertThat(withMemo.ask()).isEqualTo(without.ask());
+        }
+        assertThat(memo.hits()).isEqualTo(2); // fitted once on the first 8, handed back twice
+        Optimizer otherValues = new Optimizer(braninSpace(), FAST, SMALL, memo);
+        for (Trial t : trials.subList(0, 9)) {
+            otherValues.replay(t.x(), t.value() + 1);  // same points, other values: refitted
+        }
+        Optimizer reference = new Optimizer(braninSpace(), FAST, SMALL);
+        for (Trial t : trials.subList(0, 9)) {
+            reference.replay(t.x(), t.value() + 1);
+        }
+        assertThat(otherValues.ask()).isEqualTo(reference.ask());
+        assertThat(memo.hits()).isEqualTo(2);
+    }
+
+    @Test
     void aFailedTrialBetweenRefitsLeavesTheConditionedSurrogateAsItWas() {
         Optimizer optimizer = new Optimizer(braninSpace(), FAST, SMALL);
         for (int i = 0; i < 10; i++) {

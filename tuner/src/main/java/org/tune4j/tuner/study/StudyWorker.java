@@ -8,8 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.tune4j.optimizer.ExpectedMinimum;
+import org.tune4j.optimizer.FitMemo;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.RefitSchedule;
 import org.tune4j.optimizer.SpaceExhaustedException;
 import org.tune4j.optimizer.prune.Pruner;
 import org.tune4j.optimizer.space.Space;
@@ -38,6 +40,7 @@ public final class StudyWorker {
     private final TrialEvaluator evaluator;
     private final StudyListener listener;
     private final Duration heartbeat;
+    private final FitMemo fits = new FitMemo();  // the scheduled fit, kept from one ask's rebuilt optimizer to the next
     private volatile boolean stopping;
     private volatile int running;
 
@@ -157,7 +160,7 @@ public final class StudyWorker {
 
     /** The optimizer's next point given the finished trials, with the pending points as constant liars. */
     private Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
-        Optimizer o = OptimizerReplay.rebuild(space, optimizer, 0, finished);
+        Optimizer o = OptimizerReplay.rebuild(new Optimizer(space, optimizer, RefitSchedule.DEFAULT, fits), 0, finished);
         for (Map<String, Object> p : pending) {
             o.addPending(space.fromMap(p));  // as if asked: the design advances, and the lie sits at the point itself
         }
@@ -165,7 +168,8 @@ public final class StudyWorker {
     }
 
     private StudyLoop.Outcome outcome(List<TrialRecord> finished) {
-        Optional<ExpectedMinimum> expected = OptimizerReplay.rebuild(space, optimizer, 0, finished).expectedMinimum();
+        Optional<ExpectedMinimum> expected = OptimizerReplay.rebuild(new Optimizer(space, optimizer,
+                RefitSchedule.DEFAULT, fits), 0, finished).expectedMinimum();
         return new StudyLoop.Outcome(finished, expected);
     }
 
