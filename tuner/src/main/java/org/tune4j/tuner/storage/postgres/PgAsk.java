@@ -30,11 +30,13 @@ import org.tune4j.tuner.storage.TrialRecord;
  *   <li>Otherwise the proposer runs on the snapshot outside any transaction (the surrogate's fit and
  *       the acquisition: nearly all of an ask's CPU), so several workers propose at once.</li>
  *   <li>Under the lock: lost trials reclaimed, the uncached rows read again, and the proposal
- *       inserted under the next number only when no trial became pending since the snapshot: then
- *       every trial running when the point is recorded was one of its constant liars, exactly as
- *       when the whole ask held the lock. Otherwise (a conflict) the proposal is dropped and the
- *       ask starts again from a new snapshot; after {@link #MAX_CONFLICTS} conflicts it proposes
- *       under the lock, as before, so an ask always ends.</li>
+ *       inserted under the next number unless a trial that became pending since the snapshot makes
+ *       it stale ({@link PgStudy.Proposer#stale}: by default any such trial, so that every trial
+ *       running when the point is recorded was one of its constant liars, exactly as when the whole
+ *       ask held the lock; the optimizer's worker only one near the proposal) or has its very point.
+ *       Otherwise (a conflict) the proposal is dropped and the ask starts again from a new
+ *       snapshot; after {@link #MAX_CONFLICTS} conflicts it proposes under the lock, as before, so
+ *       an ask always ends.</li>
  * </ol>
  *
  * <p>Life cycle: one per {@link PgStudy} (one worker); not thread-safe (the worker asks from one
@@ -130,7 +132,7 @@ final class PgAsk {
             long t = System.nanoTime();
             long waited = clock.lockWait;
             long proposing = clock.propose;
-            next = db.transaction(c -> locked(c, calls, seen, proposed, locked ? proposer : null, notice, clock));
+            next = db.transaction(c -> locked(c, calls, seen, proposed, proposer, notice, clock));
             clock.locked += System.nanoTime() - t - (clock.lockWait - waited) - (clock.propose - proposing);
             if (next == null) {
                 clock.conflicts++;
@@ -144,7 +146,7 @@ final class PgAsk {
      * Under the study row's lock: the answer from the rows as they are now; null for a conflict
      * (a trial became pending since {@code snapshot}: the proposal did not see it).
      *
-     * @param proposer null when {@code proposal} was made from {@code snapshot}; else proposes here
+     * @param proposal made from {@code snapshot}, or null to propose here
      */
     private PgStudy.Next locked(Connection c, int calls, View snapshot, Map<String, Object> proposal,
                                 PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) throws SQLException {
@@ -163,14 +165,13 @@ final class PgAsk {
             return new PgStudy.Wait();
         }
         Map<String, Object> params = proposal;
-        if (proposer != null) {
+        if (params == null) {
             long p = System.nanoTime();
             params = proposer.propose(now.finished(), now.pendingParams());
             clock.pending = now.pending().size();
             clock.propose += System.nanoTime() - p;
             clock.lockedProposal = true;
-        } else if (snapshot == null || !snapshot.pendingNumbers().containsAll(now.pendingNumbers())
-                || now.pendingParams().contains(params)) {
+        } else if (now.pendingParams().contains(params) || proposer.stale(params, arrivedSince(snapshot, now))) {
             return null;
         }
         int number = now.last() + 1;
@@ -183,6 +184,12 @@ final class PgAsk {
             insert.executeUpdate();
         }
         return new PgStudy.Claim(number, params, now.finished(), false);
+    }
+
+    /** The points of the trials pending now that were not pending in {@code snapshot}. */
+    private static List<Map<String, Object>> arrivedSince(View snapshot, View now) {
+        Set<Integer> known = snapshot.pendingNumbers();
+        return now.pending().stream().filter(p -> !known.contains(p.number())).map(Pending::params).toList();
     }
 
     /**

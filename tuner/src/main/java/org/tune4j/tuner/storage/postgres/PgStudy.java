@@ -49,6 +49,15 @@ public final class PgStudy {
     @FunctionalInterface
     public interface Proposer {
         Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending);
+
+        /**
+         * Whether {@code proposal}, made without seeing {@code arrived} (points that became pending
+         * while it was made), must be made again with them pending. By default any arrival does:
+         * every trial running when a point is recorded was one of its constant liars.
+         */
+        default boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
+            return !arrived.isEmpty();
+        }
     }
 
     /** What {@link #next} hands out. */

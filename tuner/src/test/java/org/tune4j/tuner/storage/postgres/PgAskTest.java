@@ -111,6 +111,28 @@ class PgAskTest {
     }
 
     @Test
+    void aProposalFarFromTheTrialsThatStartedMeanwhileIsKeptWhenTheProposerSaysItIsNotStale() {
+        List<List<Map<String, Object>>> arrivals = new ArrayList<>();
+        PgStudy.Claim claim = (PgStudy.Claim) a.next(10, new PgStudy.Proposer() {
+            @Override
+            public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
+                assertThat(b.next(10, (f, p) -> P1, m -> { })).isInstanceOf(PgStudy.Claim.class);
+                return P2;
+            }
+
+            @Override
+            public boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
+                arrivals.add(arrived);
+                return false;
+            }
+        }, m -> { });
+        assertThat(arrivals).containsExactly(List.of(P1));
+        assertThat(claim.number()).isEqualTo(2);
+        assertThat(claim.params()).isEqualTo(P2);
+        assertThat(timings).singleElement().satisfies(t -> assertThat(t.conflicts()).isZero());
+    }
+
+    @Test
     void anUncontendedAskIsSevenRoundTripsAndReadsAFinishedTrialOnce() {
         PgStudy.Claim first = (PgStudy.Claim) a.next(10, (f, p) -> P1, m -> { });
         assertThat(a.finish(new TrialRecord(first.number(), P1, 0.5, TrialState.COMPLETE, null, 1.0, List.of(), null)))
