@@ -83,13 +83,13 @@ class PgAskTest {
         assertThat(claim.params()).isEqualTo(P2);
         assertThat(timings).singleElement().satisfies(t -> {
             assertThat(t.conflicts()).isEqualTo(1);
-            assertThat(t.lockedProposal()).isFalse();
+            assertThat(t.lockedProposal()).isTrue();  // made again under the lock
             assertThat(t.pending()).isEqualTo(1);
         });
     }
 
     @Test
-    void afterTooManyConflictsTheProposalIsMadeUnderTheLock() {
+    void afterAConflictTheProposalIsMadeUnderTheLockAndSoAreTheNextAsksOnes() {
         List<Integer> taken = new ArrayList<>();
         int[] calls = {0};
         PgStudy.Claim claim = (PgStudy.Claim) a.next(10, (finished, pending) -> {
@@ -100,14 +100,21 @@ class PgAskTest {
             }
             return Map.of("x", 1.9, "y", 1.9);
         }, m -> { });
-        assertThat(taken).containsExactly(1, 2, 3);
+        assertThat(taken).containsExactly(1);
         assertThat(calls[0]).isEqualTo(PgAsk.MAX_CONFLICTS + 1);
-        assertThat(claim.number()).isEqualTo(4);
+        assertThat(claim.number()).isEqualTo(2);
         assertThat(timings).singleElement().satisfies(t -> {
             assertThat(t.conflicts()).isEqualTo(PgAsk.MAX_CONFLICTS);
             assertThat(t.lockedProposal()).isTrue();
-            assertThat(t.pending()).isEqualTo(3);
+            assertThat(t.pending()).isEqualTo(1);
         });
+        for (int k = 0; k < PgAsk.LOCKED_AFTER_CONFLICT; k++) {  // the next asks propose under the lock at once
+            a.next(100, (finished, pending) -> Map.of("x", 0.01 * pending.size(), "y", 1.0), m -> { });
+        }
+        a.next(100, (finished, pending) -> Map.of("x", 0.01 * pending.size(), "y", -1.0), m -> { });
+        assertThat(timings).extracting(AskTiming::lockedProposal).containsExactly(true, true, true, true, true, true,
+                true, true, true, false);
+        assertThat(timings).extracting(AskTiming::conflicts).containsOnly(PgAsk.MAX_CONFLICTS, 0);
     }
 
     @Test
