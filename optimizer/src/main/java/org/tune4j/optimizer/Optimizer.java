@@ -72,7 +72,8 @@ public final class Optimizer {
     private int fittedCount;        // complete trials `fitted` knows
     private int unconditionedBase = -1; // a scheduled fit whose surrogate could not be conditioned: refit instead
     private final RefitSchedule schedule;
-    private final FitMemo memo;     // scheduled fits shared with earlier optimizers of the same trials, or null
+    private final FitMemo memo;     // fits shared with earlier optimizers of the same trials, or null
+    private final boolean conditionLies; // lies conditioned on the complete trials' fit at any size (forWorker)
     private final List<Integer> replayedRounds = new ArrayList<>(); // trial numbers whose rounds to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
@@ -90,11 +91,30 @@ public final class Optimizer {
      * It proposes exactly what one without the memo would.
      */
     public Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule, FitMemo memo) {
+        this(space, config, schedule, memo, false);
+    }
+
+    private Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule, FitMemo memo,
+                      boolean conditionLies) {
         this.space = space;
         this.config = config;
         this.strategy = new ProposalStrategy(space, config);
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         this.memo = memo;
+        this.conditionLies = conditionLies;
+    }
+
+    /**
+     * The optimizer of one worker of a shared study, rebuilt at every ask: its fits (scheduled or
+     * not) go through {@code memo}, and the lies at pending points are always conditioned on the
+     * fit of the complete trials at its hyper-parameters (as past the schedule's refit size) instead
+     * of refitted with them, so {@code surrogate()} called before the pending points are known
+     * (outside a lock) leaves only the conditioning and the acquisition for the ask. Its asks with
+     * pending points differ from a plain optimizer's up to 200 observations: the hyper-parameters
+     * are those of the observations, not of the observations and the lies.
+     */
+    public static Optimizer forWorker(Space space, OptimizerConfig config, FitMemo memo) {
+        return new Optimizer(space, config, RefitSchedule.DEFAULT, Objects.requireNonNull(memo, "memo"), true);
     }
 
     /**
@@ -296,7 +316,7 @@ public final class Optimizer {
      */
     private Surrogate withLies(List<double[]> xs, List<Double> ys, int index) {
         int n = completeValues.size();
-        if (n > schedule.everyUpTo()) {
+        if (n > schedule.everyUpTo() || conditionLies) {
             Optional<Surrogate> conditioned = fittedSurrogate().conditionedOn(
                     xs.subList(n, xs.size()).toArray(new double[0][]), values(ys.subList(n, ys.size())));
             if (conditioned.isPresent()) {
@@ -338,7 +358,7 @@ public final class Optimizer {
             }
             unconditionedBase = base;
         }
-        fitted = strategy.fit(completeUnits, completeValues, RandomStreams.of(config.seed(), "fit", trials.size()));
+        fitted = memoized("fit", trials.size(), completeUnits, completeValues);
         fittedOn = trials.size();
         fittedBase = -1;
         fittedCount = n;
@@ -347,15 +367,18 @@ public final class Optimizer {
 
     /** The fit on the first {@code base} complete trials, from the memo when it holds it. */
     private Surrogate scheduledFit(int base) {
-        List<double[]> xs = completeUnits.subList(0, base);
-        List<Double> ys = completeValues.subList(0, base);
-        Optional<Surrogate> known = memo == null ? Optional.empty() : memo.get(config, xs, ys);
+        return memoized("scheduled-fit", base, completeUnits.subList(0, base), completeValues.subList(0, base));
+    }
+
+    /** A fit on (xs, ys) with the random stream (seed, stream, index), from the memo when it holds it. */
+    private Surrogate memoized(String stream, int index, List<double[]> xs, List<Double> ys) {
+        Optional<Surrogate> known = memo == null ? Optional.empty() : memo.get(config, stream, index, xs, ys);
         if (known.isPresent()) {
             return known.get();
         }
-        Surrogate s = strategy.fit(xs, ys, RandomStreams.of(config.seed(), "scheduled-fit", base));
+        Surrogate s = strategy.fit(xs, ys, RandomStreams.of(config.seed(), stream, index));
         if (memo != null) {
-            memo.put(config, xs, ys, s);
+            memo.put(config, stream, index, xs, ys, s);
         }
         return s;
     }

@@ -85,6 +85,32 @@ class RefitScheduleTest {
     }
 
     @Test
+    void aWorkersOptimizerFitsBeforeThePendingPointsAreKnownAndConditionsTheLiesOnThatFit() {
+        Optimizer sequential = new Optimizer(braninSpace(), FAST);
+        for (int i = 0; i < 9; i++) {
+            List<Object> x = sequential.ask();
+            sequential.tell(x, branin(x));
+        }
+        List<Trial> trials = sequential.result().trials();
+        List<List<Object>> pending = List.of(List.of(1.0, 2.0), List.of(-3.0, 12.0));
+        FitMemo memo = new FitMemo();
+        Optimizer prepared = Optimizer.forWorker(braninSpace(), FAST, memo);
+        trials.forEach(t -> prepared.replay(t.x(), t.value()));
+        double mean = prepared.surrogate().orElseThrow().predict(new double[] {0.3, 0.3}).mean(); // fitted now
+        Optimizer asking = Optimizer.forWorker(braninSpace(), FAST, memo); // rebuilt later, with the same trials
+        trials.forEach(t -> asking.replay(t.x(), t.value()));
+        pending.forEach(asking::addPending);
+        List<Object> x = asking.ask();
+        assertThat(memo.hits()).isEqualTo(1);  // the fit was not redone, neither for the trials nor for the lies
+        assertThat(asking.surrogate().orElseThrow().predict(new double[] {0.3, 0.3}).mean()).isEqualTo(mean);
+        Optimizer cold = Optimizer.forWorker(braninSpace(), FAST, new FitMemo());
+        trials.forEach(t -> cold.replay(t.x(), t.value()));
+        pending.forEach(cold::addPending);
+        assertThat(cold.ask()).isEqualTo(x);   // the memo changes the cost, not the proposal
+        assertThat(x).isNotIn(pending);
+    }
+
+    @Test
     void aFailedTrialBetweenRefitsLeavesTheConditionedSurrogateAsItWas() {
         Optimizer optimizer = new Optimizer(braninSpace(), FAST, SMALL);
         for (int i = 0; i < 10; i++) {

@@ -5,17 +5,18 @@ import java.util.Map;
 import org.tune4j.optimizer.FitMemo;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
-import org.tune4j.optimizer.RefitSchedule;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 
 /**
  * A shared-study worker's proposals ({@link PgStudy.Proposer}): the optimizer rebuilt from the
- * finished trials (its last scheduled fit kept in a {@link FitMemo}, so past 200 trials an ask does
- * not refit the hyper-parameters), the running and queued trials marked pending
- * ({@link Optimizer#addPending}: the constant liar "min" of Ginsbourger et al. 2010 at each of them),
- * one ask.
+ * finished trials ({@link Optimizer#forWorker}: its last fit kept in a {@link FitMemo}, so an ask
+ * does not refit hyper-parameters it fitted before, nor past 200 trials at every ask), the running and queued
+ * trials marked pending ({@link Optimizer#addPending}: the constant liar "min" of Ginsbourger et
+ * al. 2010 at each of them, conditioned on the fit at fixed hyper-parameters), one ask. A proposal
+ * made under the study's lock is {@link #prepare}d outside it: the fit of the snapshot's finished
+ * trials, reused when no trial finished in between.
  *
  * <p>A proposal is made outside the study's lock, so trials may start meanwhile. It is
  * {@link #stale} (made again with them pending) when one of them lies within {@link #NEAR} of it:
@@ -60,9 +61,15 @@ public final class SharedProposer implements PgStudy.Proposer {
         return false;
     }
 
-    /** The optimizer of these finished trials (with this worker's fit memo). */
+    /** Fits the surrogate of these finished trials now (outside the lock); the proposal from the same ones reuses it. */
+    @Override
+    public void prepare(List<TrialRecord> finished) {
+        rebuild(finished).surrogate();
+    }
+
+    /** The optimizer of these finished trials ({@link Optimizer#forWorker}, with this worker's fit memo). */
     public Optimizer rebuild(List<TrialRecord> finished) {
-        return OptimizerReplay.rebuild(new Optimizer(space, config, RefitSchedule.DEFAULT, fits), 0, finished);
+        return OptimizerReplay.rebuild(Optimizer.forWorker(space, config, fits), 0, finished);
     }
 
     /** Root-mean-square difference per coordinate. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tune4j.optimizer.FitMemo;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.TrialState;
@@ -40,7 +41,7 @@ class SharedProposerTest {
     @Test
     void theProposalIsTheOptimizersNextAskWithThePendingPointsAsked() throws Exception {
         Space space = square();
-        Optimizer asking = new Optimizer(space, CONFIG);
+        Optimizer asking = Optimizer.forWorker(space, CONFIG, new FitMemo());
         List<TrialRecord> finished = new java.util.ArrayList<>();
         List<Map<String, Object>> pending = new java.util.ArrayList<>();
         for (int i = 1; i <= 6; i++) {
@@ -53,6 +54,10 @@ class SharedProposerTest {
                 pending.add(space.toMap(x));  // trials 5 and 6 still running
             }
         }
-        assertThat(new SharedProposer(space, CONFIG).propose(finished, pending)).isEqualTo(space.toMap(asking.ask()));
+        Map<String, Object> expected = space.toMap(asking.ask());
+        assertThat(new SharedProposer(space, CONFIG).propose(finished, pending)).isEqualTo(expected);
+        SharedProposer prepared = new SharedProposer(space, CONFIG);
+        prepared.prepare(finished);  // outside the lock: the fit; under it: the same proposal
+        assertThat(prepared.propose(finished, pending)).isEqualTo(expected);
     }
 }

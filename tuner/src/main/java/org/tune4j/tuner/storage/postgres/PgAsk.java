@@ -113,34 +113,33 @@ final class PgAsk {
         PgStudy.Next next = null;
         while (next == null) {
             boolean underLock = busy || clock.conflicts >= MAX_CONFLICTS;
+            long t = System.nanoTime();
+            View snapshot = db.transaction(this::read);
+            clock.snapshot += System.nanoTime() - t;
+            if (snapshot.finished().size() >= calls) {
+                next = new PgStudy.Done(snapshot.finished());
+                break;
+            }
+            boolean full = snapshot.finished().size() + snapshot.pending().size() >= calls;
+            boolean clean = !snapshot.anySilent() && snapshot.queued() < 0;  // else the lock decides
+            if (full && clean) {
+                next = new PgStudy.Wait();
+                break;
+            }
             Map<String, Object> proposal = null;
-            View snapshot = null;
-            if (!underLock) {
-                long t = System.nanoTime();
-                snapshot = db.transaction(this::read);
-                clock.snapshot += System.nanoTime() - t;
-                if (snapshot.finished().size() >= calls) {
-                    next = new PgStudy.Done(snapshot.finished());
-                    break;
-                }
-                boolean full = snapshot.finished().size() + snapshot.pending().size() >= calls;
-                if (full && !snapshot.anySilent() && snapshot.queued() < 0) {
-                    next = new PgStudy.Wait();
-                    break;
-                }
-                if (!full && !snapshot.anySilent() && snapshot.queued() < 0) {
-                    t = System.nanoTime();
+            if (!full && clean) {
+                t = System.nanoTime();
+                if (underLock) {
+                    proposer.prepare(snapshot.finished());  // the fit, outside the lock
+                } else {
                     proposal = proposer.propose(snapshot.finished(), snapshot.pendingParams());
                     clock.pending = snapshot.pending().size();
-                    clock.propose += System.nanoTime() - t;
-                } else {
-                    underLock = true;  // a trial to hand out again or to reclaim: the lock decides, proposing if needed
                 }
+                clock.propose += System.nanoTime() - t;
             }
             Map<String, Object> proposed = proposal;
             View seen = snapshot;
-            boolean locked = underLock;
-            long t = System.nanoTime();
+            t = System.nanoTime();
             long waited = clock.lockWait;
             long proposing = clock.propose;
             next = db.transaction(c -> locked(c, calls, seen, proposed, proposer, notice, clock));
