@@ -14,9 +14,7 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * finished trials ({@link Optimizer#forWorker}: its last fit kept in a {@link FitMemo}, so an ask
  * does not refit hyper-parameters it fitted before, nor past 200 trials at every ask), the running and queued
  * trials marked pending ({@link Optimizer#addPending}: the constant liar "min" of Ginsbourger et
- * al. 2010 at each of them, conditioned on the fit at fixed hyper-parameters), one ask. A proposal
- * made under the study's lock is {@link #prepare}d outside it: the fit of the snapshot's finished
- * trials, reused when no trial finished in between.
+ * al. 2010 at each of them, conditioned on the fit at fixed hyper-parameters), one ask.
  *
  * <p>A proposal is made outside the study's lock, so trials may start meanwhile. It is
  * {@link #stale} (made again with them pending) when one of them lies within {@link #NEAR} of it:
@@ -59,12 +57,6 @@ public final class SharedProposer implements PgStudy.Proposer {
             }
         }
         return false;
-    }
-
-    /** Fits the surrogate of these finished trials now (outside the lock); the proposal from the same ones reuses it. */
-    @Override
-    public void prepare(List<TrialRecord> finished) {
-        rebuild(finished).surrogate();
     }
 
     /** The optimizer of these finished trials ({@link Optimizer#forWorker}, with this worker's fit memo). */

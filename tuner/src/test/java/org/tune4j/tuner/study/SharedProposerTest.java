@@ -55,9 +55,8 @@ class SharedProposerTest {
             }
         }
         Map<String, Object> expected = space.toMap(asking.ask());
-        assertThat(new SharedProposer(space, CONFIG).propose(finished, pending)).isEqualTo(expected);
-        SharedProposer prepared = new SharedProposer(space, CONFIG);
-        prepared.prepare(finished);  // outside the lock: the fit; under it: the same proposal
-        assertThat(prepared.propose(finished, pending)).isEqualTo(expected);
+        SharedProposer proposer = new SharedProposer(space, CONFIG);
+        assertThat(proposer.propose(finished, pending)).isEqualTo(expected);
+        assertThat(proposer.propose(finished, pending)).isEqualTo(expected);  // again: the fit from the memo
     }
 }

@@ -5,9 +5,9 @@ import java.util.Locale;
 /**
  * Where one ask of a shared study ({@link PgStudy#next}) spent its time, for the scale figures of
  * issue 15 ({@code minimize --storage URL --ask-timing}): the unlocked read of the trials
- * (snapshot), the optimizer's proposal (outside the lock, or its fit outside and the rest under
- * it), the wait for the study row's lock and the other work under it (reclaiming lost trials, the
- * second read, the insert, the commit), summed over the attempts.
+ * (snapshot), the optimizer's proposal (outside the lock, or under it after a conflict), the
+ * wait for the study row's lock and the other work under it (reclaiming lost trials, the second
+ * read, the insert, the commit), summed over the attempts.
  *
  * @param outcome    {@code claim} (a new point), {@code queued} (a lost or released trial handed out
  *                   again), {@code wait} or {@code done}

@@ -43,7 +43,9 @@ import org.tune4j.tuner.storage.TrialRecord;
  * the proposals running side by side took 10 times longer). So after a conflict the worker's
  * next {@link #LOCKED_AFTER_CONFLICT} asks propose under the lock (one proposal each, none thrown
  * away; the workers queue on the lock) before it tries outside the lock again: a busy study
- * behaves as when every ask held the lock, a quiet one proposes in parallel.
+ * behaves as when every ask held the lock, a quiet one proposes in parallel. (Fitting the
+ * surrogate outside the lock before such a proposal was tried and dropped: while a worker waits
+ * for the lock other trials finish, so the fit was stale and made again under the lock.)
  *
  * <p>Life cycle: one per {@link PgStudy} (one worker); not thread-safe (the worker asks from one
  * thread). Numbers stay unique and without gaps: they are still taken under the lock.
@@ -127,14 +129,10 @@ final class PgAsk {
                 break;
             }
             Map<String, Object> proposal = null;
-            if (!full && clean) {
+            if (!full && clean && !underLock) {
                 t = System.nanoTime();
-                if (underLock) {
-                    proposer.prepare(snapshot.finished());  // the fit, outside the lock
-                } else {
-                    proposal = proposer.propose(snapshot.finished(), snapshot.pendingParams());
-                    clock.pending = snapshot.pending().size();
-                }
+                proposal = proposer.propose(snapshot.finished(), snapshot.pendingParams());
+                clock.pending = snapshot.pending().size();
                 clock.propose += System.nanoTime() - t;
             }
             Map<String, Object> proposed = proposal;

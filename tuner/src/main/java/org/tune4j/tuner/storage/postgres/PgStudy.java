@@ -58,13 +58,6 @@ public final class PgStudy {
         default boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
             return !arrived.isEmpty();
         }
-
-        /**
-         * Called outside the lock, with a snapshot's finished trials, before a proposal made under
-         * it: work done here (the surrogate's fit) need not be done while the other workers wait.
-         */
-        default void prepare(List<TrialRecord> finished) {
-        }
     }
 
     /** What {@link #next} hands out. */
