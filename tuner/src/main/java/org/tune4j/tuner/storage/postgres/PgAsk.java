@@ -30,8 +30,8 @@ import org.tune4j.tuner.storage.TrialRecord;
  *   <li>Otherwise the proposer runs on the snapshot outside any transaction (the surrogate's fit and
  *       the acquisition: nearly all of an ask's CPU), so several workers propose at once.</li>
  *   <li>Under the lock: lost trials reclaimed, the uncached rows read again, and the proposal
- *       inserted under the next number unless a trial that became pending since the snapshot makes
- *       it stale ({@link PgStudy.Proposer#stale}: by default any such trial, so that every trial
+ *       inserted under the next number unless a trial numbered since the snapshot (running, or
+ *       already finished: trials end while a worker waits for the lock) makes it stale ({@link PgStudy.Proposer#stale}: by default any such trial, so that every trial
  *       running when the point is recorded was one of its constant liars, exactly as when the whole
  *       ask held the lock; the optimizer's worker only one near the proposal) or has its very point.
  *       Otherwise (a conflict) the proposal is dropped and made again under the lock (after
@@ -180,8 +180,11 @@ final class PgAsk {
             clock.pending = now.pending().size();
             clock.propose += System.nanoTime() - p;
             clock.lockedProposal = true;
-        } else if (now.pendingParams().contains(params) || proposer.stale(params, arrivedSince(snapshot, now))) {
-            return null;
+        } else {
+            List<Map<String, Object>> arrived = arrivedSince(snapshot, now);
+            if (arrived.contains(params) || proposer.stale(params, arrived)) {
+                return null;
+            }
         }
         int number = now.last() + 1;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO tune4j_trial (study, number, state, params, "
@@ -195,10 +198,27 @@ final class PgAsk {
         return new PgStudy.Claim(number, params, now.finished(), false);
     }
 
-    /** The points of the trials pending now that were not pending in {@code snapshot}. */
+    /**
+     * The points of the trials numbered after {@code snapshot}: the proposal did not see them.
+     * Running or already finished: a trial may start and end while a worker waits for the lock.
+     */
     private static List<Map<String, Object>> arrivedSince(View snapshot, View now) {
-        Set<Integer> known = snapshot.pendingNumbers();
-        return now.pending().stream().filter(p -> !known.contains(p.number())).map(Pending::params).toList();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TrialRecord t : now.finished().subList(now.finished().size() - newer(now.finished(), snapshot.last()),
+                now.finished().size())) {
+            out.add(t.params());
+        }
+        now.pending().stream().filter(p -> p.number() > snapshot.last()).forEach(p -> out.add(p.params()));
+        return out;
+    }
+
+    /** How many of {@code finished} (in number order) are numbered after {@code last}. */
+    private static int newer(List<TrialRecord> finished, int last) {
+        int k = 0;
+        for (int i = finished.size() - 1; i >= 0 && finished.get(i).number() > last; i--) {
+            k++;
+        }
+        return k;
     }
 
     /**

@@ -89,6 +89,32 @@ class PgAskTest {
     }
 
     @Test
+    void aTrialThatStartedAndFinishedDuringAProposalStillMakesItStale() {
+        List<List<TrialRecord>> seenFinished = new ArrayList<>();
+        PgStudy.Claim claim = (PgStudy.Claim) a.next(10, new PgStudy.Proposer() {
+            @Override
+            public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
+                seenFinished.add(finished);
+                if (seenFinished.size() == 1) {  // b takes the same point and is done before a gets the lock
+                    PgStudy.Claim other = (PgStudy.Claim) b.next(10, (f, p) -> P1, m -> { });
+                    assertThat(b.finish(new TrialRecord(other.number(), P1, 0.5, TrialState.COMPLETE, null, 1.0,
+                            List.of(), null))).isTrue();
+                    return P1;
+                }
+                return P2;
+            }
+
+            @Override
+            public boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
+                return false;  // even a proposer that never calls a proposal stale never gets a point twice
+            }
+        }, m -> { });
+        assertThat(claim.params()).isEqualTo(P2);
+        assertThat(seenFinished.get(1)).extracting(TrialRecord::number).containsExactly(1);
+        assertThat(timings).singleElement().satisfies(t -> assertThat(t.conflicts()).isEqualTo(1));
+    }
+
+    @Test
     void afterAConflictTheProposalIsMadeUnderTheLockAndSoAreTheNextAsksOnes() {
         List<Integer> taken = new ArrayList<>();
         int[] calls = {0};
