@@ -1,7 +1,7 @@
-# (x - 0.5)^2 + y^2 after 1.5 s; appends "start end" (epoch seconds) to $TIMES
+# (x - 0.5)^2 + y^2 after $SLEEP seconds (default 1.5; 0: at once); appends "start end" (epoch seconds) to $TIMES
 read p
 s=$(date +%s.%N)
-sleep 1.5
+[ "${SLEEP:-1.5}" = 0 ] || sleep "${SLEEP:-1.5}"
 echo "$s $(date +%s.%N)" >> "$TIMES"
 x=$(printf '%s' "$p" | sed 's/.*"x":\([-0-9.eE]*\).*/\1/')
 y=$(printf '%s' "$p" | sed 's/.*"y":\([-0-9.eE]*\).*/\1/')

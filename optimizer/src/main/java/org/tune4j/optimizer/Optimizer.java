@@ -72,6 +72,8 @@ public final class Optimizer {
     private int fittedCount;        // complete trials `fitted` knows
     private int unconditionedBase = -1; // a scheduled fit whose surrogate could not be conditioned: refit instead
     private final RefitSchedule schedule;
+    private final FitMemo memo;     // fits shared with earlier optimizers of the same trials, or null
+    private final boolean conditionLies; // lies conditioned on the complete trials' fit at any size (forWorker)
     private final List<Integer> replayedRounds = new ArrayList<>(); // trial numbers whose rounds to redo
 
     public Optimizer(Space space, OptimizerConfig config) {
@@ -80,10 +82,39 @@ public final class Optimizer {
 
     /** An optimizer whose surrogate is refitted on another {@link RefitSchedule} than the default. */
     public Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule) {
+        this(space, config, schedule, null);
+    }
+
+    /**
+     * An optimizer whose scheduled fits are looked up in, and recorded into, {@code memo} (or none
+     * when null): for a process that rebuilds an optimizer from the same trials again and again.
+     * It proposes exactly what one without the memo would.
+     */
+    public Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule, FitMemo memo) {
+        this(space, config, schedule, memo, false);
+    }
+
+    private Optimizer(Space space, OptimizerConfig config, RefitSchedule schedule, FitMemo memo,
+                      boolean conditionLies) {
         this.space = space;
         this.config = config;
         this.strategy = new ProposalStrategy(space, config);
         this.schedule = Objects.requireNonNull(schedule, "schedule");
+        this.memo = memo;
+        this.conditionLies = conditionLies;
+    }
+
+    /**
+     * The optimizer of one worker of a shared study, rebuilt at every ask: its fits (scheduled or
+     * not) go through {@code memo}, and the lies at pending points are always conditioned on the
+     * fit of the complete trials at its hyper-parameters (as past the schedule's refit size) instead
+     * of refitted with them, so {@code surrogate()} called before the pending points are known
+     * (outside a lock) leaves only the conditioning and the acquisition for the ask. Its asks with
+     * pending points differ from a plain optimizer's up to 200 observations: the hyper-parameters
+     * are those of the observations, not of the observations and the lies.
+     */
+    public static Optimizer forWorker(Space space, OptimizerConfig config, FitMemo memo) {
+        return new Optimizer(space, config, RefitSchedule.DEFAULT, Objects.requireNonNull(memo, "memo"), true);
     }
 
     /**
@@ -111,6 +142,23 @@ public final class Optimizer {
         }
         pending.add(point);
         return point;
+    }
+
+    /**
+     * Marks x pending as if this optimizer had asked for it, without asking: a point another
+     * process is evaluating (a shared study's running trial). It counts toward the initial design
+     * as an ask does, and further asks treat it as observed at the lie; no surrogate is fitted.
+     * While the initial design lasts, marking the points a fresh optimizer would have asked gives the
+     * next ask exactly the point it would have given after those asks; later, the lie sits at x itself.
+     */
+    public void addPending(List<Object> x) {
+        List<Object> point = space.validate(x);
+        if (evaluated.contains(point) || !pending.add(point)) {
+            return;  // already known: nothing changes
+        }
+        if (designAsked < config.initialPoints()) {
+            designAsked++;
+        }
     }
 
     /** {@code n} distinct points for parallel evaluation, with the {@link #DEFAULT_BATCH} strategy between them. */
@@ -268,7 +316,7 @@ public final class Optimizer {
      */
     private Surrogate withLies(List<double[]> xs, List<Double> ys, int index) {
         int n = completeValues.size();
-        if (n > schedule.everyUpTo()) {
+        if (n > schedule.everyUpTo() || conditionLies) {
             Optional<Surrogate> conditioned = fittedSurrogate().conditionedOn(
                     xs.subList(n, xs.size()).toArray(new double[0][]), values(ys.subList(n, ys.size())));
             if (conditioned.isPresent()) {
@@ -291,8 +339,7 @@ public final class Optimizer {
         int base = schedule.fittedOn(n);
         if (base < n && base != unconditionedBase) {
             if (fittedBase != base || fittedCount > n) {
-                fitted = strategy.fit(completeUnits.subList(0, base), completeValues.subList(0, base),
-                        RandomStreams.of(config.seed(), "scheduled-fit", base));
+                fitted = scheduledFit(base);
                 fittedBase = base;
                 fittedCount = base;
             }
@@ -311,11 +358,29 @@ public final class Optimizer {
             }
             unconditionedBase = base;
         }
-        fitted = strategy.fit(completeUnits, completeValues, RandomStreams.of(config.seed(), "fit", trials.size()));
+        fitted = memoized("fit", trials.size(), completeUnits, completeValues);
         fittedOn = trials.size();
         fittedBase = -1;
         fittedCount = n;
         return fitted;
+    }
+
+    /** The fit on the first {@code base} complete trials, from the memo when it holds it. */
+    private Surrogate scheduledFit(int base) {
+        return memoized("scheduled-fit", base, completeUnits.subList(0, base), completeValues.subList(0, base));
+    }
+
+    /** A fit on (xs, ys) with the random stream (seed, stream, index), from the memo when it holds it. */
+    private Surrogate memoized(String stream, int index, List<double[]> xs, List<Double> ys) {
+        Optional<Surrogate> known = memo == null ? Optional.empty() : memo.get(config, stream, index, xs, ys);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Surrogate s = strategy.fit(xs, ys, RandomStreams.of(config.seed(), stream, index));
+        if (memo != null) {
+            memo.put(config, stream, index, xs, ys, s);
+        }
+        return s;
     }
 
     /**

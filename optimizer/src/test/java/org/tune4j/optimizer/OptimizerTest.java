@@ -125,6 +125,32 @@ class OptimizerTest {
     }
 
     @Test
+    void aPointMarkedPendingIsTreatedAsIfItHadBeenAsked() {
+        OptimizerConfig config = FAST.withSeed(5).withInitialPoints(4);
+        Optimizer asking = new Optimizer(braninSpace(), config);
+        List<List<Object>> asked = new ArrayList<>();
+        for (int i = 0; i < 7; i++) { // 4 from the design, then 3 from the GP with the earlier ones pending
+            asked.add(asking.ask());
+            if (i == 1 || i == 4) {   // two told while the others stay pending
+                asking.tell(asked.get(i), branin(asked.get(i)));
+            }
+        }
+        Optimizer marking = new Optimizer(braninSpace(), config);
+        for (int i = 0; i < 6; i++) {
+            if (i == 1 || i == 4) {
+                marking.replay(asked.get(i), branin(asked.get(i)));
+            } else {
+                marking.addPending(asked.get(i));
+            }
+        }
+        assertThat(marking.pending()).containsExactlyInAnyOrderElementsOf(
+                List.of(asked.get(0), asked.get(2), asked.get(3), asked.get(5)));
+        assertThat(marking.ask()).isEqualTo(asked.get(6)); // same lies, same random stream: the same point
+        marking.addPending(asked.get(0));                  // known already: no change
+        assertThat(marking.pending()).hasSize(5);
+    }
+
+    @Test
     void askForSeveralWorkersGivesDistinctUnevaluatedPoints() {
         Optimizer optimizer = new Optimizer(braninSpace(), FAST.withInitialPoints(3));
         Set<List<Object>> seen = new HashSet<>();

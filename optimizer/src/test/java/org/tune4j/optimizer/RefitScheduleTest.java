@@ -49,6 +49,68 @@ class RefitScheduleTest {
     }
 
     @Test
+    void optimizersRebuiltWithAFitMemoProposeWhatOnesWithoutWouldAndShareTheScheduledFit() {
+        Optimizer original = new Optimizer(braninSpace(), FAST, SMALL);
+        for (int i = 0; i < 10; i++) { // past 8: the scheduled fit on the first 8, conditioned on the others
+            List<Object> x = original.ask();
+            original.tell(x, branin(x));
+        }
+        List<Trial> trials = original.result().trials();
+        FitMemo memo = new FitMemo();
+        List<Object> pending = List.of(1.0, 2.0);
+        for (int k = 0; k < 3; k++) {   // a worker rebuilding at each ask, with a pending point from the third on
+            Optimizer withMemo = new Optimizer(braninSpace(), FAST, SMALL, memo);
+            Optimizer without = new Optimizer(braninSpace(), FAST, SMALL);
+            for (Trial t : trials.subList(0, 9 + Math.min(k, 1))) {
+                withMemo.replay(t.x(), t.value());
+                without.replay(t.x(), t.value());
+            }
+            if (k == 2) {
+                withMemo.addPending(pending);
+                without.addPending(pending);
+            }
+            assertThat(withMemo.ask()).isEqualTo(without.ask());
+        }
+        assertThat(memo.hits()).isEqualTo(2); // fitted once on the first 8, handed back twice
+        Optimizer otherValues = new Optimizer(braninSpace(), FAST, SMALL, memo);
+        for (Trial t : trials.subList(0, 9)) {
+            otherValues.replay(t.x(), t.value() + 1);  // same points, other values: refitted
+        }
+        Optimizer reference = new Optimizer(braninSpace(), FAST, SMALL);
+        for (Trial t : trials.subList(0, 9)) {
+            reference.replay(t.x(), t.value() + 1);
+        }
+        assertThat(otherValues.ask()).isEqualTo(reference.ask());
+        assertThat(memo.hits()).isEqualTo(2);
+    }
+
+    @Test
+    void aWorkersOptimizerFitsBeforeThePendingPointsAreKnownAndConditionsTheLiesOnThatFit() {
+        Optimizer sequential = new Optimizer(braninSpace(), FAST);
+        for (int i = 0; i < 9; i++) {
+            List<Object> x = sequential.ask();
+            sequential.tell(x, branin(x));
+        }
+        List<Trial> trials = sequential.result().trials();
+        List<List<Object>> pending = List.of(List.of(1.0, 2.0), List.of(-3.0, 12.0));
+        FitMemo memo = new FitMemo();
+        Optimizer prepared = Optimizer.forWorker(braninSpace(), FAST, memo);
+        trials.forEach(t -> prepared.replay(t.x(), t.value()));
+        double mean = prepared.surrogate().orElseThrow().predict(new double[] {0.3, 0.3}).mean(); // fitted now
+        Optimizer asking = Optimizer.forWorker(braninSpace(), FAST, memo); // rebuilt later, with the same trials
+        trials.forEach(t -> asking.replay(t.x(), t.value()));
+        pending.forEach(asking::addPending);
+        List<Object> x = asking.ask();
+        assertThat(memo.hits()).isEqualTo(1);  // the fit was not redone, neither for the trials nor for the lies
+        assertThat(asking.surrogate().orElseThrow().predict(new double[] {0.3, 0.3}).mean()).isEqualTo(mean);
+        Optimizer cold = Optimizer.forWorker(braninSpace(), FAST, new FitMemo());
+        trials.forEach(t -> cold.replay(t.x(), t.value()));
+        pending.forEach(cold::addPending);
+        assertThat(cold.ask()).isEqualTo(x);   // the memo changes the cost, not the proposal
+        assertThat(x).isNotIn(pending);
+    }
+
+    @Test
     void aFailedTrialBetweenRefitsLeavesTheConditionedSurrogateAsItWas() {
         Optimizer optimizer = new Optimizer(braninSpace(), FAST, SMALL);
         for (int i = 0; i < 10; i++) {

@@ -37,6 +37,9 @@ final class SharedMinimize {
             StudyWorker worker = new StudyWorker(options.study(db), space, config.optimizer(), config.calls(),
                     config.pruner().create(config.optimizer().seed(), 0), evaluator, listener, options.heartbeat());
             StudyLoop.Outcome outcome = worker.run();
+            if (options.askTiming) {
+                System.err.printf(Locale.ROOT, "tune4j: this worker's database round trips: %d%n", db.roundTrips());
+            }
             ResultsDocument.Best best = ResultsDocument.bestOf(outcome.trials());
             stdout.println();
             stdout.printf(Locale.ROOT, "The study has %d finished trials.%n", outcome.trials().size());

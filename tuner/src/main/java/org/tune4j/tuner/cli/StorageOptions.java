@@ -47,6 +47,11 @@ final class StorageOptions {
             description = "With --storage: how many times a lost trial is handed out again (default: 1).")
     int requeues = 1;
 
+    @Option(names = "--ask-timing",
+            description = "With --storage: print on standard error where each ask's time went (unlocked read, the "
+                    + "optimizer's proposal, lock wait, work under the lock) and its database round trips.")
+    boolean askTiming;
+
     /** The URL from --storage or TUNE4J_STORAGE, or null for a run directory. */
     StorageUrl url() {
         String text = storage != null ? storage : System.getenv(ENV);
@@ -98,7 +103,8 @@ final class StorageOptions {
     /** This worker's study handle, named after the host and process. */
     PgStudy study(PgDatabase db) {
         Duration grace = heartbeat().multipliedBy(graceBeats);
-        return new PgStudy(db, name, workerName(), grace, requeues);
+        return new PgStudy(db, name, workerName(), grace, requeues,
+                askTiming ? t -> System.err.println("tune4j: " + t.line()) : t -> { });
     }
 
     private static String workerName() {

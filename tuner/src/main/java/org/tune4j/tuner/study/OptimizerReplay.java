@@ -31,7 +31,12 @@ public final class OptimizerReplay {
     }
 
     public static Optimizer rebuild(Space space, OptimizerConfig config, int givenPoints, List<TrialRecord> finished) {
-        Optimizer optimizer = new Optimizer(space, config);
+        return rebuild(new Optimizer(space, config), givenPoints, finished);
+    }
+
+    /** As above, into a fresh optimizer built by the caller (another refit schedule, a fit memo). */
+    public static Optimizer rebuild(Optimizer optimizer, int givenPoints, List<TrialRecord> finished) {
+        Space space = optimizer.space();
         for (TrialRecord t : finished) {
             List<Object> x = space.fromMap(t.params());
             boolean given = t.number() <= givenPoints;

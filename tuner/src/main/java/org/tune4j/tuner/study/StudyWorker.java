@@ -1,15 +1,12 @@
 package org.tune4j.tuner.study;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.tune4j.optimizer.ExpectedMinimum;
-import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.SpaceExhaustedException;
 import org.tune4j.optimizer.prune.Pruner;
@@ -22,25 +19,21 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * with the database in place of the journal.
  *
  * <p>Per trial: {@link PgStudy#next} (under the study's lock) hands out a lost trial's point
- * again or a new point, which the optimizer proposes after replaying the finished trials and
- * asking once per running or queued trial (so it treats them as pending, constant liar, as
- * {@link AskTellStudy#ask} does; a proposal equal to a pending point is asked again); the point
+ * again or a new point, which the {@link SharedProposer} proposes outside the lock (the finished
+ * trials replayed, the running and queued ones pending: constant liar, one surrogate fit per ask); the point
  * is evaluated while a daemon thread refreshes its heartbeat every {@code heartbeat}; the result
  * is recorded ({@link PgStudy#finish}, retried while the database is away, so it is kept until
  * written). Ctrl-C hands the running trial back to the queue. The worker stops when the study has {@code calls} finished trials; while the rest of
  * the budget is running on other workers it waits, polling, so it can take over a lost trial.
  */
 public final class StudyWorker {
-    private static final int MAX_PROPOSALS = 100;
-
     private final PgStudy study;
-    private final Space space;
-    private final OptimizerConfig optimizer;
     private final int calls;
     private final Pruner pruner;
     private final TrialEvaluator evaluator;
     private final StudyListener listener;
     private final Duration heartbeat;
+    private final SharedProposer proposer;
     private volatile boolean stopping;
     private volatile int running;
 
@@ -51,8 +44,7 @@ public final class StudyWorker {
     public StudyWorker(PgStudy study, Space space, OptimizerConfig optimizer, int calls, Pruner pruner,
                        TrialEvaluator evaluator, StudyListener listener, Duration heartbeat) {
         this.study = study;
-        this.space = space;
-        this.optimizer = optimizer;
+        this.proposer = new SharedProposer(space, optimizer);
         this.calls = calls;
         this.pruner = pruner;
         this.evaluator = evaluator;
@@ -73,7 +65,7 @@ public final class StudyWorker {
             while (true) {
                 PgStudy.Next next;
                 try {
-                    next = study.next(calls, this::propose, listener::warning);
+                    next = study.next(calls, proposer, listener::warning);
                 } catch (SpaceExhaustedException e) {
                     listener.warning("this worker stops: " + e.getMessage());
                     return outcome(study.finished());
@@ -158,23 +150,8 @@ public final class StudyWorker {
         }
     }
 
-    /** The optimizer's next point given the finished trials, with the pending points as constant liars. */
-    private Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
-        Optimizer o = OptimizerReplay.rebuild(space, optimizer, 0, finished);
-        List<List<Object>> pendingPoints = new ArrayList<>();
-        for (Map<String, Object> p : pending) {
-            pendingPoints.add(space.fromMap(p));
-            o.ask();
-        }
-        List<Object> x = o.ask();
-        for (int tries = 0; pendingPoints.contains(x) && tries < MAX_PROPOSALS; tries++) {
-            x = o.ask();
-        }
-        return space.toMap(x);
-    }
-
     private StudyLoop.Outcome outcome(List<TrialRecord> finished) {
-        Optional<ExpectedMinimum> expected = OptimizerReplay.rebuild(space, optimizer, 0, finished).expectedMinimum();
+        Optional<ExpectedMinimum> expected = proposer.rebuild(finished).expectedMinimum();
         return new StudyLoop.Outcome(finished, expected);
     }
 

@@ -25,6 +25,7 @@ public final class PgDatabase {
     private final StorageUrl url;
     private final String password;
     private final Consumer<String> notice;
+    private final RoundTrips roundTrips = new RoundTrips();
     private Connection connection;
 
     /** A transaction's body. */
@@ -85,6 +86,11 @@ public final class PgDatabase {
         }
     }
 
+    /** Round trips to the server so far (statements, commits, rollbacks), on every connection of this database. */
+    public long roundTrips() {
+        return roundTrips.count();
+    }
+
     /** Closes the connection. */
     public synchronized void close() {
         closeQuietly();
@@ -98,7 +104,7 @@ public final class PgDatabase {
         }
         p.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         p.setProperty("ApplicationName", "tune4j");
-        return DriverManager.getConnection(url.jdbc(), p);
+        return roundTrips.wrap(DriverManager.getConnection(url.jdbc(), p));
     }
 
     /** True when the connection (not the statement) failed: worth a retry on a new connection. */

@@ -26,12 +26,13 @@ import org.tune4j.tuner.storage.TrialRecord;
 /**
  * One study in the database, as one worker sees it. Every method is one transaction.
  *
- * <p>{@link #next} runs under the study row's lock ({@code SELECT ... FOR UPDATE}), so the
- * workers' asks are serialized: it first marks lost every running trial whose heartbeat is older
- * than the grace period (re-queued while it was handed out at most {@code requeues} times, else
- * recorded as failed), then hands out a queued trial if there is one, else asks the
- * {@link Proposer} for a new point with the running and queued trials as pending and inserts it
- * under the next number (so numbers are unique and without gaps). {@link #finish} records a
+ * <p>{@link #next} decides under the study row's lock ({@code SELECT ... FOR UPDATE}), so the
+ * workers' allocations are serialized: it first marks lost every running trial whose heartbeat is
+ * older than the grace period (re-queued while it was handed out at most {@code requeues} times,
+ * else recorded as failed), then hands out a queued trial if there is one, else inserts under the
+ * next number (so numbers are unique and without gaps) a new point the {@link Proposer} made with
+ * the running and queued trials as pending: made outside the lock from a snapshot, and kept only
+ * when no trial became pending since ({@link PgAsk}). {@link #finish} records a
  * result once: a second result for the same number (a worker declared lost that was only slow)
  * is discarded, never counted twice.
  */
@@ -41,11 +42,22 @@ public final class PgStudy {
     private final String worker;
     private final Duration grace;
     private final int requeues;
+    private final Consumer<AskTiming> timing;
+    private final PgAsk asker;
 
     /** Proposes a new point from the finished trials and the pending points (the optimizer, constant liar). */
     @FunctionalInterface
     public interface Proposer {
         Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending);
+
+        /**
+         * Whether {@code proposal}, made without seeing {@code arrived} (points that became pending
+         * while it was made), must be made again with them pending. By default any arrival does:
+         * every trial running when a point is recorded was one of its constant liars.
+         */
+        default boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
+            return !arrived.isEmpty();
+        }
     }
 
     /** What {@link #next} hands out. */
@@ -76,11 +88,19 @@ public final class PgStudy {
      * @param requeues how many times a lost trial's point is handed out again (then it is failed)
      */
     public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues) {
+        this(db, name, worker, grace, requeues, t -> { });
+    }
+
+    /** As above; {@code timing} receives where each {@link #next} spent its time ({@code --ask-timing}). */
+    public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues,
+                   Consumer<AskTiming> timing) {
         this.db = Objects.requireNonNull(db);
         this.name = Objects.requireNonNull(name);
         this.worker = Objects.requireNonNull(worker);
         this.grace = Objects.requireNonNull(grace);
         this.requeues = requeues;
+        this.timing = Objects.requireNonNull(timing);
+        this.asker = new PgAsk(this, db, name, grace);
     }
 
     /**
@@ -167,52 +187,16 @@ public final class PgStudy {
         return null;
     }
 
-    /** Marks lost trials, then hands out a queued trial or a new one, or says the study is done or to wait. */
+    /**
+     * Marks lost trials, then hands out a queued trial or a new one, or says the study is done or to
+     * wait. The proposal is made outside the study row's lock and validated under it ({@link PgAsk}).
+     */
     public Next next(int calls, Proposer proposer, Consumer<String> notice) {
-        return db.transaction(c -> {
-            lockStudy(c);
-            reclaimLost(c, notice);
-            List<TrialRecord> finished = new ArrayList<>();
-            List<Map<String, Object>> pending = new ArrayList<>();
-            int queued = -1;
-            int last = 0;
-            try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, record FROM tune4j_trial "
-                    + "WHERE study = ? ORDER BY number")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    while (r.next()) {
-                        last = r.getInt(1);
-                        if (r.getString(4) != null) {
-                            finished.add(record(r.getString(4)));
-                        } else {
-                            pending.add(params(r.getString(3)));
-                            if (queued < 0 && r.getString(2).equals("queued")) {
-                                queued = r.getInt(1);
-                            }
-                        }
-                    }
-                }
-            }
-            if (finished.size() >= calls) {
-                return new Done(finished);
-            }
-            if (queued >= 0) {
-                return claimQueued(c, queued, finished);
-            }
-            if (finished.size() + pending.size() >= calls) {
-                return new Wait();
-            }
-            Map<String, Object> params = proposer.propose(List.copyOf(finished), List.copyOf(pending));
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tune4j_trial (study, number, state, params, "
-                    + "worker) VALUES (?, ?, 'running', ?, ?)")) {
-                insert.setString(1, name);
-                insert.setInt(2, last + 1);
-                insert.setString(3, Json.line(params));
-                insert.setString(4, worker);
-                insert.executeUpdate();
-            }
-            return new Claim(last + 1, params, finished, false);
-        });
+        return asker.next(calls, proposer, notice, timing);
+    }
+
+    String worker() {
+        return worker;
     }
 
     /** Refreshes the heartbeat of this worker's running trial; false when it is no longer this worker's. */
@@ -277,7 +261,7 @@ public final class PgStudy {
         });
     }
 
-    private void lockStudy(Connection c) throws SQLException {
+    void lockStudy(Connection c) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("SELECT name FROM tune4j_study WHERE name = ? FOR UPDATE")) {
             q.setString(1, name);
             try (ResultSet r = q.executeQuery()) {
@@ -288,7 +272,7 @@ public final class PgStudy {
         }
     }
 
-    private void reclaimLost(Connection c, Consumer<String> notice) throws SQLException {
+    void reclaimLost(Connection c, Consumer<String> notice) throws SQLException {
         Map<Integer, Object[]> lost = new LinkedHashMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT number, handed_out, worker, params FROM tune4j_trial "
                 + "WHERE study = ? AND state = 'running' AND heartbeat < now() - make_interval(secs => ?) "
@@ -330,7 +314,7 @@ public final class PgStudy {
         }
     }
 
-    private Claim claimQueued(Connection c, int number, List<TrialRecord> finished) throws SQLException {
+    Claim claimQueued(Connection c, int number, List<TrialRecord> finished) throws SQLException {
         try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = 'running', worker = ?, "
                 + "handed_out = handed_out + 1, heartbeat = now() WHERE study = ? AND number = ? RETURNING params")) {
             u.setString(1, worker);
@@ -351,7 +335,7 @@ public final class PgStudy {
         }
     }
 
-    private static TrialRecord record(String json) {
+    static TrialRecord record(String json) {
         try {
             return Json.mapper().readValue(json, TrialRecord.class);
         } catch (JsonProcessingException e) {
@@ -360,7 +344,7 @@ public final class PgStudy {
         }
     }
 
-    private static Map<String, Object> params(String json) {
+    static Map<String, Object> params(String json) {
         try {
             return Json.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {

@@ -8,6 +8,9 @@
  * backoff retries when the server goes away), {@link org.tune4j.tuner.storage.postgres.PgSchema}
  * creates the tables and refuses another schema version, and
  * {@link org.tune4j.tuner.storage.postgres.PgStudy} allocates, heartbeats and records trials in
- * transactions. The run directory stays the embedded default ({@code org.tune4j.tuner.storage}).
+ * transactions, its asks through {@link org.tune4j.tuner.storage.postgres.PgAsk} (the proposal
+ * made outside the study's lock, validated under it), timed by
+ * {@link org.tune4j.tuner.storage.postgres.AskTiming} with the round trips
+ * {@link org.tune4j.tuner.storage.postgres.RoundTrips} counts. The run directory stays the embedded default ({@code org.tune4j.tuner.storage}).
  */
 package org.tune4j.tuner.storage.postgres;

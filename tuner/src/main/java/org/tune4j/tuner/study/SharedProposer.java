@@ -1,0 +1,75 @@
+package org.tune4j.tuner.study;
+
+import java.util.List;
+import java.util.Map;
+import org.tune4j.optimizer.FitMemo;
+import org.tune4j.optimizer.Optimizer;
+import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.space.Space;
+import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.postgres.PgStudy;
+
+/**
+ * A shared-study worker's proposals ({@link PgStudy.Proposer}): the optimizer rebuilt from the
+ * finished trials ({@link Optimizer#forWorker}: its last fit kept in a {@link FitMemo}, so an ask
+ * does not refit hyper-parameters it fitted before, nor past 200 trials at every ask), the running and queued
+ * trials marked pending ({@link Optimizer#addPending}: the constant liar "min" of Ginsbourger et
+ * al. 2010 at each of them, conditioned on the fit at fixed hyper-parameters), one ask.
+ *
+ * <p>A proposal is made outside the study's lock, so trials may start meanwhile. It is
+ * {@link #stale} (made again with them pending) when one of them lies within {@link #NEAR} of it:
+ * the root-mean-square distance per coordinate of the unit cube the surrogate sees (0.1: in two
+ * dimensions a disc of about 6% of the square). Two workers that proposed from the same trials
+ * propose the same point (the n-th ask's random stream is fixed), so the second always proposes
+ * again; near points are what the constant liar is for (a lie flattens the acquisition around
+ * it); a point far from every newcomer is kept, as the lie would have changed little there.
+ *
+ * <p>Life cycle: one per worker; not thread-safe.
+ */
+public final class SharedProposer implements PgStudy.Proposer {
+    /** Root-mean-square distance per unit-cube coordinate below which a newly pending point makes a proposal stale. */
+    public static final double NEAR = 0.1;
+
+    private final Space space;
+    private final OptimizerConfig config;
+    private final FitMemo fits = new FitMemo();
+
+    public SharedProposer(Space space, OptimizerConfig config) {
+        this.space = space;
+        this.config = config;
+    }
+
+    @Override
+    public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
+        Optimizer o = rebuild(finished);
+        for (Map<String, Object> p : pending) {
+            o.addPending(space.fromMap(p));  // as if asked: the design advances, and the lie sits at the point itself
+        }
+        return space.toMap(o.ask());         // one fit (with the lies) and one acquisition, never a pending point
+    }
+
+    @Override
+    public boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
+        double[] x = space.toUnit(space.fromMap(proposal));
+        for (Map<String, Object> a : arrived) {
+            if (distance(x, space.toUnit(space.fromMap(a))) < NEAR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The optimizer of these finished trials ({@link Optimizer#forWorker}, with this worker's fit memo). */
+    public Optimizer rebuild(List<TrialRecord> finished) {
+        return OptimizerReplay.rebuild(Optimizer.forWorker(space, config, fits), 0, finished);
+    }
+
+    /** Root-mean-square difference per coordinate. */
+    static double distance(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(sum / a.length);
+    }
+}
