@@ -5,8 +5,13 @@ import org.tune4j.tuner.study.ProcessState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +109,31 @@ class MinimizeAndAskTellTest {
         p.destroy(); // SIGTERM to tune4j only, as `kill PID` sends
         assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("tune4j ended").isTrue();
         assertThat(ProcessState.stops(sleeper, 10)).as("the objective's child is not left running").isTrue();
+        // nor any later trial's command, started while tune4j was exiting (the study loop goes on meanwhile)
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!commandsMentioning(pidFile.toString()).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(commandsMentioning(pidFile.toString())).as("objective commands left running").isEmpty();
+    }
+
+    /** The running processes (not zombies) whose command line contains {@code text}. */
+    private static List<Long> commandsMentioning(String text) throws IOException {
+        List<Long> found = new ArrayList<>();
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    if (cmdline.contains(text) && ProcessState.running(pid)) {
+                        found.add(pid);
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return found;
     }
 
     @Test

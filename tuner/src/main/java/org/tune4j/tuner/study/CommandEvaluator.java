@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,20 +82,26 @@ public final class CommandEvaluator implements TrialEvaluator {
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.environment().put("TUNE4J_TRIAL", Integer.toString(request.number()));
         pb.environment().put("TUNE4J_PARAMS", params);
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            return TrialOutcome.failed(null, "cannot run " + command.get(0) + ": " + e.getMessage(), null, null);
-        }
-        Thread stopOnExit = new Thread(() -> stopTree(process), "stop-objective-" + request.number());
-        try {
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // SIGTERM arrived between the start and the hook: no hook will stop the command, so stop it here
-            stopTree(process);
+        Optional<ShutdownGuard> guard = ShutdownGuard.install(CommandEvaluator::stopTree,
+                "stop-objective-" + request.number());
+        if (guard.isEmpty()) {
             return TrialOutcome.failed(null, "stopped: tune4j is shutting down", null, null);
         }
+        try (ShutdownGuard g = guard.get()) {
+            Optional<Process> started;
+            try {
+                started = g.start(pb);
+            } catch (IOException e) {
+                return TrialOutcome.failed(null, "cannot run " + command.get(0) + ": " + e.getMessage(), null, null);
+            }
+            if (started.isEmpty()) {
+                return TrialOutcome.failed(null, "stopped: tune4j is shutting down", null, null);
+            }
+            return evaluate(request, params, started.get());
+        }
+    }
+
+    private TrialOutcome evaluate(TrialRequest request, String params, Process process) {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledExecutorService watchdog = timeout == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "trial-timeout-" + request.number());
@@ -119,11 +126,6 @@ public final class CommandEvaluator implements TrialEvaluator {
         } finally {
             if (watchdog != null) {
                 watchdog.shutdownNow();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stopOnExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: it stops the command
             }
         }
     }
