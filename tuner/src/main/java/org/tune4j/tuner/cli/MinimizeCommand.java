@@ -71,6 +71,9 @@ final class MinimizeCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
+    @Mixin
+    StudyNameOption study;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The program to run and its arguments (after --).")
     List<String> command;
 
@@ -78,7 +81,7 @@ final class MinimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream stdout = System.out;
         Space space = spaceFile == null ? null : SpaceFile.read(spaceFile);
-        StorageUrl url = (out != null || resume) && storage.storage == null ? null : storage.url();
+        StorageUrl url = (out != null || resume) && storage.storage == null ? null : storage.url(study.name);
         if (url != null) {
             return shared(url, space, stdout);
         }
@@ -116,7 +119,7 @@ final class MinimizeCommand implements Callable<Integer> {
         prune.requireCreatable(pruner, 0, 0);
         MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
                 checkedTimeout(), pruner);
-        return SharedMinimize.run(url, storage, space, config, new Console(stdout), stdout);
+        return SharedMinimize.run(url, storage, study.name, space, config, new Console(stdout), stdout);
     }
 
     private NewOrResumedStudy<MinimizeConfig> created(Space space) {

@@ -24,17 +24,17 @@ final class SharedMinimize {
     private SharedMinimize() {
     }
 
-    static int run(StorageUrl url, StorageOptions options, Space space, MinimizeConfig config, StudyListener listener,
+    static int run(StorageUrl url, StorageOptions options, String name, Space space, MinimizeConfig config, StudyListener listener,
                    PrintStream stdout) {
         PgDatabase db = StorageOptions.open(url);
         try {
-            PgStudy.openOrCreate(db, options.name, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space,
+            PgStudy.openOrCreate(db, name, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space,
                     config.calls());
-            stdout.printf(Locale.ROOT, "Study %s in %s: %d calls across all workers of: %s%n", options.name, url,
+            stdout.printf(Locale.ROOT, "Study %s in %s: %d calls across all workers of: %s%n", name, url,
                     config.calls(), String.join(" ", config.command()));
             CommandEvaluator evaluator = new CommandEvaluator(config.command(), Path.of("").toAbsolutePath(),
                     line -> stdout.println("  | " + line), config.trialTimeout());
-            StudyWorker worker = new StudyWorker(options.study(db), space, config.optimizer(), config.calls(),
+            StudyWorker worker = new StudyWorker(options.study(db, name), space, config.optimizer(), config.calls(),
                     config.pruner().create(config.optimizer().seed(), 0), evaluator, listener, options.heartbeat());
             StudyLoop.Outcome outcome = worker.run();
             ResultsDocument.Best best = ResultsDocument.bestOf(outcome.trials());

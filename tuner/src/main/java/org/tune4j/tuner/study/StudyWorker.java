@@ -22,7 +22,7 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * with the database in place of the journal.
  *
  * <p>Per trial: {@link PgStudy#next} (under the study's lock) hands out a lost trial's point
- * again or a new point, which the optimizer proposes after replaying the finished trials and
+ * again or a new point: a given one (the tutorial's x0) for the first numbers, else one the optimizer proposes after replaying the finished trials and
  * asking once per running or queued trial (so it treats them as pending, constant liar, as
  * {@link AskTellStudy#ask} does; a proposal equal to a pending point is asked again); the point
  * is evaluated while a daemon thread refreshes its heartbeat every {@code heartbeat}; the result
@@ -41,6 +41,8 @@ public final class StudyWorker {
     private final TrialEvaluator evaluator;
     private final StudyListener listener;
     private final Duration heartbeat;
+    private final List<Map<String, Object>> givenPoints;
+    private final SharedArtifacts models;
     private volatile boolean stopping;
     private volatile int running;
 
@@ -50,6 +52,22 @@ public final class StudyWorker {
      */
     public StudyWorker(PgStudy study, Space space, OptimizerConfig optimizer, int calls, Pruner pruner,
                        TrialEvaluator evaluator, StudyListener listener, Duration heartbeat) {
+        this(study, space, optimizer, calls, pruner, evaluator, listener, heartbeat, List.of(), null);
+    }
+
+    /**
+     * A worker of a study that starts with given points and keeps its best model (the tutorial's).
+     *
+     * @param givenPoints the study's first trials' points (the tutorial's x0), handed out before any
+     *                    asked one: trial {@code k} gets {@code givenPoints[k - 1]}, once across workers
+     * @param models      the evaluator's kept model bytes, recorded with each trial
+     *                    ({@link PgStudy#finish(TrialRecord, byte[])}); null when the study keeps no model
+     */
+    public StudyWorker(PgStudy study, Space space, OptimizerConfig optimizer, int calls, Pruner pruner,
+                       TrialEvaluator evaluator, StudyListener listener, Duration heartbeat,
+                       List<Map<String, Object>> givenPoints, SharedArtifacts models) {
+        this.givenPoints = List.copyOf(givenPoints);
+        this.models = models;
         this.study = study;
         this.space = space;
         this.optimizer = optimizer;
@@ -139,7 +157,8 @@ public final class StudyWorker {
         TrialRecord trial = new TrialRecord(claim.number(), claim.params(), outcome.value(), outcome.state(),
                 outcome.error(), seconds, outcome.history(), outcome.logDir(),
                 monitor.records() ? monitor.reports() : outcome.reports(), outcome.pruneReason());
-        if (study.finish(trial)) {
+        boolean recorded = models == null ? study.finish(trial) : study.finish(trial, models.take(claim.number()));
+        if (recorded) {
             listener.trialFinished(trial);
         } else {
             listener.warning("trial " + claim.number() + " already has a result (this worker was taken for lost); "
@@ -160,11 +179,20 @@ public final class StudyWorker {
 
     /** The optimizer's next point given the finished trials, with the pending points as constant liars. */
     private Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
-        Optimizer o = OptimizerReplay.rebuild(space, optimizer, 0, finished);
+        int before = finished.size() + pending.size();  // numbers have no gaps: the new trial is number before + 1
+        if (before < givenPoints.size()) {
+            return givenPoints.get(before);
+        }
+        Optimizer o = OptimizerReplay.rebuild(space, optimizer, givenPoints.size(), finished);
+        // pending is in number order: its first entries are given points still running, which were never asked
+        long givenFinished = finished.stream().filter(t -> t.number() <= givenPoints.size()).count();
+        long givenPending = givenPoints.size() - givenFinished;
         List<List<Object>> pendingPoints = new ArrayList<>();
-        for (Map<String, Object> p : pending) {
-            pendingPoints.add(space.fromMap(p));
-            o.ask();
+        for (int i = 0; i < pending.size(); i++) {
+            pendingPoints.add(space.fromMap(pending.get(i)));
+            if (i >= givenPending) {
+                o.ask();
+            }
         }
         List<Object> x = o.ask();
         for (int tries = 0; pendingPoints.contains(x) && tries < MAX_PROPOSALS; tries++) {
@@ -174,7 +202,8 @@ public final class StudyWorker {
     }
 
     private StudyLoop.Outcome outcome(List<TrialRecord> finished) {
-        Optional<ExpectedMinimum> expected = OptimizerReplay.rebuild(space, optimizer, 0, finished).expectedMinimum();
+        Optional<ExpectedMinimum> expected = OptimizerReplay.rebuild(space, optimizer, givenPoints.size(), finished)
+                .expectedMinimum();
         return new StudyLoop.Outcome(finished, expected);
     }
 

@@ -14,9 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.tune4j.optimizer.TrialState;
 import org.tune4j.optimizer.space.Space;
+import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.StudyDescription;
@@ -89,6 +91,15 @@ public final class PgStudy {
      */
     public static StudyDescription openOrCreate(PgDatabase db, String name, String kind, JsonNode config, Space space,
                                                 int calls) {
+        return openOrCreate(db, name, kind, config, Set.of(), space, calls);
+    }
+
+    /**
+     * As above; the configuration's fields named in {@code perWorker} (how a worker runs, such as
+     * its threads) may differ between workers and are not compared. The first worker's are recorded.
+     */
+    public static StudyDescription openOrCreate(PgDatabase db, String name, String kind, JsonNode config,
+                                                Set<String> perWorker, Space space, int calls) {
         String spaceJson = Json.line(SpaceFile.toJson(space));
         String configJson = Json.line(config);
         String[] found = db.transaction(c -> {
@@ -120,7 +131,7 @@ public final class PgStudy {
             throw new IllegalArgumentException(where + " exists with another search space (" + found[2] + "; given: "
                     + spaceJson + "); a study cannot change its space: choose another --name");
         }
-        String difference = firstDifference(read(found[1]), read(configJson));  // both as parsed text: same number types
+        String difference = firstDifference(read(found[1]), read(configJson), perWorker);  // both parsed: same types
         if (difference != null) {
             throw new IllegalArgumentException(where + " exists with another configuration: " + difference
                     + "; give the same options on every worker, or choose another --name");
@@ -149,6 +160,11 @@ public final class PgStudy {
 
     /** The first top-level field whose value differs, as {@code field "x": recorded A, given B}; null when equal. */
     static String firstDifference(JsonNode recorded, JsonNode given) {
+        return firstDifference(recorded, given, Set.of());
+    }
+
+    /** As above, leaving out the fields named in {@code ignored}. */
+    static String firstDifference(JsonNode recorded, JsonNode given, Set<String> ignored) {
         Iterator<String> names = given.fieldNames();
         List<String> all = new ArrayList<>();
         names.forEachRemaining(all::add);
@@ -157,6 +173,7 @@ public final class PgStudy {
                 all.add(n);
             }
         });
+        all.removeAll(ignored);
         for (String field : all) {
             JsonNode a = recorded.get(field);
             JsonNode b = given.get(field);
@@ -230,6 +247,21 @@ public final class PgStudy {
 
     /** Records a finished trial; false (and nothing written) when the trial already has a result. */
     public boolean finish(TrialRecord trial) {
+        return finish(trial, false, null);
+    }
+
+    /**
+     * Records a finished trial of a study that keeps its best model ({@link PgBestModel}): in the
+     * same transaction, a complete trial that is now the best finished one stores {@code model}
+     * (its {@code .t4j} bytes; null when this worker did not keep them, and then no model is
+     * stored rather than a worse one). False (and nothing written) when the trial already has a
+     * result.
+     */
+    public boolean finish(TrialRecord trial, byte[] model) {
+        return finish(trial, true, model);
+    }
+
+    private boolean finish(TrialRecord trial, boolean keepsModel, byte[] model) {
         String json = Json.line(trial);
         return db.transaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = ?, record = ?, worker = ?, "
@@ -239,9 +271,39 @@ public final class PgStudy {
                 u.setString(3, worker);
                 u.setString(4, name);
                 u.setInt(5, trial.number());
-                return u.executeUpdate() == 1;
+                if (u.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            if (keepsModel && trial.isComplete()) {
+                PgBestModel.offer(c, name, trial.number(), trial.value(), model);
+            }
+            return true;
+        });
+    }
+
+    /** Writes the running trial's per-epoch history so far (its training log) for other machines to read. */
+    public void log(int number, List<EpochRecord> history) {
+        String json = Json.line(history);
+        db.transaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET log = ? WHERE study = ? "
+                    + "AND number = ? AND record IS NULL")) {
+                u.setString(1, json);
+                u.setString(2, name);
+                u.setInt(3, number);
+                return u.executeUpdate();
             }
         });
+    }
+
+    /** The study's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The database it lives in. */
+    public PgDatabase database() {
+        return db;
     }
 
     /**
