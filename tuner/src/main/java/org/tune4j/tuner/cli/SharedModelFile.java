@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.tune4j.engine.data.Datasets;
 import org.tune4j.tuner.storage.postgres.PgBestModel;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
 import org.tune4j.tuner.storage.postgres.PgStudy;
@@ -14,19 +15,20 @@ import org.tune4j.tuner.storage.postgres.StorageUrl;
  * The best model of a study in the database, as a model file: {@code evaluate --storage} and
  * {@code predict --storage} read it from a temporary copy, deleted when closed.
  *
- * @param file   the temporary model file
- * @param stored what the database holds (trial number, value, test figures)
+ * @param file    the temporary model file
+ * @param stored  what the database holds (trial number, value, test figures)
+ * @param dataset the dataset the study trained on (its configuration's {@code dataset})
  */
-record SharedModelFile(Path file, PgBestModel.Stored stored) implements AutoCloseable {
+record SharedModelFile(Path file, PgBestModel.Stored stored, String dataset) implements AutoCloseable {
     /** Fetches the best model of study {@code name}; one line when the study or its model is missing. */
     static SharedModelFile fetch(StorageUrl url, String name) {
         PgDatabase db = StorageOptions.open(url);
         try {
-            PgStudy.describe(db, name);  // one line when there is no such study
+            String dataset = PgStudy.describe(db, name).config().path("dataset").asText(Datasets.MNIST);
             PgBestModel.Stored stored = PgBestModel.read(db, name).orElseThrow(() -> new IllegalArgumentException(
                     "study \"" + name + "\" in " + url + " has no best model yet (no trial of a tune study has "
                             + "completed)"));
-            return new SharedModelFile(write(stored.bytes()), stored);
+            return new SharedModelFile(write(stored.bytes()), stored, dataset);
         } finally {
             db.close();
         }

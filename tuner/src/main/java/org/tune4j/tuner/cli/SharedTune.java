@@ -146,7 +146,7 @@ final class SharedTune {
         } catch (IOException e) {
             throw new UncheckedIOException("the best model in the database cannot be read: " + e.getMessage(), e);
         } finally {
-            new SharedModelFile(file, stored.get()).close();
+            new SharedModelFile(file, stored.get(), config.dataset()).close();
         }
     }
 }
