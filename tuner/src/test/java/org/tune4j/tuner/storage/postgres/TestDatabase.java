@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Assumptions;
  * fails. {@link #fresh} makes a throw-away database of its own (the role may create databases, as
  * {@code .ci/run}'s does), dropped by {@link Fresh#close}.
  */
-final class TestDatabase {
+public final class TestDatabase {
     private TestDatabase() {
     }
 
     /** The test server's URL, or the test is skipped (failed under CI). */
-    static StorageUrl url() {
+    public static StorageUrl url() {
         String url = System.getenv("TUNE4J_TEST_STORAGE");
         if (url == null || url.isBlank()) {
             String missing = "TUNE4J_TEST_STORAGE (postgresql://USER@HOST:PORT/DB of a throw-away database) is not set;"
@@ -35,14 +35,14 @@ final class TestDatabase {
     }
 
     /** A connected database handle (no retries printed anywhere but stderr). */
-    static PgDatabase open(StorageUrl url) {
+    public static PgDatabase open(StorageUrl url) {
         PgDatabase db = new PgDatabase(url, System.getenv("PGPASSWORD"), System.err::println);
         db.connect();
         return db;
     }
 
     /** A new empty database on the test server, dropped on close. */
-    static Fresh fresh() throws SQLException {
+    public static Fresh fresh() throws SQLException {
         StorageUrl server = url();
         String name = "tune4j_t" + Long.toUnsignedString(System.nanoTime(), 36);
         admin(server, "CREATE DATABASE " + name);
@@ -50,7 +50,7 @@ final class TestDatabase {
     }
 
     /** A throw-away database. */
-    record Fresh(StorageUrl server, StorageUrl url) implements AutoCloseable {
+    public record Fresh(StorageUrl server, StorageUrl url) implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             admin(server, "DROP DATABASE IF EXISTS " + url.database() + " WITH (FORCE)");
