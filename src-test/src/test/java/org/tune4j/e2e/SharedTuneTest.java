@@ -110,6 +110,33 @@ class SharedTuneTest {
         assertThat(fromDatabase.lastLine()).as("the same model").isEqualTo(fromFile.lastLine()).contains("probability");
     }
 
+    @Test
+    void aWorkerWithOtherStudyOptionsOrBadWorkersIsRefusedInOneLine() throws Exception {
+        Tune4j.Result first = Tune4j.run(tmp, "tune", "--storage", url, "--name", study, "--dataset",
+                Tune4j.MNIST_SMALL.toString(), "--limit", "300", "--calls", "1", "--epochs", "1", "--threads", "1",
+                "--no-report");
+        assertThat(first.exit()).as(first.toString()).isZero();
+        refused("exists with another configuration: field \"epochs\": recorded 1, given 2", "tune", "--storage", url,
+                "--name", study, "--dataset", Tune4j.MNIST_SMALL.toString(), "--limit", "300", "--calls", "1",
+                "--epochs", "2");
+        Tune4j.Result otherThreads = Tune4j.run(tmp, "tune", "--storage", url, "--name", study, "--dataset",
+                Tune4j.MNIST_SMALL.toString(), "--limit", "300", "--calls", "1", "--epochs", "1", "--threads", "2");
+        assertThat(otherThreads.exit()).as("threads are each worker's own: " + otherThreads).isZero();
+        assertThat(otherThreads.out()).contains("Best validation accuracy");
+        refused("--workers: expected 1..64, found 0", "tune", "--storage", url, "--name", study, "--workers", "0");
+        refused("--workers: runs several workers of a study in a database", "tune", "--workers", "2");
+        refused("--resume: not with --storage", "tune", "--storage", url, "--name", study, "--resume", "runs/x");
+    }
+
+    private void refused(String expected, String... args) throws Exception {
+        Tune4j.Result r = Tune4j.run(tmp, args);
+        assertThat(r.exit()).as(r.toString()).isNotZero();
+        List<String> ours = r.err().lines().filter(l -> !l.startsWith("WARNING: ") && !l.startsWith("Try 'tune4j"))
+                .toList();  // the JVM's incubator notice, and picocli's pointer to --help after an option error
+        assertThat(ours).as(r.toString()).hasSize(1);
+        assertThat(ours.get(0)).startsWith("tune4j: ").contains(expected).doesNotContain("Exception");
+    }
+
     private List<String> worker() {
         return List.of("tune", "--storage", url, "--name", study, "--dataset", Tune4j.MNIST_SMALL.toString(),
                 "--calls", Integer.toString(CALLS), "--epochs", "1", "--threads", "1", "--heartbeat", "1");

@@ -47,13 +47,20 @@ final class SharedTune {
     private SharedTune() {
     }
 
+    /** Loads the study's data (after the study is joined: a refused worker loads nothing). */
+    @FunctionalInterface
+    interface DataLoader {
+        DataSplits load() throws IOException;
+    }
+
     static int run(StorageUrl url, StorageOptions options, String name, Space space, TuneConfig config, int workers,
-                   DataSplits data, PrintStream out) {
+                   DataLoader loader, PrintStream out) throws IOException {
         PgDatabase first = StorageOptions.open(url);
         List<PgDatabase> connections = new ArrayList<>(List.of(first));
         try {
             PgStudy.openOrCreate(first, name, TuneStudy.KIND, TuneStudy.configJson(config), PER_WORKER, space,
                     config.calls());
+            DataSplits data = loader.load();
             int threads = Math.max(1, config.threads() / workers);
             TuneConfig worker = config.withRuntime(threads, config.kernels());
             String host = StorageOptions.workerName();

@@ -158,8 +158,8 @@ final class TuneCommand implements Callable<Integer> {
         }
         Space space = spaceFile == null ? TutorialSpace.defaultSpace() : readSpace(spaceFile);
         TuneConfig config = newConfig();
-        DataSplits splits = DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err);
-        return SharedTune.run(url, storage, name, space, config, k, splits, out);
+        return SharedTune.run(url, storage, name, space, config, k,
+                () -> DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err), out);
     }
 
     /** A new study: settings from the options, data loaded before the run directory is made. */
