@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tune4j.optimizer.ExpectedMinimum;
 import org.tune4j.tuner.storage.AtomicFiles;
 import org.tune4j.tuner.storage.DerivedFiles;
+import org.tune4j.tuner.storage.Journal;
+import org.tune4j.tuner.storage.PendingTrial;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyDescription;
@@ -31,11 +34,12 @@ import org.tune4j.tuner.study.TuneStudy;
 import org.tune4j.tuner.study.TutorialSpace;
 
 /**
- * {@code tune4j report --storage URL --name S --out DIR}: writes the study from the database into
- * DIR as a run directory holds it (study.json, results.json with the surrogate's expected minimum
- * and the best model's test figures, trials.csv, each trial's {@code logs/<dir>/training.csv},
- * and a tune study's best-model.t4j), where {@code report} draws the plots and report.html as for a
- * run directory. DIR must not hold another study.
+ * {@code tune4j report --storage URL --name S --out DIR} and {@code tune4j copy URL --name S DIR}:
+ * writes the study from the database into DIR as a run directory holds it (study.json, the journal
+ * with every finished trial and, as asked trials, the running and queued ones; results.json with the
+ * surrogate's expected minimum and the best model's test figures, trials.csv, each trial's
+ * {@code logs/<dir>/training.csv}, and a tune study's best-model.t4j), where {@code report} draws
+ * the plots and report.html as for a run directory. DIR must not hold another study.
  *
  * <p>Workers name their trials' log directories independently; two finished trials with the same
  * name (equal hyper-parameters as the name rounds them) get {@code _2}, {@code _3} ... in number
@@ -49,11 +53,16 @@ final class SharedReport {
         PgDatabase db = StorageOptions.open(url);
         try {
             StudyDescription study = PgStudy.describe(db, name);
-            List<TrialRecord> trials = distinctLogDirs(new PgStudy(db, name, "report", Duration.ofDays(1), 0).finished());
+            PgStudy reader = new PgStudy(db, name, "report", Duration.ofDays(1), 0);
+            List<TrialRecord> trials = distinctLogDirs(reader.finished());
+            Map<Integer, PendingTrial> unfinished = reader.unfinished();
             Optional<PgBestModel.Stored> model = PgBestModel.read(db, name);
             StudyDirectory.requireNew(dir);
             Files.createDirectories(dir.root());
             StudyFile.write(dir.studyFile(), study);
+            Journal journal = new Journal(dir.journal());
+            trials.forEach(journal::appendFinished);
+            unfinished.forEach((number, p) -> journal.appendAsked(number, p.params(), p.askedAt()));
             for (TrialRecord t : trials) {
                 if (t.logDir() != null && !t.history().isEmpty()) {
                     Files.createDirectories(dir.logDir(t.logDir()));

@@ -20,6 +20,7 @@ import org.tune4j.optimizer.TrialState;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.PendingTrial;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.StudyFile;
@@ -112,7 +113,7 @@ public final class PgStudy {
                 insert.setInt(5, calls);
                 insert.executeUpdate();
             }
-            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, created FROM tune4j_study "
+            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, " + PgImport.CREATED + " FROM tune4j_study "
                     + "WHERE name = ?")) {
                 q.setString(1, name);
                 try (ResultSet r = q.executeQuery()) {
@@ -142,7 +143,7 @@ public final class PgStudy {
     /** The description of an existing study (for {@code report}); one line when there is none of that name. */
     public static StudyDescription describe(PgDatabase db, String name) {
         String[] found = db.transaction(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, created FROM tune4j_study "
+            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, " + PgImport.CREATED + " FROM tune4j_study "
                     + "WHERE name = ?")) {
                 q.setString(1, name);
                 try (ResultSet r = q.executeQuery()) {
@@ -293,6 +294,24 @@ public final class PgStudy {
                 u.setInt(3, number);
                 return u.executeUpdate();
             }
+        });
+    }
+
+    /** The trials handed out and not finished (running or queued), by number, with their last heartbeat. */
+    public Map<Integer, PendingTrial> unfinished() {
+        return db.transaction(c -> {
+            Map<Integer, PendingTrial> out = new java.util.TreeMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT number, params, heartbeat FROM tune4j_trial "
+                    + "WHERE study = ? AND record IS NULL ORDER BY number")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getInt(1), new PendingTrial(params(r.getString(2)),
+                                r.getTimestamp(3).toInstant()));
+                    }
+                }
+            }
+            return out;
         });
     }
 
