@@ -50,6 +50,10 @@ final class CopyCommand implements Callable<Integer> {
     @Mixin
     StudyNameOption study;
 
+    @picocli.CommandLine.Option(names = "--calls", paramLabel = "N", description = "Into a database: the study's new "
+            + "budget of finished trials (default: the run directory's), for workers that continue it with --calls N.")
+    Integer calls;
+
     @Override
     public Integer call() throws IOException {
         boolean fromDatabase = isUrl(source);
@@ -62,6 +66,10 @@ final class CopyCommand implements Callable<Integer> {
                     + "digits, '_', '.', '-'), found " + (study.name == null ? "none" : "\"" + study.name + "\""));
         }
         if (fromDatabase) {
+            if (calls != null) {
+                throw new IllegalArgumentException("--calls: only when copying into a database (a run directory takes "
+                        + "its new total from --resume ... --calls N)");
+            }
             StorageUrl url = StorageUrl.parse(source, "SOURCE");
             Path dir = SharedReport.export(url, study.name, new RunLayout(Path.of(target)));
             System.out.printf(Locale.ROOT, "Copied study %s from %s to %s%n", study.name, url, dir);
@@ -77,6 +85,16 @@ final class CopyCommand implements Callable<Integer> {
                     + RunLayout.STUDY + " missing)");
         }
         StudyDescription description = StudyFile.read(dir.studyFile());
+        if (calls != null) {
+            if (calls < 1 || !description.config().has("calls")) {
+                throw new IllegalArgumentException("--calls: expected at least 1 for a study whose configuration records "
+                        + "its calls, found " + calls + (description.config().has("calls") ? "" : " (this study records none)"));
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode config = description.config().deepCopy();
+            config.put("calls", calls);
+            description = new StudyDescription(description.format(), description.kind(), description.created(), config,
+                    description.space());
+        }
         JournalContents contents = new Journal(dir.journal()).read(w -> System.err.println("tune4j: warning: " + w));
         List<TrialRecord> finished = contents.finished();
         Map<Integer, PendingTrial> pending = contents.pending();

@@ -89,6 +89,14 @@ class CopyCommandTest {
         assertThat(Files.readString(back.resolve(RunLayout.RESULTS))).contains("expected_minimum");
 
         assertThat(Main.execute("copy", dir.root().toString(), url, "--name", name)).as("name taken").isNotZero();
+        assertThat(Main.execute("copy", dir.root().toString(), url, "--name", name + "-more", "--calls", "9")).isZero();
+        PgDatabase again = TestDatabase.open(TestDatabase.url());
+        try {
+            assertThat(PgStudy.describe(again, name + "-more").config().get("calls").asInt()).as("the new budget")
+                    .isEqualTo(9);
+        } finally {
+            again.close();
+        }
         assertThat(Main.execute("copy", dir.root().toString(), tmp.resolve("other").toString(), "--name", name))
                 .as("two run directories").isNotZero();
     }
