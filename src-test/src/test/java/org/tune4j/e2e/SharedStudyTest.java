@@ -80,12 +80,14 @@ class SharedStudyTest {
         }
         List<Integer> numbers = new ArrayList<>();
         Set<String> points = new HashSet<>();
+        int handedOut = 0;
         try (Connection c = connect(url); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT number, params, state FROM tune4j_trial WHERE study = '" + study
-                     + "' ORDER BY number")) {
+             ResultSet r = s.executeQuery("SELECT number, params, state, handed_out FROM tune4j_trial WHERE study = '"
+                     + study + "' ORDER BY number")) {
             while (r.next()) {
                 numbers.add(r.getInt(1));
                 points.add(r.getString(2));
+                handedOut += r.getInt(4);
                 assertThat(r.getString(3)).as("trial %d", r.getInt(1)).isEqualTo("complete");
             }
         }
@@ -101,7 +103,10 @@ class SharedStudyTest {
             assertThat(ran).as("trials run by worker %d", w).isPositive();
             total += (int) ran;
         }
-        assertThat(total).as("trials started across the workers").isEqualTo(40);
+        // 40, plus one per trial taken for lost and handed out again (a worker starved of CPU for longer than the
+        // 1.5 s grace on a loaded machine): each start is one hand-out recorded in the database
+        assertThat(total).as("trials started across the workers").isEqualTo(handedOut);
+        assertThat(handedOut).as("hand-outs").isBetween(40, 44);
     }
 
     @Test
