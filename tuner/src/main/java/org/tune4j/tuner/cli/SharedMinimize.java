@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
-import org.tune4j.tuner.storage.postgres.PgStudy;
+import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.CommandEvaluator;
 import org.tune4j.tuner.study.MinimizeConfig;
@@ -28,7 +28,7 @@ final class SharedMinimize {
                    PrintStream stdout) {
         PgDatabase db = StorageOptions.open(url);
         try {
-            PgStudy.openOrCreate(db, name, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space,
+            PgStudies.openOrCreate(db, name, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space,
                     config.calls());
             stdout.printf(Locale.ROOT, "Study %s in %s: %d calls across all workers of: %s%n", name, url,
                     config.calls(), String.join(" ", config.command()));

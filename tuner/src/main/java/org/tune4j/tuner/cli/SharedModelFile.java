@@ -8,7 +8,7 @@ import java.util.Locale;
 import org.tune4j.engine.data.Datasets;
 import org.tune4j.tuner.storage.postgres.PgBestModel;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
-import org.tune4j.tuner.storage.postgres.PgStudy;
+import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
 
 /**
@@ -24,7 +24,7 @@ record SharedModelFile(Path file, PgBestModel.Stored stored, String dataset) imp
     static SharedModelFile fetch(StorageUrl url, String name) {
         PgDatabase db = StorageOptions.open(url);
         try {
-            String dataset = PgStudy.describe(db, name).config().path("dataset").asText(Datasets.MNIST);
+            String dataset = PgStudies.describe(db, name).config().path("dataset").asText(Datasets.MNIST);
             PgBestModel.Stored stored = PgBestModel.read(db, name).orElseThrow(() -> new IllegalArgumentException(
                     "study \"" + name + "\" in " + url + " has no best model yet (no trial of a tune study has "
                             + "completed)"));

@@ -24,6 +24,7 @@ import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.postgres.PgBestModel;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
+import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.MinimizeStudy;
@@ -52,7 +53,7 @@ final class SharedReport {
     static Path export(StorageUrl url, String name, RunLayout dir) {
         PgDatabase db = StorageOptions.open(url);
         try {
-            StudyDescription study = PgStudy.describe(db, name);
+            StudyDescription study = PgStudies.describe(db, name);
             PgStudy reader = new PgStudy(db, name, "report", Duration.ofDays(1), 0);
             List<TrialRecord> trials = distinctLogDirs(reader.finished());
             Map<Integer, PendingTrial> unfinished = reader.unfinished();

@@ -19,6 +19,7 @@ import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.postgres.PgBestModel;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
+import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.SharedArtifacts;
@@ -58,7 +59,7 @@ final class SharedTune {
         PgDatabase first = StorageOptions.open(url);
         List<PgDatabase> connections = new ArrayList<>(List.of(first));
         try {
-            PgStudy.openOrCreate(first, name, TuneStudy.KIND, TuneStudy.configJson(config), PER_WORKER, space,
+            PgStudies.openOrCreate(first, name, TuneStudy.KIND, TuneStudy.configJson(config), PER_WORKER, space,
                     config.calls());
             DataSplits data = loader.load();
             int threads = Math.max(1, config.threads() / workers);

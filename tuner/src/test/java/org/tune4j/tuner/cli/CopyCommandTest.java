@@ -19,6 +19,7 @@ import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
+import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.TestDatabase;
 import org.tune4j.tuner.study.MinimizeConfig;
@@ -92,7 +93,7 @@ class CopyCommandTest {
         assertThat(Main.execute("copy", dir.root().toString(), url, "--name", name + "-more", "--calls", "9")).isZero();
         PgDatabase again = TestDatabase.open(TestDatabase.url());
         try {
-            assertThat(PgStudy.describe(again, name + "-more").config().get("calls").asInt()).as("the new budget")
+            assertThat(PgStudies.describe(again, name + "-more").config().get("calls").asInt()).as("the new budget")
                     .isEqualTo(9);
         } finally {
             again.close();

@@ -22,6 +22,7 @@ import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
 import org.tune4j.tuner.storage.postgres.PgSchema;
+import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.TestDatabase;
 
@@ -60,7 +61,7 @@ class StudyWorkerTest {
             PgDatabase db = TestDatabase.open(fresh.url());
             try {
                 PgSchema.ensure(db);
-                PgStudy.openOrCreate(db, "s", "test", config, SPACE, 7);
+                PgStudies.openOrCreate(db, "s", "test", config, SPACE, 7);
                 List<TrialRecord> shared = worker(db, "w", 7, StudyWorkerTest::quadratic).run().trials();
                 assertThat(shared.stream().map(TrialRecord::params).toList())
                         .isEqualTo(local.stream().map(TrialRecord::params).toList());
@@ -78,7 +79,7 @@ class StudyWorkerTest {
             PgDatabase b = TestDatabase.open(fresh.url());
             try {
                 PgSchema.ensure(a);
-                PgStudy.openOrCreate(a, "s", "test", Json.mapper().createObjectNode(), SPACE, 10);
+                PgStudies.openOrCreate(a, "s", "test", Json.mapper().createObjectNode(), SPACE, 10);
                 Map<String, Integer> ranBy = new ConcurrentHashMap<>();
                 Thread other = new Thread(() -> worker(b, "b", 10, slow("b", ranBy)).run());
                 other.start();

@@ -30,7 +30,7 @@ class PgBestModelTest {
             PgDatabase db = TestDatabase.open(fresh.url());
             try {
                 PgSchema.ensure(db);
-                PgStudy.openOrCreate(db, "s", "tune", Json.mapper().createObjectNode(), SPACE, 10);
+                PgStudies.openOrCreate(db, "s", "tune", Json.mapper().createObjectNode(), SPACE, 10);
                 PgStudy study = new PgStudy(db, "s", "w", Duration.ofMinutes(1), 1);
                 AtomicInteger next = new AtomicInteger();
                 for (int i = 0; i < 7; i++) {
@@ -71,7 +71,7 @@ class PgBestModelTest {
             PgDatabase db = TestDatabase.open(fresh.url());
             try {
                 PgSchema.ensure(db);
-                PgStudy.openOrCreate(db, "s", "tune", Json.mapper().createObjectNode(), SPACE, 2);
+                PgStudies.openOrCreate(db, "s", "tune", Json.mapper().createObjectNode(), SPACE, 2);
                 PgStudy study = new PgStudy(db, "s", "w", Duration.ofMinutes(1), 1);
                 study.next(2, (finished, pending) -> Map.of("x", 0.5), m -> { });
                 study.log(1, List.of(new EpochRecord(1, 0.5, 0.8, 0.4, 0.85, 2.0)));
