@@ -110,6 +110,26 @@ class SharedStudyTest {
     }
 
     @Test
+    void threeWorkersInOneProcessShareTheBudget() throws Exception {
+        List<String> args = new ArrayList<>(worker(9));
+        args.addAll(args.indexOf("--"), List.of("--workers", "3"));
+        Process p = run("three", Map.of(), args);
+        assertThat(p.exitValue()).as(output("three")).isZero();
+        List<String> out = Files.readAllLines(tmp.resolve("three.out"));
+        for (int w = 1; w <= 3; w++) {
+            String label = "[worker " + w + "] Trial ";
+            assertThat(out.stream().filter(l -> l.startsWith(label)).count()).as("trials of worker %d", w).isPositive();
+        }
+        try (Connection c = connect(url); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT params), min(number), max(number), "
+                     + "count(DISTINCT worker) FROM tune4j_trial WHERE study = '" + study + "' AND state = 'complete'")) {
+            r.next();
+            assertThat(List.of(r.getInt(1), r.getInt(2), r.getInt(3), r.getInt(4), r.getInt(5)))
+                    .as("finished, distinct points, first, last, workers").containsExactly(9, 9, 1, 9, 3);
+        }
+    }
+
+    @Test
     void aWorkerKilledMidTrialLosesItAndAnotherReRunsItOnce() throws Exception {
         Path marker = tmp.resolve("slow");
         Process victim = start("victim", Map.of("SLOW_ONCE", marker.toString()), worker(6));

@@ -89,7 +89,7 @@ final class SharedTune {
                 all.add(new StudyWorker(study, space, config.optimizer(), config.calls(), TuneStudy.pruner(worker, data),
                         evaluator, console, options.heartbeat(), x0, artifacts));
             }
-            StudyLoop.Outcome outcome = runAll(all);
+            StudyLoop.Outcome outcome = Workers.runAll(all);
             if (bar != null) {
                 bar.closeBar();
             }
@@ -101,41 +101,6 @@ final class SharedTune {
         } finally {
             connections.forEach(PgDatabase::close);
         }
-    }
-
-    /** Runs the workers on threads of their own (the first on this one); the first failure is rethrown. */
-    private static StudyLoop.Outcome runAll(List<StudyWorker> workers) {
-        List<Thread> threads = new ArrayList<>();
-        RuntimeException[] failure = new RuntimeException[1];
-        for (int k = 1; k < workers.size(); k++) {
-            StudyWorker w = workers.get(k);
-            Thread t = new Thread(() -> {
-                try {
-                    w.run();
-                } catch (RuntimeException e) {
-                    synchronized (failure) {
-                        failure[0] = failure[0] == null ? e : failure[0];
-                    }
-                }
-            }, "tune4j-worker-" + (k + 1));
-            t.start();
-            threads.add(t);
-        }
-        StudyLoop.Outcome outcome = workers.get(0).run();
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the workers", e);
-            }
-        }
-        synchronized (failure) {
-            if (failure[0] != null) {
-                throw failure[0];
-            }
-        }
-        return outcome;
     }
 
     /** The stored best model on the test set, recorded beside it; null when the study has no model. */
