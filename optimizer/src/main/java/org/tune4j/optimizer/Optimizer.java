@@ -152,11 +152,24 @@ public final class Optimizer {
      * next ask exactly the point it would have given after those asks; later, the lie sits at x itself.
      */
     public void addPending(List<Object> x) {
+        addPending(x, true);
+    }
+
+    /**
+     * As {@link #addPending}, for a point that was given rather than asked (a warm start such as the
+     * tutorial's x0, still running in another process): pending, but not counted toward the initial
+     * design, as {@link #tell} of a point never asked does not count.
+     */
+    public void addGivenPending(List<Object> x) {
+        addPending(x, false);
+    }
+
+    private void addPending(List<Object> x, boolean asked) {
         List<Object> point = space.validate(x);
         if (evaluated.contains(point) || !pending.add(point)) {
             return;  // already known: nothing changes
         }
-        if (designAsked < config.initialPoints()) {
+        if (asked && designAsked < config.initialPoints()) {
             designAsked++;
         }
     }

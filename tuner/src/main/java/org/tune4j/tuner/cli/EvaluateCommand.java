@@ -14,6 +14,7 @@ import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
 import org.tune4j.tuner.storage.Json;
+import org.tune4j.tuner.storage.postgres.StorageUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,10 +22,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tune4j evaluate MODEL}: test accuracy, loss and confusion matrix of a saved model. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Print a saved model's test accuracy, loss and confusion matrix.")
+        description = "Print a saved model's test accuracy, loss and confusion matrix (with --storage URL --name S: the "
+                + "best model of the study S in the database, on the study's dataset unless --dataset says otherwise).")
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (e.g. runs/<name>/best-model.t4j).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL",
+            description = "A model file (e.g. runs/<name>/best-model.t4j); with --storage, none.")
     Path modelFile;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Mixin
+    StudyNameOption study;
 
     @Option(names = "--json", description = "End with one line of JSON holding the figures.")
     boolean json;
@@ -37,11 +46,29 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StorageUrl url = modelFile != null && storage.storage == null ? null : storage.url(study.name);
+        if (url == null) {
+            if (modelFile == null) {
+                throw new IllegalArgumentException("evaluate: give a MODEL file, or --storage URL --name STUDY");
+            }
+            return evaluate(modelFile, data.dataset());
+        }
+        if (modelFile != null) {
+            throw new IllegalArgumentException("evaluate --storage: the model is the study's best, named by --name; "
+                    + "give no MODEL file");
+        }
+        try (SharedModelFile shared = SharedModelFile.fetch(url, study.name)) {
+            System.out.println("Model: " + shared.describe(study.name));
+            return evaluate(shared.file(), data.dataset == null ? shared.dataset() : data.dataset());
+        }
+    }
+
+    private int evaluate(Path modelFile, String dataset) throws Exception {
         PrintStream out = System.out;
         SavedModel saved = ModelFile.read(modelFile);
         Sequential model = saved.model();
-        DataSplits splits = DataOptions.load(data.dataset(), data.cacheDir(), 0, System.err);
-        requireSameClasses(modelFile, saved.classNames(), data.dataset(), splits.test().classNames());
+        DataSplits splits = DataOptions.load(dataset, data.cacheDir(), 0, System.err);
+        requireSameClasses(modelFile, saved.classNames(), dataset, splits.test().classNames());
         Evaluation ev = new Evaluator(runtime.threads(), runtime.kernels()).evaluate(model, splits.test());
         out.printf(Locale.ROOT, "Test accuracy: %.2f%% (%,d images)%n", 100 * ev.accuracy(), splits.test().count());
         out.printf(Locale.ROOT, "Test loss: %.4f%n", ev.loss());

@@ -17,7 +17,7 @@ import picocli.CommandLine;
         description = "Pure-Java CNN engine and Bayesian hyper-parameter optimizer (Hvass-Labs tutorial 19).",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, TuneCommand.class,
                 ReportCommand.class, MinimizeCommand.class, AskCommand.class, TellCommand.class,
-                DashboardCommand.class})
+                DashboardCommand.class, CopyCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a failure that is not a usage error. */
     public static final int EXIT_FAILURE = 1;

@@ -71,6 +71,13 @@ final class MinimizeCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
+    @Mixin
+    StudyNameOption study;
+
+    @Option(names = "--workers", paramLabel = "K", description = "With --storage: run K workers of the study in this "
+            + "process, each running the command for its own trials (default: 1).")
+    Integer workers;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The program to run and its arguments (after --).")
     List<String> command;
 
@@ -78,9 +85,13 @@ final class MinimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream stdout = System.out;
         Space space = spaceFile == null ? null : SpaceFile.read(spaceFile);
-        StorageUrl url = (out != null || resume) && storage.storage == null ? null : storage.url();
+        StorageUrl url = (out != null || resume) && storage.storage == null ? null : storage.url(study.name);
         if (url != null) {
             return shared(url, space, stdout);
+        }
+        if (workers != null) {
+            throw new ParameterException(spec.commandLine(), "--workers: runs several workers of a study in a database; "
+                    + "give --storage postgresql://USER@HOST[:PORT]/DB and --name");
         }
         NewOrResumedStudy<MinimizeConfig> setup = resume ? resumed(space) : created(space);
         RunLayout dir = setup.dir();
@@ -91,7 +102,7 @@ final class MinimizeCommand implements Callable<Integer> {
                 + " -- " + String.join(" ", command));
         try {
             outcome = MinimizeStudy.run(dir, setup.study(), setup.config(), Path.of("").toAbsolutePath(),
-                    new Console(stdout), line -> stdout.println("  | " + line));
+                    new Console(stdout, ""), line -> stdout.println("  | " + line));
         } finally {
             notice.close();
         }
@@ -116,7 +127,12 @@ final class MinimizeCommand implements Callable<Integer> {
         prune.requireCreatable(pruner, 0, 0);
         MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
                 checkedTimeout(), pruner);
-        return SharedMinimize.run(url, storage, space, config, new Console(stdout), stdout);
+        int k = workers == null ? 1 : workers;
+        if (k < 1 || k > 64) {
+            throw new ParameterException(spec.commandLine(), "--workers: expected 1..64, found " + k);
+        }
+        return SharedMinimize.run(url, storage, study.name, space, config, k,
+                w -> new Console(stdout, k == 1 ? "" : "[worker " + w + "] "), stdout);
     }
 
     private NewOrResumedStudy<MinimizeConfig> created(Space space) {
@@ -183,14 +199,17 @@ final class MinimizeCommand implements Callable<Integer> {
     /** One line per trial. */
     private static final class Console implements StudyListener {
         private final PrintStream out;
+        private final String prefix;
 
-        Console(PrintStream out) {
+        /** @param prefix before each line: the worker's label with {@code --workers}, else nothing */
+        Console(PrintStream out, String prefix) {
             this.out = out;
+            this.prefix = prefix;
         }
 
         @Override
         public void warning(String message) {
-            System.err.println("tune4j: warning: " + message);
+            System.err.println("tune4j: warning: " + prefix + message);
         }
 
         @Override
@@ -200,17 +219,17 @@ final class MinimizeCommand implements Callable<Integer> {
 
         @Override
         public void trialStarted(int number, int calls, Map<String, Object> params) {
-            out.printf(Locale.ROOT, "Trial %d/%d: %s%n", number, calls, params);
+            out.printf(Locale.ROOT, "%sTrial %d/%d: %s%n", prefix, number, calls, params);
             out.flush();
         }
 
         @Override
         public void trialFinished(TrialRecord trial) {
-            out.println(trial.state() == TrialState.COMPLETE
+            out.println(prefix + (trial.state() == TrialState.COMPLETE
                     ? String.format(Locale.ROOT, "  value %s (%.2f s)", trial.value(), trial.seconds())
                     : trial.isPruned() ? String.format(Locale.ROOT, "  pruned %s (%.2f s)", trial.pruneReason(),
                             trial.seconds())
-                    : "  failed: " + trial.error());
+                    : "  failed: " + trial.error()));
             out.flush();
         }
     }

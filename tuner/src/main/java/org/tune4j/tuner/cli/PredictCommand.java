@@ -12,6 +12,7 @@ import org.tune4j.engine.model.Sequential;
 import org.tune4j.engine.tensor.Shape;
 import org.tune4j.engine.train.Evaluation;
 import org.tune4j.engine.train.Evaluator;
+import org.tune4j.tuner.storage.postgres.StorageUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,12 +25,19 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Print the most probable class (name, index) and its probability for each image.")
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (e.g. runs/<name>/best-model.t4j).")
-    Path modelFile;
+    @Parameters(arity = "1..*", paramLabel = "MODEL IMAGE",
+            description = "A model file (e.g. runs/<name>/best-model.t4j; with --storage, none: the study's best model), "
+                    + "then image files (PNG, JPEG), converted to the model's input size and channels.")
+    List<Path> arguments;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE",
-            description = "Image files (PNG, JPEG), converted to the model's input size and channels.")
-    List<Path> images;
+    @Mixin
+    StorageOptions storage;
+
+    @Mixin
+    StudyNameOption study;
+
+    private Path modelFile;
+    private List<Path> images;
 
     /** When to invert an image's values (1 - x) before predicting. */
     enum Inversion { AUTO, YES, NO }
@@ -58,6 +66,25 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StorageUrl url = storage.storage == null && study.name == null ? null : storage.url(study.name);
+        if (url == null) {
+            if (arguments.size() < 2) {
+                throw new IllegalArgumentException("predict: give a MODEL file and at least one IMAGE (or --storage URL "
+                        + "--name STUDY and the images)");
+            }
+            modelFile = arguments.get(0);
+            images = arguments.subList(1, arguments.size());
+            return predict();
+        }
+        images = arguments;
+        try (SharedModelFile shared = SharedModelFile.fetch(url, study.name)) {
+            System.out.println("Model: " + shared.describe(study.name));
+            modelFile = shared.file();
+            return predict();
+        }
+    }
+
+    private int predict() throws Exception {
         PrintStream out = System.out;
         SavedModel saved = ModelFile.read(modelFile);
         Sequential model = saved.model();

@@ -30,6 +30,9 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     StorageOptions storage;
 
+    @Mixin
+    StudyNameOption study;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Where downloaded data sets are kept (default: <tune4j home>/data/cache).")
     Path cache;
 
@@ -38,13 +41,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StorageUrl url = runDir != null && storage.storage == null ? null : storage.url();  // RUN_DIR over $TUNE4J_STORAGE
+        StorageUrl url = runDir != null && storage.storage == null ? null : storage.url(study.name);  // RUN_DIR over $TUNE4J_STORAGE
         if (url != null) {
             if (runDir != null || out == null) {
                 throw new IllegalArgumentException("report --storage: give the study with --name and the directory to "
                         + "write with --out DIR (not a RUN_DIR)");
             }
-            runDir = SharedReport.export(url, storage.name, new RunLayout(out));
+            runDir = SharedReport.export(url, study.name, new RunLayout(out));
         } else if (runDir == null) {
             throw new IllegalArgumentException("report: give a RUN_DIR, or --storage URL --name STUDY --out DIR");
         }

@@ -2,11 +2,14 @@ package org.tune4j.tuner.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.ResultsDocument;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
-import org.tune4j.tuner.storage.postgres.PgStudy;
+import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.CommandEvaluator;
 import org.tune4j.tuner.study.MinimizeConfig;
@@ -18,27 +21,42 @@ import org.tune4j.tuner.study.StudyWorker;
 /**
  * {@code tune4j minimize --storage URL --name S ...}: this process is one worker of the study
  * {@code S} in the database; the first worker creates it, the others join it (same space and
- * configuration, or refused naming the difference).
+ * configuration, or refused naming the difference). With {@code --workers K}, K such workers in
+ * this process ({@link Workers}), each line of a trial prefixed with its worker.
  */
 final class SharedMinimize {
     private SharedMinimize() {
     }
 
-    static int run(StorageUrl url, StorageOptions options, Space space, MinimizeConfig config, StudyListener listener,
-                   PrintStream stdout) {
-        PgDatabase db = StorageOptions.open(url);
+    static int run(StorageUrl url, StorageOptions options, String name, Space space, MinimizeConfig config, int workers,
+                   IntFunction<StudyListener> listeners, PrintStream stdout) {
+        PgDatabase first = StorageOptions.open(url);
+        List<PgDatabase> connections = new ArrayList<>(List.of(first));
         try {
-            PgStudy.openOrCreate(db, options.name, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space,
+            PgStudies.openOrCreate(first, name, MinimizeStudy.KIND, MinimizeStudy.configJson(config), space,
                     config.calls());
-            stdout.printf(Locale.ROOT, "Study %s in %s: %d calls across all workers of: %s%n", options.name, url,
-                    config.calls(), String.join(" ", config.command()));
-            CommandEvaluator evaluator = new CommandEvaluator(config.command(), Path.of("").toAbsolutePath(),
-                    line -> stdout.println("  | " + line), config.trialTimeout());
-            StudyWorker worker = new StudyWorker(options.study(db), space, config.optimizer(), config.calls(),
-                    config.pruner().create(config.optimizer().seed(), 0), evaluator, listener, options.heartbeat());
-            StudyLoop.Outcome outcome = worker.run();
+            stdout.printf(Locale.ROOT, "Study %s in %s: %d calls across all workers of: %s%s%n", name, url,
+                    config.calls(), String.join(" ", config.command()), workers == 1 ? ""
+                            : String.format(Locale.ROOT, " (this process: %d workers, %s/1..%d)", workers,
+                            StorageOptions.workerName(), workers));
+            List<StudyWorker> all = new ArrayList<>();
+            for (int k = 1; k <= workers; k++) {
+                PgDatabase db = k == 1 ? first : StorageOptions.open(url);
+                if (k > 1) {
+                    connections.add(db);
+                }
+                String prefix = workers == 1 ? "" : "[worker " + k + "] ";
+                CommandEvaluator evaluator = new CommandEvaluator(config.command(), Path.of("").toAbsolutePath(),
+                        line -> stdout.println(prefix + "  | " + line), config.trialTimeout());
+                all.add(new StudyWorker(workers == 1 ? options.study(db, name)
+                        : options.study(db, name, StorageOptions.workerName() + "/" + k), space, config.optimizer(),
+                        config.calls(), config.pruner().create(config.optimizer().seed(), 0), evaluator,
+                        listeners.apply(k), options.heartbeat()));
+            }
+            StudyLoop.Outcome outcome = Workers.runAll(all);
             if (options.askTiming) {
-                System.err.printf(Locale.ROOT, "tune4j: this worker's database round trips: %d%n", db.roundTrips());
+                long trips = connections.stream().mapToLong(PgDatabase::roundTrips).sum();
+                System.err.printf(Locale.ROOT, "tune4j: this process's database round trips: %d%n", trips);
             }
             ResultsDocument.Best best = ResultsDocument.bestOf(outcome.trials());
             stdout.println();
@@ -50,7 +68,7 @@ final class SharedMinimize {
             stdout.printf(Locale.ROOT, "Best value %s at trial %d: %s%n", best.value(), best.number(), best.params());
             return 0;
         } finally {
-            db.close();
+            connections.forEach(PgDatabase::close);
         }
     }
 }

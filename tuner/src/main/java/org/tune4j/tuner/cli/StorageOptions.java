@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The shared-study options: {@code --storage postgresql://USER@HOST[:PORT]/DB} (or the
- * environment variable {@code TUNE4J_STORAGE}, read here, at the CLI edge), {@code --name},
- * and the heartbeat settings. Without a storage URL the study lives in a run directory.
+ * environment variable {@code TUNE4J_STORAGE}, read here, at the CLI edge) and the heartbeat
+ * settings. The study's {@code --name} is the command's own option ({@link StudyNameOption}, or
+ * {@code tune}'s, which names a run directory without --storage). Without a storage URL the study
+ * lives in a run directory.
  */
 final class StorageOptions {
     static final String ENV = "TUNE4J_STORAGE";
@@ -30,10 +32,6 @@ final class StorageOptions {
             description = "Share the study in a PostgreSQL database, postgresql://USER@HOST[:PORT]/DB (default: "
                     + "$" + ENV + "; without either: a run directory). The password comes from PGPASSWORD or ~/.pgpass.")
     String storage;
-
-    @Option(names = "--name", paramLabel = "STUDY",
-            description = "The study's name in the --storage database: workers started with the same name join it.")
-    String name;
 
     @Option(names = "--heartbeat", paramLabel = "SECONDS",
             description = "With --storage: a running trial's heartbeat period (default: 10).")
@@ -52,8 +50,14 @@ final class StorageOptions {
                     + "optimizer's proposal, lock wait, work under the lock) and its database round trips.")
     boolean askTiming;
 
-    /** The URL from --storage or TUNE4J_STORAGE, or null for a run directory. */
-    StorageUrl url() {
+    /** True when a study in a database is asked for: --storage given, or TUNE4J_STORAGE set. */
+    boolean requested() {
+        String env = System.getenv(ENV);
+        return storage != null || env != null && !env.isBlank();
+    }
+
+    /** The URL from --storage or TUNE4J_STORAGE, or null for a run directory; {@code name} is the study's --name. */
+    StorageUrl url(String name) {
         String text = storage != null ? storage : System.getenv(ENV);
         if (text == null || text.isBlank()) {
             if (name != null) {
@@ -101,13 +105,19 @@ final class StorageOptions {
     }
 
     /** This worker's study handle, named after the host and process. */
-    PgStudy study(PgDatabase db) {
+    PgStudy study(PgDatabase db, String name) {
+        return study(db, name, workerName());
+    }
+
+    /** A worker's study handle under the given worker name. */
+    PgStudy study(PgDatabase db, String name, String worker) {
         Duration grace = heartbeat().multipliedBy(graceBeats);
-        return new PgStudy(db, name, workerName(), grace, requeues,
+        return new PgStudy(db, name, worker, grace, requeues,
                 askTiming ? t -> System.err.println("tune4j: " + t.line()) : t -> { });
     }
 
-    private static String workerName() {
+    /** This process's name in the database: host and process id. */
+    static String workerName() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

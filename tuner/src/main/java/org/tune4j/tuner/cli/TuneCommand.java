@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.tune4j.engine.data.DataSplits;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.optimizer.prune.PrunerConfig;
 import org.tune4j.tuner.study.Pruning;
@@ -57,8 +58,13 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--space", paramLabel = "FILE", description = "A JSON search-space file (default: the tutorial's four dimensions).")
     Path spaceFile;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Name of the run directory (default: the date and time).")
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the run directory (default: the date and time); "
+            + "with --storage, the study's name in the database: workers started with the same name join it.")
     String name;
+
+    @Option(names = "--workers", paramLabel = "K", description = "With --storage: run K workers of the study in this "
+            + "process, each with --threads / K training threads (at least 1) (default: 1).")
+    Integer workers;
 
     @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where run directories are made (default: <tune4j home>/runs).")
     Path runsDir;
@@ -91,6 +97,9 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions runtime;
 
+    @Mixin
+    StorageOptions storage;
+
     /** A study ready to run, and its data. */
     private record Setup(NewOrResumedStudy<TuneConfig> run, DataSplits splits) {
     }
@@ -98,6 +107,13 @@ final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
+        if (storage.requested() && (resume == null && runsDir == null || storage.storage != null)) {
+            return shared(out);
+        }
+        if (workers != null) {
+            throw new ParameterException(spec.commandLine(), "--workers: runs several workers of a study in a database; "
+                    + "give --storage postgresql://USER@HOST[:PORT]/DB and --name");
+        }
         Setup setup = resume != null ? resumed() : created();
         TuneConfig config = setup.run().config();
         RunLayout dir = setup.run().dir();
@@ -126,6 +142,24 @@ final class TuneCommand implements Callable<Integer> {
         }
         out.println("Run directory: " + dir.root());
         return 0;
+    }
+
+    /** One process's workers of a study in a database: {@link SharedTune}. */
+    private int shared(PrintStream out) throws IOException {
+        StorageUrl url = storage.url(name);
+        if (resume != null || runsDir != null) {
+            throw new ParameterException(spec.commandLine(), (resume != null ? "--resume" : "--runs-dir") + ": not with "
+                    + "--storage (a study in a database has no run directory; it is continued by starting a worker "
+                    + "with the same --name)");
+        }
+        int k = workers == null ? 1 : workers;
+        if (k < 1 || k > 64) {
+            throw new ParameterException(spec.commandLine(), "--workers: expected 1..64, found " + k);
+        }
+        Space space = spaceFile == null ? TutorialSpace.defaultSpace() : readSpace(spaceFile);
+        TuneConfig config = newConfig();
+        return SharedTune.run(url, storage, name, space, config, k,
+                () -> DataOptions.load(config.dataset(), data.cacheDir(), config.limit(), System.err), out);
     }
 
     /** A new study: settings from the options, data loaded before the run directory is made. */

@@ -24,6 +24,10 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * again; near points are what the constant liar is for (a lie flattens the acquisition around
  * it); a point far from every newcomer is kept, as the lie would have changed little there.
  *
+ * <p>The study's given points (the tutorial's x0) come first: trial k of the first ones gets
+ * given point k, once across workers; they are told as given (not counted toward the initial
+ * design), and one still running elsewhere is pending without counting toward it either.
+ *
  * <p>Life cycle: one per worker; not thread-safe.
  */
 public final class SharedProposer implements PgStudy.Proposer {
@@ -33,17 +37,36 @@ public final class SharedProposer implements PgStudy.Proposer {
     private final Space space;
     private final OptimizerConfig config;
     private final FitMemo fits = new FitMemo();
+    private final List<Map<String, Object>> givenPoints;
 
     public SharedProposer(Space space, OptimizerConfig config) {
+        this(space, config, List.of());
+    }
+
+    /** A worker's proposer for a study whose first trials take {@code givenPoints}, in order. */
+    public SharedProposer(Space space, OptimizerConfig config, List<Map<String, Object>> givenPoints) {
         this.space = space;
         this.config = config;
+        this.givenPoints = List.copyOf(givenPoints);
     }
 
     @Override
     public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
+        int before = finished.size() + pending.size();  // numbers have no gaps: the new trial is number before + 1
+        if (before < givenPoints.size()) {
+            return givenPoints.get(before);
+        }
         Optimizer o = rebuild(finished);
-        for (Map<String, Object> p : pending) {
-            o.addPending(space.fromMap(p));  // as if asked: the design advances, and the lie sits at the point itself
+        // pending is in number order: its first entries are given points still running, never asked
+        long givenFinished = finished.stream().filter(t -> t.number() <= givenPoints.size()).count();
+        long givenPending = givenPoints.size() - givenFinished;
+        for (int i = 0; i < pending.size(); i++) {
+            List<Object> x = space.fromMap(pending.get(i));
+            if (i < givenPending) {
+                o.addGivenPending(x);        // pending, but not part of the initial design
+            } else {
+                o.addPending(x);             // as if asked: the design advances, and the lie sits at the point itself
+            }
         }
         return space.toMap(o.ask());         // one fit (with the lies) and one acquisition, never a pending point
     }
@@ -61,7 +84,7 @@ public final class SharedProposer implements PgStudy.Proposer {
 
     /** The optimizer of these finished trials ({@link Optimizer#forWorker}, with this worker's fit memo). */
     public Optimizer rebuild(List<TrialRecord> finished) {
-        return OptimizerReplay.rebuild(Optimizer.forWorker(space, config, fits), 0, finished);
+        return OptimizerReplay.rebuild(Optimizer.forWorker(space, config, fits), givenPoints.size(), finished);
     }
 
     /** Root-mean-square difference per coordinate. */

@@ -2,6 +2,7 @@ package org.tune4j.tuner.study;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,8 +20,9 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * with the database in place of the journal.
  *
  * <p>Per trial: {@link PgStudy#next} (under the study's lock) hands out a lost trial's point
- * again or a new point, which the {@link SharedProposer} proposes outside the lock (the finished
- * trials replayed, the running and queued ones pending: constant liar, one surrogate fit per ask); the point
+ * again or a new point: a given one (the tutorial's x0) for the first numbers, else one the
+ * {@link SharedProposer} proposes outside the lock (the finished trials replayed, the running and
+ * queued ones pending: constant liar, one surrogate fit per ask); the point
  * is evaluated while a daemon thread refreshes its heartbeat every {@code heartbeat}; the result
  * is recorded ({@link PgStudy#finish}, retried while the database is away, so it is kept until
  * written). Ctrl-C hands the running trial back to the queue. The worker stops when the study has {@code calls} finished trials; while the rest of
@@ -34,6 +36,7 @@ public final class StudyWorker {
     private final StudyListener listener;
     private final Duration heartbeat;
     private final SharedProposer proposer;
+    private final SharedArtifacts models;
     private volatile boolean stopping;
     private volatile int running;
 
@@ -43,8 +46,23 @@ public final class StudyWorker {
      */
     public StudyWorker(PgStudy study, Space space, OptimizerConfig optimizer, int calls, Pruner pruner,
                        TrialEvaluator evaluator, StudyListener listener, Duration heartbeat) {
+        this(study, space, optimizer, calls, pruner, evaluator, listener, heartbeat, List.of(), null);
+    }
+
+    /**
+     * A worker of a study that starts with given points and keeps its best model (the tutorial's).
+     *
+     * @param givenPoints the study's first trials' points (the tutorial's x0), handed out before any
+     *                    asked one: trial {@code k} gets {@code givenPoints[k - 1]}, once across workers
+     * @param models      the evaluator's kept model bytes, recorded with each trial
+     *                    ({@link PgStudy#finish(TrialRecord, byte[])}); null when the study keeps no model
+     */
+    public StudyWorker(PgStudy study, Space space, OptimizerConfig optimizer, int calls, Pruner pruner,
+                       TrialEvaluator evaluator, StudyListener listener, Duration heartbeat,
+                       List<Map<String, Object>> givenPoints, SharedArtifacts models) {
+        this.models = models;
         this.study = study;
-        this.proposer = new SharedProposer(space, optimizer);
+        this.proposer = new SharedProposer(space, optimizer, givenPoints);
         this.calls = calls;
         this.pruner = pruner;
         this.evaluator = evaluator;
@@ -131,7 +149,8 @@ public final class StudyWorker {
         TrialRecord trial = new TrialRecord(claim.number(), claim.params(), outcome.value(), outcome.state(),
                 outcome.error(), seconds, outcome.history(), outcome.logDir(),
                 monitor.records() ? monitor.reports() : outcome.reports(), outcome.pruneReason());
-        if (study.finish(trial)) {
+        boolean recorded = models == null ? study.finish(trial) : study.finish(trial, models.take(claim.number()));
+        if (recorded) {
             listener.trialFinished(trial);
         } else {
             listener.warning("trial " + claim.number() + " already has a result (this worker was taken for lost); "

@@ -25,13 +25,13 @@ import org.tune4j.tuner.storage.ReportRecord;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StorageException;
 import org.tune4j.optimizer.space.Space;
-import org.tune4j.tuner.storage.TrainingLog;
 import org.tune4j.tuner.storage.TrialRecord;
 
 /**
  * The tutorial's fitness function: builds the network for a candidate, trains it with Adam,
- * and returns minus the validation accuracy after the last epoch. Each trial's epochs go to
- * {@code logs/<lr_..._relu>/training.csv}; a trial that beats the best so far saves its model.
+ * and returns minus the validation accuracy after the last epoch. Each trial's epochs go to its
+ * training log ({@code logs/<lr_..._relu>/training.csv} in a run directory) and a trial that beats
+ * the best so far offers its model ({@link TrialArtifacts}).
  *
  * <p>With a pruner, the trial reports minus the validation accuracy at every checkpoint
  * ({@link TuneConfig#pruning()}: every epoch, or every {@code reportEvery} of one) to its
@@ -55,8 +55,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
     private final DataSplits data;
     private final TuneConfig config;
     private final Space space;
-    private final RunLayout dir;
-    private final BestModel best;
+    private final TrialArtifacts artifacts;
     private final TrainingListener progress;
     private final Set<String> usedLogDirs = new HashSet<>();
 
@@ -66,11 +65,20 @@ public final class TrainingEvaluator implements TrialEvaluator {
      */
     public TrainingEvaluator(DataSplits data, TuneConfig config, Space space, RunLayout dir, BestModel best,
                              List<TrialRecord> previous, TrainingListener progress) {
+        this(data, config, space, new RunDirectoryArtifacts(dir, best), previous, progress);
+    }
+
+    /**
+     * @param artifacts where each trial's training log and (when it is the best) model go
+     * @param previous  trials already finished (their log directories are not reused)
+     * @param progress  told about every epoch and batch (a progress bar); NONE for silence
+     */
+    public TrainingEvaluator(DataSplits data, TuneConfig config, Space space, TrialArtifacts artifacts,
+                             List<TrialRecord> previous, TrainingListener progress) {
         this.data = data;
         this.config = config;
         this.space = space;
-        this.dir = dir;
-        this.best = best;
+        this.artifacts = artifacts;
         this.progress = progress;
         for (TrialRecord t : previous) {
             if (t.logDir() != null) {
@@ -95,7 +103,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
             Trainer trainer = new Trainer(new TrainConfig(config.epochs(), plan.batchSize(),
                     config.trialSeed(request.number()), config.threads(), config.kernels(),
                     config.pruning().reportEvery()));
-            EpochLogger logger = new EpochLogger(history, logDir, request.monitor());
+            EpochLogger logger = new EpochLogger(request.number(), history, logDir, request.monitor());
             History h = trainer.fit(model, new Adam(plan.learningRate()), train, data.validation(), logger);
             if (h.stopped()) {
                 return TrialOutcome.pruned(request.monitor().lastValue(), logger.pruneReason, history, logDir,
@@ -108,7 +116,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
             }
             TrialOutcome outcome = TrialOutcome.complete(-accuracy, history, logDir);
             try {
-                best.offer(model, accuracy);
+                artifacts.offer(request.number(), model, accuracy);
             } catch (StorageException e) {
                 throw new UnsavedModelException(e.getMessage(), e.getCause(), outcome);
             }
@@ -158,13 +166,15 @@ public final class TrainingEvaluator implements TrialEvaluator {
      * bar, and reports each checkpoint to the trial's monitor.
      */
     private final class EpochLogger implements TrainingListener {
+        private final int number;
         private final List<EpochRecord> history;
         private final String logDir;
         private final TrialMonitor monitor;
         private long epochStarted;
         String pruneReason;
 
-        EpochLogger(List<EpochRecord> history, String logDir, TrialMonitor monitor) {
+        EpochLogger(int number, List<EpochRecord> history, String logDir, TrialMonitor monitor) {
+            this.number = number;
             this.history = history;
             this.logDir = logDir;
             this.monitor = monitor;
@@ -199,7 +209,7 @@ public final class TrainingEvaluator implements TrialEvaluator {
         public void onEpochEnd(EpochStats s) {
             double seconds = (System.nanoTime() - epochStarted) / 1e9;
             history.add(new EpochRecord(s.epoch(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy(), seconds));
-            TrainingLog.write(dir.logDir(logDir), history);
+            artifacts.epochs(number, logDir, List.copyOf(history));
             progress.onEpochEnd(s);
         }
     }

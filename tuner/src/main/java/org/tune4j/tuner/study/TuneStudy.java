@@ -86,7 +86,7 @@ public final class TuneStudy {
     }
 
     /** The study's pruner, or null when it records no reports; created for the steps of a full trial. */
-    static Pruner pruner(TuneConfig config, DataSplits data) {
+    public static Pruner pruner(TuneConfig config, DataSplits data) {
         Pruning pruning = config.pruning();
         if (!pruning.recordsReports()) {
             return null;

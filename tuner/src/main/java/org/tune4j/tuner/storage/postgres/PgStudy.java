@@ -9,18 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.tune4j.optimizer.TrialState;
-import org.tune4j.optimizer.space.Space;
+import org.tune4j.tuner.storage.EpochRecord;
 import org.tune4j.tuner.storage.Json;
-import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.StudyDescription;
-import org.tune4j.tuner.storage.StudyFile;
+import org.tune4j.tuner.storage.PendingTrial;
 import org.tune4j.tuner.storage.TrialRecord;
 
 /**
@@ -34,7 +31,8 @@ import org.tune4j.tuner.storage.TrialRecord;
  * the running and queued trials as pending: made outside the lock from a snapshot, and kept only
  * when no trial became pending since ({@link PgAsk}). {@link #finish} records a
  * result once: a second result for the same number (a worker declared lost that was only slow)
- * is discarded, never counted twice.
+ * is discarded, never counted twice. Creating, joining and describing the study row is
+ * {@link PgStudies}'.
  */
 public final class PgStudy {
     private final PgDatabase db;
@@ -103,89 +101,6 @@ public final class PgStudy {
         this.asker = new PgAsk(this, db, name, grace);
     }
 
-    /**
-     * Creates the study, or joins it when it exists with the same kind, space and configuration;
-     * refuses (naming the difference) one that exists with others.
-     */
-    public static StudyDescription openOrCreate(PgDatabase db, String name, String kind, JsonNode config, Space space,
-                                                int calls) {
-        String spaceJson = Json.line(SpaceFile.toJson(space));
-        String configJson = Json.line(config);
-        String[] found = db.transaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO tune4j_study (name, kind, config, space, "
-                    + "calls) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
-                insert.setString(1, name);
-                insert.setString(2, kind);
-                insert.setString(3, configJson);
-                insert.setString(4, spaceJson);
-                insert.setInt(5, calls);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, created FROM tune4j_study "
-                    + "WHERE name = ?")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    r.next();
-                    return new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)};
-                }
-            }
-        });
-        String where = "study \"" + name + "\" in " + db.url();
-        if (!found[0].equals(kind)) {
-            throw new IllegalArgumentException(where + " was made by \"" + found[0] + "\", not \"" + kind
-                    + "\"; choose another --name");
-        }
-        Space recorded = SpaceFile.fromJson(read(found[2]), where + " space");
-        if (!recorded.equals(space)) {
-            throw new IllegalArgumentException(where + " exists with another search space (" + found[2] + "; given: "
-                    + spaceJson + "); a study cannot change its space: choose another --name");
-        }
-        String difference = firstDifference(read(found[1]), read(configJson));  // both as parsed text: same number types
-        if (difference != null) {
-            throw new IllegalArgumentException(where + " exists with another configuration: " + difference
-                    + "; give the same options on every worker, or choose another --name");
-        }
-        return new StudyDescription(StudyFile.FORMAT, kind, found[3], read(found[1]), recorded);
-    }
-
-    /** The description of an existing study (for {@code report}); one line when there is none of that name. */
-    public static StudyDescription describe(PgDatabase db, String name) {
-        String[] found = db.transaction(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT kind, config, space, created FROM tune4j_study "
-                    + "WHERE name = ?")) {
-                q.setString(1, name);
-                try (ResultSet r = q.executeQuery()) {
-                    return r.next() ? new String[] {r.getString(1), r.getString(2), r.getString(3), r.getString(4)}
-                            : null;
-                }
-            }
-        });
-        if (found == null) {
-            throw new IllegalArgumentException("--name: no study \"" + name + "\" in " + db.url());
-        }
-        Space space = SpaceFile.fromJson(read(found[2]), "study \"" + name + "\" space");
-        return new StudyDescription(StudyFile.FORMAT, found[0], found[3], read(found[1]), space);
-    }
-
-    /** The first top-level field whose value differs, as {@code field "x": recorded A, given B}; null when equal. */
-    static String firstDifference(JsonNode recorded, JsonNode given) {
-        Iterator<String> names = given.fieldNames();
-        List<String> all = new ArrayList<>();
-        names.forEachRemaining(all::add);
-        recorded.fieldNames().forEachRemaining(n -> {
-            if (!all.contains(n)) {
-                all.add(n);
-            }
-        });
-        for (String field : all) {
-            JsonNode a = recorded.get(field);
-            JsonNode b = given.get(field);
-            if (!Objects.equals(a, b)) {
-                return "field \"" + field + "\": recorded " + a + ", given " + b;
-            }
-        }
-        return null;
-    }
 
     /**
      * Marks lost trials, then hands out a queued trial or a new one, or says the study is done or to
@@ -214,6 +129,21 @@ public final class PgStudy {
 
     /** Records a finished trial; false (and nothing written) when the trial already has a result. */
     public boolean finish(TrialRecord trial) {
+        return finish(trial, false, null);
+    }
+
+    /**
+     * Records a finished trial of a study that keeps its best model ({@link PgBestModel}): in the
+     * same transaction, a complete trial that is now the best finished one stores {@code model}
+     * (its {@code .t4j} bytes; null when this worker did not keep them, and then no model is
+     * stored rather than a worse one). False (and nothing written) when the trial already has a
+     * result.
+     */
+    public boolean finish(TrialRecord trial, byte[] model) {
+        return finish(trial, true, model);
+    }
+
+    private boolean finish(TrialRecord trial, boolean keepsModel, byte[] model) {
         String json = Json.line(trial);
         return db.transaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = ?, record = ?, worker = ?, "
@@ -223,9 +153,57 @@ public final class PgStudy {
                 u.setString(3, worker);
                 u.setString(4, name);
                 u.setInt(5, trial.number());
-                return u.executeUpdate() == 1;
+                if (u.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            if (keepsModel && trial.isComplete()) {
+                PgBestModel.offer(c, name, trial.number(), trial.value(), model);
+            }
+            return true;
+        });
+    }
+
+    /** Writes the running trial's per-epoch history so far (its training log) for other machines to read. */
+    public void log(int number, List<EpochRecord> history) {
+        String json = Json.line(history);
+        db.transaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET log = ? WHERE study = ? "
+                    + "AND number = ? AND record IS NULL")) {
+                u.setString(1, json);
+                u.setString(2, name);
+                u.setInt(3, number);
+                return u.executeUpdate();
             }
         });
+    }
+
+    /** The trials handed out and not finished (running or queued), by number, with their last heartbeat. */
+    public Map<Integer, PendingTrial> unfinished() {
+        return db.transaction(c -> {
+            Map<Integer, PendingTrial> out = new java.util.TreeMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT number, params, heartbeat FROM tune4j_trial "
+                    + "WHERE study = ? AND record IS NULL ORDER BY number")) {
+                q.setString(1, name);
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getInt(1), new PendingTrial(params(r.getString(2)),
+                                r.getTimestamp(3).toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The study's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The database it lives in. */
+    public PgDatabase database() {
+        return db;
     }
 
     /**
@@ -327,7 +305,7 @@ public final class PgStudy {
         }
     }
 
-    private static JsonNode read(String json) {
+    static JsonNode read(String json) {
         try {
             return Json.mapper().readTree(json);
         } catch (JsonProcessingException e) {

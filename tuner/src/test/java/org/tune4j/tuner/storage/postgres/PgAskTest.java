@@ -53,7 +53,7 @@ class PgAskTest {
         PgSchema.ensure(dbA);
         String name = "ask-" + System.nanoTime();
         Space space = SpaceFile.fromJson(Json.mapper().readTree(SPACE), "space");
-        PgStudy.openOrCreate(dbA, name, "test", Json.mapper().createObjectNode(), space, 10);
+        PgStudies.openOrCreate(dbA, name, "test", Json.mapper().createObjectNode(), space, 10);
         a = new PgStudy(dbA, name, "worker-a", Duration.ofMinutes(5), 1, timings::add);
         b = new PgStudy(dbB, name, "worker-b", Duration.ofMinutes(5), 1);
     }

@@ -12,7 +12,7 @@ class PgStudyTest {
     void theFirstDifferingFieldIsNamedWithBothValues() throws Exception {
         JsonNode recorded = Json.mapper().readTree("{\"calls\": 40, \"command\": [\"sh\", \"a.sh\"], \"seed\": 1}");
         JsonNode given = Json.mapper().readTree("{\"calls\": 40, \"command\": [\"sh\", \"b.sh\"], \"seed\": 1}");
-        assertThat(PgStudy.firstDifference(recorded, given))
+        assertThat(PgStudies.firstDifference(recorded, given))
                 .isEqualTo("field \"command\": recorded [\"sh\",\"a.sh\"], given [\"sh\",\"b.sh\"]");
     }
 
@@ -20,7 +20,7 @@ class PgStudyTest {
     void aFieldOnOneSideOnlyIsADifferenceAndEqualConfigurationsHaveNone() throws Exception {
         JsonNode a = Json.mapper().readTree("{\"calls\": 40}");
         JsonNode b = Json.mapper().readTree("{\"calls\": 40, \"timeout\": 5}");
-        assertThat(PgStudy.firstDifference(a, b)).isEqualTo("field \"timeout\": recorded null, given 5");
-        assertThat(PgStudy.firstDifference(b, b.deepCopy())).isNull();
+        assertThat(PgStudies.firstDifference(a, b)).isEqualTo("field \"timeout\": recorded null, given 5");
+        assertThat(PgStudies.firstDifference(b, b.deepCopy())).isNull();
     }
 }
