@@ -1,7 +1,6 @@
 package org.tune4j.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.tuner.storage.postgres.TestDatabase;
 
 /**
  * {@code tune4j minimize --storage postgresql://... --name S} against a real PostgreSQL: several
@@ -53,16 +53,7 @@ class SharedStudyTest {
 
     @BeforeEach
     void database() throws Exception {
-        url = System.getenv("TUNE4J_TEST_STORAGE");
-        if (url == null || url.isBlank()) {
-            String missing = "TUNE4J_TEST_STORAGE (postgresql://USER@HOST:PORT/DB of a throw-away database) is not set;"
-                    + " .ci/run starts a PostgreSQL cluster and sets it";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing);
-            }
-            System.err.println("SharedStudyTest skipped: " + missing);
-            Assumptions.abort(missing);
-        }
+        url = TestDatabase.text();
         study = "e2e-" + System.nanoTime();
         Files.writeString(tmp.resolve("space.json"), SPACE);
         Files.writeString(tmp.resolve("objective.sh"), OBJECTIVE);

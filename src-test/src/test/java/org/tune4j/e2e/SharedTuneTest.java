@@ -1,7 +1,6 @@
 package org.tune4j.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +14,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tune4j.tuner.storage.postgres.TestDatabase;
 
 /**
  * {@code tune4j tune --storage postgresql://... --name S}: two worker processes of the tutorial's
@@ -40,16 +39,7 @@ class SharedTuneTest {
 
     @BeforeEach
     void database() {
-        url = System.getenv("TUNE4J_TEST_STORAGE");
-        if (url == null || url.isBlank()) {
-            String missing = "TUNE4J_TEST_STORAGE (postgresql://USER@HOST:PORT/DB of a throw-away database) is not set;"
-                    + " .ci/run starts a PostgreSQL cluster and sets it";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(missing);
-            }
-            System.err.println("SharedTuneTest skipped: " + missing);
-            Assumptions.abort(missing);
-        }
+        url = TestDatabase.text();
         study = "tune-e2e-" + System.nanoTime();
     }
 

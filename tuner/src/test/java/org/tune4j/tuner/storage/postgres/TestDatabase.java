@@ -21,6 +21,11 @@ public final class TestDatabase {
 
     /** The test server's URL, or the test is skipped (failed under CI). */
     public static StorageUrl url() {
+        return StorageUrl.parse(text(), "TUNE4J_TEST_STORAGE");
+    }
+
+    /** The test server's URL as given in TUNE4J_TEST_STORAGE, or the test is skipped (failed under CI). */
+    public static String text() {
         String url = System.getenv("TUNE4J_TEST_STORAGE");
         if (url == null || url.isBlank()) {
             String missing = "TUNE4J_TEST_STORAGE (postgresql://USER@HOST:PORT/DB of a throw-away database) is not set;"
@@ -31,7 +36,7 @@ public final class TestDatabase {
             System.err.println("PostgreSQL test skipped: " + missing);
             Assumptions.abort(missing);
         }
-        return StorageUrl.parse(url, "TUNE4J_TEST_STORAGE");
+        return url;
     }
 
     /** A connected database handle (no retries printed anywhere but stderr). */
