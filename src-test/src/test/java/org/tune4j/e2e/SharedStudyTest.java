@@ -3,13 +3,10 @@ package org.tune4j.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,7 +69,7 @@ class SharedStudyTest {
         List<Integer> numbers = new ArrayList<>();
         Set<String> points = new HashSet<>();
         int handedOut = 0;
-        try (Connection c = connect(url); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT number, params, state, handed_out FROM tune4j_trial WHERE study = '"
                      + study + "' ORDER BY number")) {
             while (r.next()) {
@@ -105,13 +102,13 @@ class SharedStudyTest {
         List<String> args = new ArrayList<>(worker(9));
         args.addAll(args.indexOf("--"), List.of("--workers", "3"));
         Process p = run("three", Map.of(), args);
-        assertThat(p.exitValue()).as(output("three")).isZero();
+        assertThat(p.exitValue()).as(Tune4j.output(tmp, "three")).isZero();
         List<String> out = Files.readAllLines(tmp.resolve("three.out"));
         for (int w = 1; w <= 3; w++) {
             String label = "[worker " + w + "] Trial ";
             assertThat(out.stream().filter(l -> l.startsWith(label)).count()).as("trials of worker %d", w).isPositive();
         }
-        try (Connection c = connect(url); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT params), min(number), max(number), "
                      + "count(DISTINCT worker) FROM tune4j_trial WHERE study = '" + study + "' AND state = 'complete'")) {
             r.next();
@@ -128,16 +125,16 @@ class SharedStudyTest {
         for (int i = 0; i < 600 && !Files.exists(pid); i++) {
             Thread.sleep(100);
         }
-        assertThat(pid).as(output("victim")).exists();
+        assertThat(pid).as(Tune4j.output(tmp, "victim")).exists();
         Thread.sleep(200);  // the pid file is written; the trial's sleep has started
         victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);  // SIGKILL: no shutdown hook runs
         ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
 
         Process rescuer = start("rescuer", Map.of("SLOW_ONCE", marker.toString()), worker(6));
         assertThat(rescuer.waitFor(120, TimeUnit.SECONDS)).as("rescuer ended").isTrue();
-        assertThat(rescuer.exitValue()).as(output("rescuer")).isZero();
+        assertThat(rescuer.exitValue()).as(Tune4j.output(tmp, "rescuer")).isZero();
         assertThat(Files.readString(tmp.resolve("rescuer.err"))).contains("trial 1 of worker", "lost, re-queued");
-        try (Connection c = connect(url); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT number, state, handed_out FROM tune4j_trial WHERE study = '" + study
                      + "' ORDER BY number")) {
             int rows = 0;
@@ -178,7 +175,7 @@ class SharedStudyTest {
         }
         assertThat(Files.readString(tmp.resolve("w0.err")) + Files.readString(tmp.resolve("w1.err")))
                 .contains("unreachable", "retry 1 of 12");
-        try (Connection c = connect(url); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT count(*), count(DISTINCT params), min(number), max(number), "
                      + "sum(handed_out) FROM tune4j_trial WHERE study = '" + study + "' AND state = 'complete'")) {
             r.next();
@@ -193,23 +190,23 @@ class SharedStudyTest {
         refused(Map.of("PGPASSWORD", "wrong-password"), url, "password authentication failed for user");
         refused(Map.of(), "postgresql://tune4j@127.0.0.1:1/tune4j_test", "unreachable");
 
-        assertThat(run("first", Map.of(), worker(2)).exitValue()).as(output("first")).isZero();
+        assertThat(run("first", Map.of(), worker(2)).exitValue()).as(Tune4j.output(tmp, "first")).isZero();
         Files.writeString(tmp.resolve("space.json"), SPACE.replace("\"high\": 2}}", "\"high\": 3}}"));
         refused(Map.of(), url, "exists with another search space");
 
         String other = "tune4j_v99_" + System.nanoTime();
-        try (Connection c = connect(url); Statement s = c.createStatement()) {
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + other);
         }
         String otherUrl = url.substring(0, url.lastIndexOf('/') + 1) + other;
         try {
-            try (Connection c = connect(otherUrl); Statement s = c.createStatement()) {
+            try (Connection c = TestDatabase.connect(otherUrl); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE tune4j_schema (version integer NOT NULL)");
                 s.execute("INSERT INTO tune4j_schema VALUES (99)");
             }
             refused(Map.of(), otherUrl, "holds tune4j schema version 99, this tune4j reads versions 1 to 2");
         } finally {
-            try (Connection c = connect(url); Statement s = c.createStatement()) {
+            try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE " + other);
             }
         }
@@ -221,10 +218,10 @@ class SharedStudyTest {
         args.set(args.indexOf("--storage") + 1, storage);
         Process p = run(name, env, args);
         String err = Files.readString(tmp.resolve(name + ".err"));
-        assertThat(p.exitValue()).as(output(name)).isNotZero();
+        assertThat(p.exitValue()).as(Tune4j.output(tmp, name)).isNotZero();
         List<String> ours = err.lines().filter(l -> !l.startsWith("WARNING: ") && !l.startsWith("Try 'tune4j"))
                 .toList();  // the JVM's incubator notice, and picocli's pointer to --help after an option error
-        assertThat(ours).as(output(name)).hasSize(1);
+        assertThat(ours).as(Tune4j.output(tmp, name)).hasSize(1);
         assertThat(ours.get(0)).startsWith("tune4j: ").contains(expected).doesNotContain("Exception");
     }
 
@@ -248,22 +245,5 @@ class SharedStudyTest {
         Process p = start(name, env, args);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("tune4j %s ended", name).isTrue();
         return p;
-    }
-
-    private String output(String name) {
-        try {
-            return Files.readString(tmp.resolve(name + ".out"), StandardCharsets.UTF_8) + "\n--- stderr\n"
-                    + Files.readString(tmp.resolve(name + ".err"), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    /** A JDBC connection to a postgresql://USER@HOST:PORT/DB URL, the password from PGPASSWORD. */
-    private static Connection connect(String storage) throws SQLException {
-        String rest = storage.substring("postgresql://".length());
-        String user = rest.substring(0, rest.indexOf('@'));
-        return DriverManager.getConnection("jdbc:postgresql://" + rest.substring(rest.indexOf('@') + 1), user,
-                System.getenv("PGPASSWORD"));
     }
 }

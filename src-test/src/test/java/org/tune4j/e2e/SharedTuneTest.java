@@ -3,13 +3,10 @@ package org.tune4j.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +48,7 @@ class SharedTuneTest {
             assertThat(workers.get(w).exitValue()).as(output("w" + w)).isZero();
         }
         List<Integer> numbers = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT number, state FROM tune4j_trial WHERE study = '" + study
                      + "' ORDER BY number")) {
             while (r.next()) {
@@ -144,22 +141,5 @@ class SharedTuneTest {
                 .redirectError(tmp.resolve(name + ".err").toFile());
         b.environment().remove("TUNE4J_STORAGE");
         return b.start();
-    }
-
-    private String output(String name) {
-        try {
-            return Files.readString(tmp.resolve(name + ".out"), StandardCharsets.UTF_8) + "\n--- stderr\n"
-                    + Files.readString(tmp.resolve(name + ".err"), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            return "(no output: " + e.getMessage() + ")";
-        }
-    }
-
-    /** A JDBC connection to the test database, the password from PGPASSWORD. */
-    private Connection connect() throws SQLException {
-        String rest = url.substring("postgresql://".length());
-        String user = rest.substring(0, rest.indexOf('@'));
-        return DriverManager.getConnection("jdbc:postgresql://" + rest.substring(rest.indexOf('@') + 1), user,
-                System.getenv("PGPASSWORD"));
     }
 }

@@ -62,6 +62,16 @@ final class Tune4j {
                 .start();
     }
 
+    /** What a CLI run {@link #start}ed as {@code name} printed: its stdout, then its stderr, for failure messages. */
+    static String output(Path workDir, String name) {
+        try {
+            return Files.readString(workDir.resolve(name + ".out"), StandardCharsets.UTF_8) + "\n--- stderr\n"
+                    + Files.readString(workDir.resolve(name + ".err"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
     /** Runs the CLI to completion in {@code workDir}. */
     static Result run(Path workDir, String... args) throws IOException, InterruptedException {
         String name = "run-" + System.nanoTime();

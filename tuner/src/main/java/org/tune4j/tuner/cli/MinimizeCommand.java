@@ -120,13 +120,7 @@ final class MinimizeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), (resume ? "--resume" : "--out") + ": a study in --storage "
                     + "is joined by starting a worker with the same --name; it has no run directory");
         }
-        if (space == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
-        }
-        PrunerConfig pruner = prune.settings();
-        prune.requireCreatable(pruner, 0, 0);
-        MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
-                checkedTimeout(), pruner);
+        MinimizeConfig config = newConfig(space);
         int k = workers == null ? 1 : workers;
         if (k < 1 || k > 64) {
             throw new ParameterException(spec.commandLine(), "--workers: expected 1..64, found " + k);
@@ -135,14 +129,19 @@ final class MinimizeCommand implements Callable<Integer> {
                 w -> new Console(stdout, k == 1 ? "" : "[worker " + w + "] "), stdout);
     }
 
-    private NewOrResumedStudy<MinimizeConfig> created(Space space) {
+    /** A new study's configuration from the options; --space is required for one. */
+    private MinimizeConfig newConfig(Space space) {
         if (space == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--space=SPACE.json'");
         }
         PrunerConfig pruner = prune.settings();
         prune.requireCreatable(pruner, 0, 0);
-        MinimizeConfig config = new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
+        return new MinimizeConfig(calls == null ? 40 : positiveCalls(), command, optimizer.settings(),
                 checkedTimeout(), pruner);
+    }
+
+    private NewOrResumedStudy<MinimizeConfig> created(Space space) {
+        MinimizeConfig config = newConfig(space);
         RunLayout dir = new RunLayout(out != null ? out : NewOrResumedStudy.timestamped(Home.runsDir(), "minimize-"));
         return NewOrResumedStudy.create(dir, MinimizeStudy.KIND, config, MinimizeStudy::configJson, space);
     }

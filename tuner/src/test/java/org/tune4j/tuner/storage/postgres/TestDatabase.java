@@ -39,6 +39,12 @@ public final class TestDatabase {
         return url;
     }
 
+    /** A plain JDBC connection to {@code url} (postgresql://USER@HOST:PORT/DB), the password from PGPASSWORD. */
+    public static Connection connect(String url) throws SQLException {
+        StorageUrl u = StorageUrl.parse(url, "TUNE4J_TEST_STORAGE");
+        return DriverManager.getConnection(u.jdbc(), u.user(), System.getenv("PGPASSWORD"));
+    }
+
     /** A connected database handle (no retries printed anywhere but stderr). */
     public static PgDatabase open(StorageUrl url) {
         PgDatabase db = new PgDatabase(url, System.getenv("PGPASSWORD"), System.err::println);
