@@ -64,7 +64,7 @@ class SharedStudyTest {
         }
         for (int w = 0; w < 4; w++) {
             assertThat(workers.get(w).waitFor(240, TimeUnit.SECONDS)).as("worker %d ended", w).isTrue();
-            assertThat(workers.get(w).exitValue()).as(output("worker" + w)).isZero();
+            assertThat(workers.get(w).exitValue()).as(Tune4j.output(tmp, "worker" + w)).isZero();
         }
         List<Integer> numbers = new ArrayList<>();
         Set<String> points = new HashSet<>();
@@ -171,7 +171,7 @@ class SharedStudyTest {
         assertThat(restart.exitValue()).as(Files.readString(tmp.resolve("restart.log"))).isZero();
         for (int w = 0; w < 2; w++) {
             assertThat(workers.get(w).waitFor(120, TimeUnit.SECONDS)).as("worker %d ended", w).isTrue();
-            assertThat(workers.get(w).exitValue()).as(output("w" + w)).isZero();
+            assertThat(workers.get(w).exitValue()).as(Tune4j.output(tmp, "w" + w)).isZero();
         }
         assertThat(Files.readString(tmp.resolve("w0.err")) + Files.readString(tmp.resolve("w1.err")))
                 .contains("unreachable", "retry 1 of 12");

@@ -45,7 +45,7 @@ class SharedTuneTest {
         List<Process> workers = List.of(start("w0", worker()), start("w1", worker()));
         for (int w = 0; w < 2; w++) {
             assertThat(workers.get(w).waitFor(240, TimeUnit.SECONDS)).as("worker %d ended", w).isTrue();
-            assertThat(workers.get(w).exitValue()).as(output("w" + w)).isZero();
+            assertThat(workers.get(w).exitValue()).as(Tune4j.output(tmp, "w" + w)).isZero();
         }
         List<Integer> numbers = new ArrayList<>();
         try (Connection c = TestDatabase.connect(url); Statement s = c.createStatement();
