@@ -45,6 +45,12 @@ final class StorageOptions {
             description = "With --storage: how many times a lost trial is handed out again (default: 1).")
     int requeues = 1;
 
+    @Option(names = "--batch", paramLabel = "K",
+            description = "With --storage: when a worker proposes under the study's lock (a busy study), it proposes "
+                    + "K points with one surrogate fit, runs the first and queues the others for the next workers "
+                    + "(0, the default: the workers seen, at most 8; 1 for a worker alone).")
+    int batch;
+
     @Option(names = "--ask-timing",
             description = "With --storage: print on standard error where each ask's time went (unlocked read, the "
                     + "optimizer's proposal, lock wait, work under the lock) and its database round trips.")
@@ -84,6 +90,10 @@ final class StorageOptions {
         if (graceBeats < 2 || graceBeats > 1000) {
             throw new ParameterException(spec.commandLine(), "--grace: expected 2..1000 heartbeats, found " + graceBeats);
         }
+        if (batch < 0 || batch > 64) {
+            throw new ParameterException(spec.commandLine(), "--batch: expected 0 (automatic) or 1..64 points, found "
+                    + batch);
+        }
         if (requeues < 0 || requeues > 100) {
             throw new ParameterException(spec.commandLine(), "--requeue: expected 0..100, found " + requeues);
         }
@@ -112,7 +122,7 @@ final class StorageOptions {
     /** A worker's study handle under the given worker name. */
     PgStudy study(PgDatabase db, String name, String worker) {
         Duration grace = heartbeat().multipliedBy(graceBeats);
-        return new PgStudy(db, name, worker, grace, requeues,
+        return new PgStudy(db, name, worker, grace, requeues, batch,
                 askTiming ? t -> System.err.println("tune4j: " + t.line()) : t -> { });
     }
 

@@ -1,10 +1,12 @@
 package org.tune4j.tuner.study;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.tune4j.optimizer.FitMemo;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
+import org.tune4j.optimizer.SpaceExhaustedException;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.postgres.PgStudy;
@@ -56,6 +58,40 @@ public final class SharedProposer implements PgStudy.Proposer {
         if (before < givenPoints.size()) {
             return givenPoints.get(before);
         }
+        return space.toMap(withPending(finished, pending).ask());  // one fit (with the lies) and one acquisition
+    }
+
+    /**
+     * A batch of up to k points for the study's queue ({@link PgStudy.Proposer#proposeBatch}): one
+     * optimizer, k asks, each with the points asked before it pending at the constant liar CL-min
+     * (Ginsbourger et al. 2010, section 4.2; {@code Optimizer.ask(k, CL_MIN)}): one surrogate fit at
+     * the worker's hyper-parameters, the lies conditioned on it, k acquisitions. While the study's
+     * given points last, one point (they are never queued). A finite space that runs out ends the
+     * batch early.
+     */
+    @Override
+    public List<Map<String, Object>> proposeBatch(List<TrialRecord> finished, List<Map<String, Object>> pending,
+                                                  int k) {
+        if (k <= 1 || finished.size() + pending.size() < givenPoints.size()) {
+            return List.of(propose(finished, pending));
+        }
+        Optimizer o = withPending(finished, pending);
+        List<Map<String, Object>> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            try {
+                out.add(space.toMap(o.ask()));  // ask() is ask(1, CL_MIN): the earlier points of the batch are pending
+            } catch (SpaceExhaustedException e) {
+                if (out.isEmpty()) {
+                    throw e;
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The optimizer of the finished trials with the pending points marked (given ones as given). */
+    private Optimizer withPending(List<TrialRecord> finished, List<Map<String, Object>> pending) {
         Optimizer o = rebuild(finished);
         // pending is in number order: its first entries are given points still running, never asked
         long givenFinished = finished.stream().filter(t -> t.number() <= givenPoints.size()).count();
@@ -68,7 +104,7 @@ public final class SharedProposer implements PgStudy.Proposer {
                 o.addPending(x);             // as if asked: the design advances, and the lie sits at the point itself
             }
         }
-        return space.toMap(o.ask());         // one fit (with the lies) and one acquisition, never a pending point
+        return o;
     }
 
     @Override

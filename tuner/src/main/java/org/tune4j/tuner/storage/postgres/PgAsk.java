@@ -60,6 +60,8 @@ final class PgAsk {
     private final PgDatabase db;
     private final String name;
     private final Duration grace;
+    private final int batch;  // points per proposal under the lock; 0: automatic (PgQueue#autoBatch)
+    private final PgQueue queue;
     private final TreeMap<Integer, TrialRecord> finished = new TreeMap<>();  // never changes once written
     private int lockedAsks;  // asks left that propose under the lock
 
@@ -97,20 +99,24 @@ final class PgAsk {
         long locked;
         int conflicts;
         int pending;
+        int proposed;
         boolean lockedProposal;
     }
 
-    PgAsk(PgStudy study, PgDatabase db, String name, Duration grace) {
+    /** @param batch points proposed at once under the lock (k - 1 of them queued); 0 for automatic */
+    PgAsk(PgStudy study, PgDatabase db, String name, Duration grace, int batch) {
         this.study = study;
         this.db = db;
         this.name = name;
         this.grace = grace;
+        this.batch = batch;
+        this.queue = new PgQueue(name, study.worker());
     }
 
     PgStudy.Next next(int calls, PgStudy.Proposer proposer, Consumer<String> notice, Consumer<AskTiming> timing) {
         Clock clock = new Clock();
         long trips = db.roundTrips();
-        boolean busy = lockedAsks > 0;
+        boolean busy = lockedAsks > 0 || batch > 1;  // an explicit batch is always proposed under the lock
         lockedAsks = Math.max(0, lockedAsks - 1);
         PgStudy.Next next = null;
         while (next == null) {
@@ -121,6 +127,15 @@ final class PgAsk {
             if (snapshot.finished().size() >= calls) {
                 next = new PgStudy.Done(snapshot.finished());
                 break;
+            }
+            if (snapshot.queued() >= 0 && !snapshot.anySilent()) {  // a queued point: claimed without the study lock
+                t = System.nanoTime();
+                PgQueue.Claimed claimed = db.transaction(queue::claim);
+                clock.locked += System.nanoTime() - t;
+                if (claimed != null) {
+                    next = PgQueue.asClaim(claimed, snapshot.finished());
+                    break;
+                }  // taken by others meanwhile, or stale: the locked step decides
             }
             boolean full = snapshot.finished().size() + snapshot.pending().size() >= calls;
             boolean clean = !snapshot.anySilent() && snapshot.queued() < 0;  // else the lock decides
@@ -168,19 +183,30 @@ final class PgAsk {
             return new PgStudy.Done(now.finished());
         }
         if (now.queued() >= 0) {
-            return study.claimQueued(c, now.queued(), now.finished());
+            PgStudy.Next claimed = claimQueued(c, now, proposer, clock);
+            if (claimed != null) {
+                return claimed;
+            }
         }
         if (now.finished().size() + now.pending().size() >= calls) {
             return new PgStudy.Wait();
         }
         Map<String, Object> params = proposal;
+        List<Map<String, Object>> queued = List.of();
         if (params == null) {
             long p = System.nanoTime();
-            params = proposer.propose(now.finished(), now.pendingParams());
+            int room = calls - now.finished().size() - now.pending().size();
+            int k = Math.min(room, batch > 0 ? batch : queue.autoBatch(c, grace));
+            List<Map<String, Object>> points = k <= 1 ? List.of(proposer.propose(now.finished(), now.pendingParams()))
+                    : proposer.proposeBatch(now.finished(), now.pendingParams(), k);
+            params = points.get(0);
+            queued = points.subList(1, points.size());
             clock.pending = now.pending().size();
+            clock.proposed = points.size();
             clock.propose += System.nanoTime() - p;
             clock.lockedProposal = true;
         } else {
+            clock.proposed = 1;
             List<Map<String, Object>> arrived = arrivedSince(snapshot, now);
             if (arrived.contains(params) || proposer.stale(params, arrived)) {
                 return null;
@@ -195,7 +221,36 @@ final class PgAsk {
             insert.setString(4, study.worker());
             insert.executeUpdate();
         }
+        queue.enqueue(c, number + 1, queued);
         return new PgStudy.Claim(number, params, now.finished(), false);
+    }
+
+    /**
+     * Under the lock, with queued rows: claims one; if none is claimable (others hold them, or they
+     * are stale), proposes anew in the stale rows' places (one batch, the other pending trials as
+     * liars) and claims again. Null when nothing could be claimed.
+     */
+    private PgStudy.Next claimQueued(Connection c, View now, PgStudy.Proposer proposer, Clock clock) throws SQLException {
+        PgQueue.Claimed claimed = queue.claim(c);
+        if (claimed == null) {
+            List<Integer> stale = queue.stale(c);
+            if (stale.isEmpty()) {
+                return null;
+            }
+            List<Map<String, Object>> kept = now.pending().stream().filter(p -> !stale.contains(p.number()))
+                    .map(Pending::params).toList();
+            long p = System.nanoTime();
+            List<Map<String, Object>> points = proposer.proposeBatch(now.finished(), kept, stale.size());
+            clock.propose += System.nanoTime() - p;
+            clock.proposed = points.size();
+            clock.pending = kept.size();
+            clock.lockedProposal = true;
+            for (int i = 0; i < points.size(); i++) {
+                queue.replace(c, stale.get(i), points.get(i));
+            }
+            claimed = queue.claim(c);
+        }
+        return claimed == null ? null : PgQueue.asClaim(claimed, now.finished());
     }
 
     /**
@@ -256,7 +311,7 @@ final class PgAsk {
         int number = 0;
         int finishedCount = 0;
         if (next instanceof PgStudy.Claim claim) {
-            outcome = claim.requeued() ? "queued" : "claim";
+            outcome = claim.requeued() ? "queued" : clock.proposed == 0 ? "batch" : "claim";
             number = claim.number();
             finishedCount = claim.finished().size();
         } else if (next instanceof PgStudy.Done done) {
@@ -265,7 +320,7 @@ final class PgAsk {
         } else {
             outcome = "wait";
         }
-        return new AskTiming(outcome, number, finishedCount, clock.pending, clock.conflicts, clock.lockedProposal, clock.snapshot,
+        return new AskTiming(outcome, number, finishedCount, clock.pending, clock.conflicts, clock.lockedProposal, clock.proposed, clock.snapshot,
                 clock.propose, clock.lockWait, clock.locked, roundTrips);
     }
 }

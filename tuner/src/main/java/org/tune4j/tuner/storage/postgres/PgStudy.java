@@ -26,10 +26,11 @@ import org.tune4j.tuner.storage.TrialRecord;
  * <p>{@link #next} decides under the study row's lock ({@code SELECT ... FOR UPDATE}), so the
  * workers' allocations are serialized: it first marks lost every running trial whose heartbeat is
  * older than the grace period (re-queued while it was handed out at most {@code requeues} times,
- * else recorded as failed), then hands out a queued trial if there is one, else inserts under the
- * next number (so numbers are unique and without gaps) a new point the {@link Proposer} made with
- * the running and queued trials as pending: made outside the lock from a snapshot, and kept only
- * when no trial became pending since ({@link PgAsk}). {@link #finish} records a
+ * else recorded as failed), then hands out a queued trial if there is one (a lost trial's point or
+ * a batch's, claimed without the lock: {@link PgQueue}), else inserts under the next number (so
+ * numbers are unique and without gaps) a new point the {@link Proposer} made with the running and
+ * queued trials as pending: made outside the lock from a snapshot, and kept only when no trial
+ * became pending since, or made under the lock as a batch whose other points are queued ({@link PgAsk}). {@link #finish} records a
  * result once: a second result for the same number (a worker declared lost that was only slow)
  * is discarded, never counted twice. Creating, joining and describing the study row is
  * {@link PgStudies}'.
@@ -47,6 +48,16 @@ public final class PgStudy {
     @FunctionalInterface
     public interface Proposer {
         Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending);
+
+        /**
+         * Up to {@code k} distinct points at once (a batch: the first for the asking worker, the
+         * others queued for the next ones), each proposed with the ones before it pending. By
+         * default one point ({@link #propose}); a proposer may return fewer than {@code k}, never none.
+         */
+        default List<Map<String, Object>> proposeBatch(List<TrialRecord> finished, List<Map<String, Object>> pending,
+                                                       int k) {
+            return List.of(propose(finished, pending));
+        }
 
         /**
          * Whether {@code proposal}, made without seeing {@code arrived} (points that became pending
@@ -92,13 +103,28 @@ public final class PgStudy {
     /** As above; {@code timing} receives where each {@link #next} spent its time ({@code --ask-timing}). */
     public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues,
                    Consumer<AskTiming> timing) {
+        this(db, name, worker, grace, requeues, 1, timing);
+    }
+
+    /**
+     * As above, proposing {@code batch} points at once when a proposal is made under the study
+     * row's lock (the first runs here, the others are queued for the next workers: {@link PgQueue});
+     * 0 chooses it at each such proposal ({@link PgQueue#autoBatch}: the workers seen, at most 8;
+     * 1 for a worker alone). An explicit batch above 1 always proposes under the lock.
+     */
+    public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues, int batch,
+                   Consumer<AskTiming> timing) {
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch: expected 0 (automatic) or a number of points >= 1, found "
+                    + batch);
+        }
         this.db = Objects.requireNonNull(db);
         this.name = Objects.requireNonNull(name);
         this.worker = Objects.requireNonNull(worker);
         this.grace = Objects.requireNonNull(grace);
         this.requeues = requeues;
         this.timing = Objects.requireNonNull(timing);
-        this.asker = new PgAsk(this, db, name, grace);
+        this.asker = new PgAsk(this, db, name, grace, batch);
     }
 
 
@@ -288,19 +314,6 @@ public final class PgStudy {
                     u.executeUpdate();
                 }
                 notice.accept(silent + " " + handedOut + " times, recorded as failed");
-            }
-        }
-    }
-
-    Claim claimQueued(Connection c, int number, List<TrialRecord> finished) throws SQLException {
-        try (PreparedStatement u = c.prepareStatement("UPDATE tune4j_trial SET state = 'running', worker = ?, "
-                + "handed_out = handed_out + 1, heartbeat = now() WHERE study = ? AND number = ? RETURNING params")) {
-            u.setString(1, worker);
-            u.setString(2, name);
-            u.setInt(3, number);
-            try (ResultSet r = u.executeQuery()) {
-                r.next();
-                return new Claim(number, params(r.getString(1)), finished, true);
             }
         }
     }
