@@ -29,8 +29,9 @@ import org.tune4j.tuner.storage.postgres.TestDatabase;
 /**
  * {@link StudyWorker} with a given first point (the tutorial's x0) against the real PostgreSQL
  * ({@link TestDatabase}): one worker hands out the same trials as {@link StudyLoop} on a run
- * directory (the given point first, then the same asks), and two workers on threads share the
- * budget with the given point handed out once and no point twice.
+ * directory (the given point first, then the same asks: the automatic batch is 1 for a worker
+ * alone), and two workers on threads share the budget with the given point handed out once and no
+ * point twice, with the automatic batch and with batches of 4 (queued points).
  */
 class StudyWorkerTest {
     private static final Space SPACE = SpaceFile.parse("""
@@ -62,7 +63,7 @@ class StudyWorkerTest {
             try {
                 PgSchema.ensure(db);
                 PgStudies.openOrCreate(db, "s", "test", config, SPACE, 7);
-                List<TrialRecord> shared = worker(db, "w", 7, StudyWorkerTest::quadratic).run().trials();
+                List<TrialRecord> shared = worker(db, "w", 7, 0, StudyWorkerTest::quadratic).run().trials();
                 assertThat(shared.stream().map(TrialRecord::params).toList())
                         .isEqualTo(local.stream().map(TrialRecord::params).toList());
                 assertThat(shared.get(0).params()).isEqualTo(X0);
@@ -74,6 +75,15 @@ class StudyWorkerTest {
 
     @Test
     void twoWorkersShareTheBudgetWithTheGivenPointOnceAndNoPointTwice() throws Exception {
+        twoWorkers(0);
+    }
+
+    @Test
+    void twoWorkersWithBatchesOfFourShareTheBudgetWithTheGivenPointOnceAndNoPointTwice() throws Exception {
+        twoWorkers(4);
+    }
+
+    private void twoWorkers(int batch) throws Exception {
         try (TestDatabase.Fresh fresh = TestDatabase.fresh()) {
             PgDatabase a = TestDatabase.open(fresh.url());
             PgDatabase b = TestDatabase.open(fresh.url());
@@ -81,9 +91,9 @@ class StudyWorkerTest {
                 PgSchema.ensure(a);
                 PgStudies.openOrCreate(a, "s", "test", Json.mapper().createObjectNode(), SPACE, 10);
                 Map<String, Integer> ranBy = new ConcurrentHashMap<>();
-                Thread other = new Thread(() -> worker(b, "b", 10, slow("b", ranBy)).run());
+                Thread other = new Thread(() -> worker(b, "b", 10, batch, slow("b", ranBy)).run());
                 other.start();
-                List<TrialRecord> trials = worker(a, "a", 10, slow("a", ranBy)).run().trials();
+                List<TrialRecord> trials = worker(a, "a", 10, batch, slow("a", ranBy)).run().trials();
                 other.join(60_000);
                 assertThat(trials.stream().map(TrialRecord::number).toList())
                         .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
@@ -125,8 +135,9 @@ class StudyWorkerTest {
         };
     }
 
-    private static StudyWorker worker(PgDatabase db, String name, int calls, TrialEvaluator evaluator) {
-        return new StudyWorker(new PgStudy(db, "s", name, Duration.ofMinutes(1), 1), SPACE, OPTIMIZER, calls, null,
+    /** A worker with the given batch (0: automatic, as the CLI's default). */
+    private static StudyWorker worker(PgDatabase db, String name, int calls, int batch, TrialEvaluator evaluator) {
+        return new StudyWorker(new PgStudy(db, "s", name, Duration.ofMinutes(1), 1, batch, t -> { }), SPACE, OPTIMIZER, calls, null,
                 evaluator, StudyListener.NONE, Duration.ofMillis(200), new ArrayList<>(List.of(X0)), null);
     }
 }
