@@ -7,12 +7,17 @@
 #  - the asks' latency (median, p90, from each worker's --ask-timing lines: snapshot + proposal + lock
 #    wait + work under the lock), overall and around 100, 500 and 1,000 finished trials when reached;
 #  - conflicts (proposals dropped because a trial became pending meanwhile) and proposals made under the lock;
+#  - batches: asks that proposed several points at once, and asks that claimed a queued batch point
+#    (outcome "batch": no proposal, no study lock); these count among the asks above;
+#  - the asks' phases: means of the unlocked read, the proposal, the wait for the study lock and the
+#    work under it (a lock-free claim of a queued point counts as "locked");
+#  - the best value the study found (the sanity check of the proposals; the quadratic's minimum is 0);
 #  - database round trips per finished trial: counted by the workers (statements + commits, all of
 #    each worker's life: start-up, asks, heartbeats, results) and, when psql is found, the server's
 #    committed transactions (pg_stat_database xact_commit, all sessions of the database) per trial.
 # Usage: bench/shared-study/run.sh postgresql://USER@HOST[:PORT]/DB [W ...]   (password: PGPASSWORD or ~/.pgpass)
 # Environment: SLEEP, CALLS, TUNE4J (the launcher; default this checkout's), ASK_TIMING=0 for a tune4j
-# without --ask-timing, TUNE4J_JAVA_OPTS (default -Xmx128m: 32 worker JVMs must fit), KEEP=DIR keeps the logs.
+# without --ask-timing, BATCH=K passes --batch K (unset: the workers' default, automatic), TUNE4J_JAVA_OPTS (default -Xmx128m: 32 worker JVMs must fit), KEEP=DIR keeps the logs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 url="${1:?give the storage URL}"; shift
@@ -20,6 +25,7 @@ counts=("${@:-1 2 4 8 16 32}")
 tune4j="${TUNE4J:-$here/../../tune4j}"
 export SLEEP="${SLEEP:-1.5}" TUNE4J_JAVA_OPTS="${TUNE4J_JAVA_OPTS:--Xmx128m}"
 timing=(--ask-timing); [ "${ASK_TIMING:-1}" = 0 ] && timing=()
+[ -n "${BATCH:-}" ] && timing+=(--batch "$BATCH")
 work="${KEEP:-$(mktemp -d)}"; mkdir -p "$work"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 "$tune4j" --help >/dev/null  # builds the launcher's jar once, before the workers start
@@ -48,14 +54,18 @@ for W in ${counts[@]}; do
   cat "$work"/w"$W"-*.log | awk -v C="$C" -v before="$before" -v after="$after" '
     function pct(a, k, p,   i, j, t, m) { m = k; for (i = 1; i <= m; i++) for (j = i + 1; j <= m; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
       return m ? a[int((m - 1) * p + 1.5) > m ? m : int((m - 1) * p + 1.5)] : 0 }
-    /ask trial [0-9]+ claim:/ {
-      f = $6 + 0; for (k = 1; k <= NF; k++) { if ($k == "total") tot = $(k + 1); if ($k == "conflicts" || $k == "conflicts;" || $k == "conflicts(proposed") c += $(k - 1) }
+    /ask trial [0-9]+ (claim|batch):/ {
+      f = $6 + 0; for (k = 1; k <= NF; k++) { if ($k == "total") tot = $(k + 1); if ($k == "conflicts" || $k == "conflicts;" || $k == "conflicts," || $k == "conflicts(proposed") c += $(k - 1); if ($k == "proposed;" && $(k - 1) > 1) batches++ }
+      if ($5 == "batch:") claimed++
+      for (k = 1; k < NF; k++) { if ($k == "snapshot") ps += $(k + 1); if ($k == "propose") pp += $(k + 1); if ($k == "wait") pw += $(k + 1); if ($k == "locked") pl += $(k + 1) }
       if ($0 ~ /under the lock/) locked++
       all[++na] = tot
       if (f >= 75 && f < 125) b1[++n1] = tot; if (f >= 450 && f < 550) b5[++n5] = tot; if (f >= 900 && f <= 1000) bk[++nk] = tot }
     /database round trips:/ { trips += $NF }
+    /^Best value / { v = $3 + 0; if (best == "" || v < best) best = v }
     END {
-      printf "  asks %d: median %.1f ms, p90 %.1f ms; conflicts %d, proposed under the lock %d\n", na, pct(all, na, 0.5), pct(all, na, 0.9), c, locked
+      printf "  asks %d: median %.1f ms, p90 %.1f ms; conflicts %d, proposed under the lock %d; batches proposed %d, queued points claimed %d; best value %s\n", na, pct(all, na, 0.5), pct(all, na, 0.9), c, locked, batches, claimed, best
+      if (na) printf "  phases (means over those asks): snapshot %.1f ms, proposal %.1f ms, lock wait %.1f ms, locked %.1f ms\n", ps / na, pp / na, pw / na, pl / na
       if (n1) printf "  around 100 finished (75-124, %d asks): median %.1f ms, p90 %.1f ms\n", n1, pct(b1, n1, 0.5), pct(b1, n1, 0.9)
       if (n5) printf "  around 500 finished (450-549, %d asks): median %.1f ms, p90 %.1f ms\n", n5, pct(b5, n5, 0.5), pct(b5, n5, 0.9)
       if (nk) printf "  around 1,000 finished (900-999, %d asks): median %.1f ms, p90 %.1f ms\n", nk, pct(bk, nk, 0.5), pct(bk, nk, 0.9)
