@@ -135,7 +135,7 @@ final class PgAsk {
                 if (claimed != null) {
                     next = PgQueue.asClaim(claimed, snapshot.finished());
                     break;
-                }  // taken by others meanwhile, or stale: the locked step decides
+                }  // taken by others meanwhile: the locked step decides
             }
             boolean full = snapshot.finished().size() + snapshot.pending().size() >= calls;
             boolean clean = !snapshot.anySilent() && snapshot.queued() < 0;  // else the lock decides
@@ -183,7 +183,7 @@ final class PgAsk {
             return new PgStudy.Done(now.finished());
         }
         if (now.queued() >= 0) {
-            PgStudy.Next claimed = claimQueued(c, now, proposer, clock);
+            PgStudy.Next claimed = claimQueued(c, now);
             if (claimed != null) {
                 return claimed;
             }
@@ -226,30 +226,11 @@ final class PgAsk {
     }
 
     /**
-     * Under the lock, with queued rows: claims one; if none is claimable (others hold them, or they
-     * are stale), proposes anew in the stale rows' places (one batch, the other pending trials as
-     * liars) and claims again. Null when nothing could be claimed.
+     * Under the lock, with queued rows: claims one; null when all are being claimed by others at
+     * this moment (their claims commit within milliseconds; the ask goes on as without a queue).
      */
-    private PgStudy.Next claimQueued(Connection c, View now, PgStudy.Proposer proposer, Clock clock) throws SQLException {
+    private PgStudy.Next claimQueued(Connection c, View now) throws SQLException {
         PgQueue.Claimed claimed = queue.claim(c);
-        if (claimed == null) {
-            List<Integer> stale = queue.stale(c);
-            if (stale.isEmpty()) {
-                return null;
-            }
-            List<Map<String, Object>> kept = now.pending().stream().filter(p -> !stale.contains(p.number()))
-                    .map(Pending::params).toList();
-            long p = System.nanoTime();
-            List<Map<String, Object>> points = proposer.proposeBatch(now.finished(), kept, stale.size());
-            clock.propose += System.nanoTime() - p;
-            clock.proposed = points.size();
-            clock.pending = kept.size();
-            clock.lockedProposal = true;
-            for (int i = 0; i < points.size(); i++) {
-                queue.replace(c, stale.get(i), points.get(i));
-            }
-            claimed = queue.claim(c);
-        }
         return claimed == null ? null : PgQueue.asClaim(claimed, now.finished());
     }
 

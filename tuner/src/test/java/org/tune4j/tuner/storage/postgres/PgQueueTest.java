@@ -26,8 +26,7 @@ import org.tune4j.tuner.storage.TrialRecord;
 /**
  * The batch hand-out ({@link PgQueue}, {@link PgAsk}) against the real PostgreSQL
  * ({@link TestDatabase}): a batch's queued points go to concurrent workers once each, before any
- * new proposal; a worker that dies leaves them for the others; a stale one is proposed anew in
- * its place; a batch never exceeds the budget.
+ * new proposal; a worker that dies leaves them for the others; a batch never exceeds the budget.
  */
 class PgQueueTest {
     private static final String SPACE = """
@@ -177,38 +176,6 @@ class PgQueueTest {
         assertThat(notices.get(0)).contains("trial 1 of worker a silent").endsWith("re-queued");
         assertThat(rows("SELECT handed_out::text FROM tune4j_trial WHERE study = $S AND number = 1"))
                 .containsExactly("2");
-    }
-
-    @Test
-    void aQueuedPointOlderThanTheStaleLimitIsProposedAnewUnderItsNumber() throws Exception {
-        PgStudy b = worker("b", 1, Duration.ofMinutes(5));
-        List<String> calls = new ArrayList<>();
-        for (int i = 1; i <= PgQueue.STALE_AFTER + 1; i++) {
-            Map<String, Object> p = Map.of("x", -1.0, "y", -2.0 + 0.1 * i);
-            PgStudy.Claim c = (PgStudy.Claim) b.next(40, (f, q) -> p, m -> { });
-            assertThat(b.finish(new TrialRecord(c.number(), p, 1.0, TrialState.COMPLETE, null, 0.1, List.of(), null)))
-                    .isTrue();
-        }
-        PgStudy a = worker("a", 3, Duration.ofMinutes(5));
-        int n = PgQueue.STALE_AFTER + 2;
-        assertThat(((PgStudy.Claim) a.next(40, batchOf(1.0, calls), m -> { })).number()).isEqualTo(n);
-        // the queued rows as if queued before the finished trials: more than STALE_AFTER finished since
-        try (Connection c = TestDatabase.connect(TestDatabase.text()); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE tune4j_trial SET heartbeat = heartbeat - interval '1 hour' WHERE study = '" + name
-                    + "' AND state = 'queued'");
-        }
-        PgStudy.Claim renewed = (PgStudy.Claim) b.next(40, batchOf(2.0, calls), m -> { });
-        assertThat(calls).containsExactly(n - 1 + " finished, 0 pending, k 3",
-                n - 1 + " finished, 1 pending, k 2");  // the running trial is pending, the stale two are not
-        assertThat(renewed.number()).isEqualTo(n + 1);
-        assertThat(renewed.params()).isEqualTo(point(0, 2.0));
-        assertThat(rows("SELECT number || ' ' || state || ' ' || params FROM tune4j_trial WHERE study = $S AND "
-                + "number > " + n + " ORDER BY number")).containsExactly(n + 1 + " running " + Json.line(point(0, 2.0)),
-                n + 2 + " queued " + Json.line(point(1, 2.0)));
-        assertThat(timings).last().satisfies(t -> {
-            assertThat(t.outcome()).isEqualTo("claim");
-            assertThat(t.proposed()).isEqualTo(2);
-        });
     }
 
     @Test
