@@ -1,6 +1,7 @@
 package org.tune4j.tuner.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,24 +11,44 @@ import org.tune4j.optimizer.BatchStrategy;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
+import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.AskTellStudy;
 import org.tune4j.tuner.study.StudyListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code tune4j ask --study DIR [--space SPACE.json] [--batch-strategy NAME]}: prints the next trial as
- * one JSON line.
+ * one JSON line. With {@code --storage URL --name S} the study lives in the database
+ * ({@link SharedAskTell}); {@code --lease SECONDS} bounds how long its trial waits for a tell.
  */
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = {"Print the next point to evaluate as one JSON line {\"trial\": N, \"params\": {...}}.",
                 "The first ask creates the study (give --space and any optimizer options then); report back with tune4j tell."})
 final class AskCommand implements Callable<Integer> {
-    @Option(names = "--study", required = true, paramLabel = "DIR", description = "The study's directory.")
+    @Option(names = "--study", paramLabel = "DIR", description = "The study's directory (or --storage and --name).")
     Path study;
+
+    @Mixin
+    StorageOptions storage;
+
+    @Mixin
+    StudyNameOption name;
+
+    @Option(names = "--lease", paramLabel = "SECONDS",
+            description = {"With --storage: the trial is taken for lost (and its point re-queued, --requeue) when no tell "
+                    + "came within SECONDS (plus the grace period of the process that notices: --heartbeat x --grace). "
+                    + "Default: no lease; the trial stays running until told."})
+    Double leaseSeconds;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--space", paramLabel = "SPACE.json", description = "The search space (required by the first ask).")
     Path spaceFile;
@@ -44,19 +65,52 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AskTellStudy.Asked asked = AskTellStudy.ask(new RunLayout(study),
-                spaceFile == null ? null : SpaceFile.read(spaceFile), optimizer.settings(), batchStrategy,
-                new StudyListener() {
-                    @Override
-                    public void warning(String message) {
-                        System.err.println("tune4j: warning: " + message);
-                    }
-                });
+        StudyListener warnings = new StudyListener() {
+            @Override
+            public void warning(String message) {
+                System.err.println("tune4j: warning: " + message);
+            }
+        };
+        StorageUrl url = study != null && storage.storage == null ? null : storage.url(name.name);  // --study over $TUNE4J_STORAGE
+        AskTellStudy.Asked asked;
+        if (url != null) {
+            if (study != null) {
+                throw new ParameterException(spec.commandLine(), "--study: names a run directory; with --storage the "
+                        + "study is --name's");
+            }
+            if (batchStrategy != BatchStrategy.CL_MIN) {
+                throw new ParameterException(spec.commandLine(), "--batch-strategy: with --storage the pending trials "
+                        + "are treated as every worker of the study treats them: cl-min (found " + batchStrategy.label()
+                        + ")");
+            }
+            if (leaseSeconds != null && !(leaseSeconds >= 1 && leaseSeconds <= 366 * 86400.0)) {
+                throw new ParameterException(spec.commandLine(), "--lease: expected seconds in 1..31622400, found "
+                        + leaseSeconds);
+            }
+            asked = SharedAskTell.ask(url, storage, name.name, spaceFile == null ? null : SpaceFile.read(spaceFile),
+                    optimizer.settings(), leaseSeconds == null ? null : Duration.ofMillis(Math.round(leaseSeconds * 1e3)),
+                    warnings);
+        } else {
+            if (study == null) {
+                throw new ParameterException(spec.commandLine(), "ask: give the study: --study DIR (a run directory), or "
+                        + "--storage URL --name S");
+            }
+            if (leaseSeconds != null) {
+                throw new ParameterException(spec.commandLine(), "--lease: only with --storage (a run directory's "
+                        + "pending trials wait for their tell)");
+            }
+            asked = askRunDirectory(warnings);
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("trial", asked.trial());
         line.put("params", asked.params());
         System.out.println(Json.line(line));
         return 0;
+    }
+
+    private AskTellStudy.Asked askRunDirectory(StudyListener warnings) {
+        return AskTellStudy.ask(new RunLayout(study),
+                spaceFile == null ? null : SpaceFile.read(spaceFile), optimizer.settings(), batchStrategy, warnings);
     }
 
     /** The batch strategies by label, as the option's converter and completion candidates. */

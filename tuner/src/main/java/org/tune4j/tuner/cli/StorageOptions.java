@@ -121,6 +121,11 @@ final class StorageOptions {
 
     /** A worker's study handle under the given worker name. */
     PgStudy study(PgDatabase db, String name, String worker) {
+        return study(db, name, worker, batch);
+    }
+
+    /** As above, with the given batch instead of --batch's. */
+    PgStudy study(PgDatabase db, String name, String worker, int batch) {
         Duration grace = heartbeat().multipliedBy(graceBeats);
         return new PgStudy(db, name, worker, grace, requeues, batch,
                 askTiming ? t -> System.err.println("tune4j: " + t.line()) : t -> { });
