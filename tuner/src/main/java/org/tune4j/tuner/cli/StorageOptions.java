@@ -48,7 +48,7 @@ final class StorageOptions {
     @Option(names = "--batch", paramLabel = "K",
             description = "With --storage: when a worker proposes under the study's lock (a busy study), it proposes "
                     + "K points with one surrogate fit, runs the first and queues the others for the next workers "
-                    + "(0, the default: the workers seen, at most 8; 1 for a worker alone).")
+                    + "(0, the default: the workers seen, at most 4; 1 for a worker alone).")
     int batch;
 
     @Option(names = "--ask-timing",

@@ -47,6 +47,13 @@ import org.tune4j.tuner.storage.TrialRecord;
  * surrogate outside the lock before such a proposal was tried and dropped: while a worker waits
  * for the lock other trials finish, so the fit was stale and made again under the lock.)
  *
+ * <p>Batches ({@link PgQueue}): a proposal made under the lock is a batch of k points when the
+ * study has several workers (k from {@code --batch}, or the workers seen, at most
+ * {@link PgQueue#MAX_AUTO_BATCH}); the first is this worker's, the others are queued and claimed
+ * by the next asks without the lock. While its last batch was above 1 point a worker proposes
+ * under the lock at once, without the optimistic attempt (measured: at 8 and 16 workers on 2 busy
+ * cores the attempts collided and were thrown away; BENCHMARKS.md, Shared study, round 3).
+ *
  * <p>Life cycle: one per {@link PgStudy} (one worker); not thread-safe (the worker asks from one
  * thread). Numbers stay unique and without gaps: they are still taken under the lock.
  */
@@ -64,6 +71,7 @@ final class PgAsk {
     private final PgQueue queue;
     private final TreeMap<Integer, TrialRecord> finished = new TreeMap<>();  // never changes once written
     private int lockedAsks;  // asks left that propose under the lock
+    private int lastBatch = 1;  // the batch of the last proposal under the lock; above 1: propose under the lock
 
     /** A trial without a result: running or queued. */
     private record Pending(int number, String state, Map<String, Object> params, boolean silent) {
@@ -116,7 +124,7 @@ final class PgAsk {
     PgStudy.Next next(int calls, PgStudy.Proposer proposer, Consumer<String> notice, Consumer<AskTiming> timing) {
         Clock clock = new Clock();
         long trips = db.roundTrips();
-        boolean busy = lockedAsks > 0 || batch > 1;  // an explicit batch is always proposed under the lock
+        boolean busy = lockedAsks > 0 || batch > 1 || lastBatch > 1;  // batches are proposed under the lock
         lockedAsks = Math.max(0, lockedAsks - 1);
         PgStudy.Next next = null;
         while (next == null) {
@@ -196,7 +204,8 @@ final class PgAsk {
         if (params == null) {
             long p = System.nanoTime();
             int room = calls - now.finished().size() - now.pending().size();
-            int k = Math.min(room, batch > 0 ? batch : queue.autoBatch(c, grace));
+            lastBatch = batch > 0 ? batch : queue.autoBatch(c, grace);
+            int k = Math.min(room, lastBatch);
             List<Map<String, Object>> points = k <= 1 ? List.of(proposer.propose(now.finished(), now.pendingParams()))
                     : proposer.proposeBatch(now.finished(), now.pendingParams(), k);
             params = points.get(0);

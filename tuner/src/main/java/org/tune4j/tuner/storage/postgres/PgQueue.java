@@ -27,8 +27,8 @@ import org.tune4j.tuner.storage.TrialRecord;
  * neither the numbers nor the budget's count (queued rows count as pending everywhere).
  *
  * <p>A queued point is never dropped: it was proposed with the trials finished then, and a batch
- * is at most {@link #MAX_AUTO_BATCH} points, proposed only when no queued point is claimable, so
- * its points go out within about one trial's time. (A staleness rule was built and measured:
+ * (by default at most {@link #MAX_AUTO_BATCH} points) is proposed only when no queued point is
+ * claimable, so its points go out within about one trial's time. (A staleness rule was built and measured:
  * queued points older than 16 finished trials re-proposed in place under the lock. At 32 workers
  * on 2 busy cores the points went stale while the workers waited in the lock's queue, and one
  * worker re-proposed all 189 of them in one hold of the lock, for minutes: dropped.)
@@ -36,8 +36,13 @@ import org.tune4j.tuner.storage.TrialRecord;
  * <p>Life cycle: one per {@link PgStudy}; every method runs inside the caller's transaction.
  */
 final class PgQueue {
-    /** The largest automatic batch (the workers seen, capped). */
-    static final int MAX_AUTO_BATCH = 8;
+    /**
+     * The largest automatic batch (the workers seen, capped): measured on 2 busy cores, 8 and 16
+     * workers, CALLS = 8W: batches of 4 gave 232 and 276 finished trials a minute, of 2 230 and 227,
+     * of 1 (no batch) 215 and 172; a batch of 8 makes the workers wait for its 8 acquisitions
+     * (BENCHMARKS.md, Shared study, round 3).
+     */
+    static final int MAX_AUTO_BATCH = 4;
 
     private final String name;
     private final String worker;

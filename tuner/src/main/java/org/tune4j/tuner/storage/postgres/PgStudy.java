@@ -109,7 +109,7 @@ public final class PgStudy {
     /**
      * As above, proposing {@code batch} points at once when a proposal is made under the study
      * row's lock (the first runs here, the others are queued for the next workers: {@link PgQueue});
-     * 0 chooses it at each such proposal ({@link PgQueue#autoBatch}: the workers seen, at most 8;
+     * 0 chooses it at each such proposal ({@link PgQueue#autoBatch}: the workers seen, at most 4;
      * 1 for a worker alone). An explicit batch above 1 always proposes under the lock.
      */
     public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues, int batch,

@@ -179,6 +179,43 @@ class PgQueueTest {
     }
 
     @Test
+    void theAutomaticBatchIsTheWorkersSeenAndThenProposalsGoUnderTheLockAtOnce() {
+        PgStudy a = worker("a", 0, Duration.ofMinutes(5));
+        PgStudy b = worker("b", 0, Duration.ofMinutes(5));
+        List<String> calls = new ArrayList<>();
+        int[] attempts = {0};
+        PgStudy.Proposer proposer = new PgStudy.Proposer() {
+            @Override
+            public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
+                if (++attempts[0] == 1) {  // outside the lock: meanwhile b takes trial 1, a conflict
+                    assertThat(b.next(40, (f, p) -> point(9, 9.0), m -> { })).isInstanceOf(PgStudy.Claim.class);
+                }
+                return point(0, 1.0);
+            }
+
+            @Override
+            public List<Map<String, Object>> proposeBatch(List<TrialRecord> finished,
+                                                          List<Map<String, Object>> pending, int k) {
+                return batchOf(1.0, calls).proposeBatch(finished, pending, k);
+            }
+        };
+        PgStudy.Claim first = (PgStudy.Claim) a.next(40, proposer, m -> { });
+        assertThat(first.number()).isEqualTo(2);
+        assertThat(calls).containsExactly("0 finished, 1 pending, k 2");  // a and b seen: a batch of 2
+        assertThat(((PgStudy.Claim) b.next(40, NEVER, m -> { })).number()).isEqualTo(3);  // the queued one
+        for (int i = 0; i < 10; i++) {  // a's next asks propose under the lock at once, batches of 2
+            a.next(40, batchOf(2.0 + i, calls), m -> { });
+        }
+        assertThat(calls).hasSize(6).allMatch(c -> c.endsWith("k 2"));
+        // a's asks after b's first and a's first (which had the conflict)
+        assertThat(timings.subList(2, timings.size())).filteredOn(t -> t.proposed() > 0)
+                .allSatisfy(t -> {
+                    assertThat(t.lockedProposal()).isTrue();
+                    assertThat(t.conflicts()).isZero();
+                });
+    }
+
+    @Test
     void aBatchNeverGoesBeyondTheBudget() throws Exception {
         List<String> calls = new ArrayList<>();
         PgStudy a = worker("a", 8, Duration.ofMinutes(5));
