@@ -10,12 +10,14 @@
  * {@link org.tune4j.tuner.storage.postgres.PgStudies} creates or joins a study row,
  * {@link org.tune4j.tuner.storage.postgres.PgStudy} allocates, heartbeats and records trials in
  * transactions, its asks through {@link org.tune4j.tuner.storage.postgres.PgAsk} (the proposal
- * made outside the study's lock, validated under it), timed by
+ * made outside the study's lock, validated under it, or under it as a batch whose other points
+ * {@link org.tune4j.tuner.storage.postgres.PgQueue} queues and hands out without the lock), timed by
  * {@link org.tune4j.tuner.storage.postgres.AskTiming} with the round trips
  * {@link org.tune4j.tuner.storage.postgres.RoundTrips} counts;
  * {@link org.tune4j.tuner.storage.postgres.PgBestModel} keeps the best finished
  * trial's model, and {@link org.tune4j.tuner.storage.postgres.PgImport} writes a whole study
- * ({@code tune4j copy}). It knows nothing of training or the optimizer: the worker loop is
+ * ({@code tune4j copy}); {@link org.tune4j.tuner.storage.postgres.PgAskTell} is what
+ * {@code ask}/{@code tell --storage} add (the asked trial's lease, the told result). It knows nothing of training or the optimizer: the worker loop is
  * {@code study.StudyWorker}. The run directory stays the embedded default ({@code org.tune4j.tuner.storage}).
  */
 package org.tune4j.tuner.storage.postgres;
