@@ -21,6 +21,8 @@ import org.tune4j.optimizer.surrogate.Prediction;
  *     everywhere and only shrinks the variance around the pending point.</li>
  * </ul>
  * {@link #LOCAL_PENALIZATION} tells no lies: it penalizes the acquisition around pending points.
+ * {@link #FANTASIES} tells {@link #FANTASY_SAMPLES} random ones: it averages the acquisition over
+ * joint draws of the pending outcomes (Snoek et al. 2012).
  * Stateless; the lies are recomputed at every ask from the current observations.
  */
 public enum BatchStrategy {
@@ -38,7 +40,20 @@ public enum BatchStrategy {
      * org.tune4j.optimizer.acquisition.LocalPenalty}). Needs a differentiable surrogate (the GP)
      * for its Lipschitz estimate; with another one, CL_MIN's lies are used instead.
      */
-    LOCAL_PENALIZATION;
+    LOCAL_PENALIZATION,
+    /**
+     * Monte Carlo fantasies (Snoek, Larochelle & Adams 2012, section 3.3): the GP of the
+     * observations is conditioned on {@link #FANTASY_SAMPLES} joint draws of the pending points'
+     * outcomes from its own predictive distribution, at fixed hyper-parameters, and the
+     * acquisition is averaged over them ({@link org.tune4j.optimizer.surrogate.FantasyPosterior},
+     * {@link org.tune4j.optimizer.acquisition.FantasyAcquisition}). The draws come from the stream
+     * (seed, "fantasies", ask number), so a replayed journal asks the same points. Needs the GP;
+     * with another surrogate, CL_MIN's lies are used instead.
+     */
+    FANTASIES;
+
+    /** M, the number of fantasies {@link #FANTASIES} averages over. */
+    public static final int FANTASY_SAMPLES = 16;
 
     /**
      * The lie for one pending point.
@@ -53,11 +68,11 @@ public enum BatchStrategy {
             case CL_MEAN -> observed.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             case CL_MAX -> observed.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             case KRIGING_BELIEVER -> belief.get().mean();
-            case LOCAL_PENALIZATION -> CL_MIN.lie(observed, belief); // its fallback without a differentiable surrogate
+            case LOCAL_PENALIZATION, FANTASIES -> CL_MIN.lie(observed, belief); // their fallback without a GP
         };
     }
 
-    /** The name used by files and reports: "cl-min", "cl-mean", "cl-max", "kriging-believer", "local-penalization". */
+    /** The name used by files and reports: "cl-min", "cl-mean", "cl-max", "kriging-believer", "local-penalization", "fantasies". */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

@@ -12,11 +12,14 @@ import java.util.random.RandomGenerator;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
 import org.tune4j.optimizer.acquisition.AcquisitionPolicy;
+import org.tune4j.optimizer.acquisition.FantasyAcquisition;
 import org.tune4j.optimizer.acquisition.LocalPenalty;
 import org.tune4j.optimizer.acquisition.PosteriorMean;
 import org.tune4j.optimizer.numeric.RandomStreams;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.optimizer.surrogate.DifferentiableSurrogate;
+import org.tune4j.optimizer.surrogate.FantasyPosterior;
+import org.tune4j.optimizer.surrogate.GaussianProcess;
 import org.tune4j.optimizer.surrogate.Prediction;
 import org.tune4j.optimizer.surrogate.Surrogate;
 
@@ -292,6 +295,14 @@ public final class Optimizer {
                     localPenalty(gp, best, index, candidates));
             return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
         }
+        if (lies == BatchStrategy.FANTASIES && !pending.isEmpty() && fittedSurrogate() instanceof GaussianProcess gp) {
+            Optional<FantasyPosterior> fantasies = fantasies(gp, index);
+            if (fantasies.isPresent()) {
+                Optional<Proposal> proposal = strategy.propose(gp, best, excluded(), rng, candidates,
+                        new FantasyAcquisition(fantasies.get()));
+                return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
+            }
+        }
         if (pending.isEmpty()) {
             model = fittedSurrogate();
         } else { // pending points observed at the strategy's lies
@@ -306,6 +317,13 @@ public final class Optimizer {
         }
         Optional<Proposal> proposal = strategy.propose(model, best, excluded(), rng, candidates);
         return proposal.map(Proposal::point).orElseGet(() -> strategy.randomUnused(excluded(), rng));
+    }
+
+    /** The GP of the observations given {@link BatchStrategy#FANTASY_SAMPLES} draws of the pending outcomes. */
+    private Optional<FantasyPosterior> fantasies(GaussianProcess gp, int index) {
+        double[][] units = pending.stream().map(space::toUnit).toArray(double[][]::new);
+        return FantasyPosterior.of(gp, units, BatchStrategy.FANTASY_SAMPLES,
+                RandomStreams.of(config.seed(), "fantasies", index));
     }
 
     /** The local penalizers of the pending points, L estimated over random points and the observations. */

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer.Proposal;
 import org.tune4j.optimizer.acquisition.AcquisitionOptimizer;
 import org.tune4j.optimizer.acquisition.AcquisitionPolicy;
+import org.tune4j.optimizer.acquisition.FantasyAcquisition;
 import org.tune4j.optimizer.acquisition.LocalPenalty;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.optimizer.surrogate.Surrogate;
@@ -64,18 +65,29 @@ final class ProposalStrategy {
     /** As {@link #propose(Surrogate, double, Set, RandomGenerator)}, scoring {@code candidates} random points. */
     Optional<Proposal> propose(Surrogate model, double best, Set<List<Object>> excluded, RandomGenerator rng,
             int candidates) {
-        return propose(model, best, excluded, rng, candidates, null);
+        return propose(model, best, excluded, rng, candidates, (LocalPenalty) null);
     }
 
     /** As above, the acquisition multiplied by {@code penalty} when it is not null (local penalization). */
     Optional<Proposal> propose(Surrogate model, double best, Set<List<Object>> excluded, RandomGenerator rng,
             int candidates, LocalPenalty penalty) {
-        AcquisitionOptimizer maximizer = candidates == config.candidates() ? acquisitionOptimizer
-                : new AcquisitionOptimizer(candidates, config.refineFrom());
+        AcquisitionOptimizer maximizer = maximizer(candidates);
         if (penalty != null) {
             maximizer = maximizer.withPenalty(penalty);
         }
         return policy.propose(new AcquisitionPolicy.Round(space, model, best, excluded, maximizer, rng));
+    }
+
+    /** As above, the acquisition averaged over {@code fantasies} of the pending points (model: the GP of the observations). */
+    Optional<Proposal> propose(Surrogate model, double best, Set<List<Object>> excluded, RandomGenerator rng,
+            int candidates, FantasyAcquisition fantasies) {
+        AcquisitionOptimizer maximizer = maximizer(candidates).withFantasies(fantasies);
+        return policy.propose(new AcquisitionPolicy.Round(space, model, best, excluded, maximizer, rng));
+    }
+
+    private AcquisitionOptimizer maximizer(int candidates) {
+        return candidates == config.candidates() ? acquisitionOptimizer
+                : new AcquisitionOptimizer(candidates, config.refineFrom());
     }
 
     /** The acquisition policy of this optimizer (for tests and reports). */

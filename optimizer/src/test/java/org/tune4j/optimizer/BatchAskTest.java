@@ -64,6 +64,29 @@ class BatchAskTest {
     }
 
     @Test
+    void fantasiesAreReproducibleAndAReplayedStudyAsksTheSamePoint() {
+        List<List<Object>> batch = warmedUp().ask(3, BatchStrategy.FANTASIES);
+        assertThat(warmedUp().ask(3, BatchStrategy.FANTASIES)).isEqualTo(batch);
+        // a session rebuilt from the journal (told trials replayed, the first two asks still running)
+        Optimizer original = warmedUp();
+        Optimizer rebuilt = new Optimizer(braninSpace(), FAST);
+        for (Trial t : original.result().trials()) {
+            rebuilt.replay(t.x(), t.value());
+        }
+        rebuilt.addPending(batch.get(0));
+        rebuilt.addPending(batch.get(1));
+        assertThat(rebuilt.ask(1, BatchStrategy.FANTASIES)).containsExactly(batch.get(2));
+    }
+
+    @Test
+    void fantasiesDifferFromTheLiesOnceAPointIsPending() {
+        List<List<Object>> fantasies = warmedUp().ask(2, BatchStrategy.FANTASIES);
+        List<List<Object>> lies = warmedUp().ask(2, BatchStrategy.CL_MIN);
+        assertThat(fantasies.get(0)).isEqualTo(lies.get(0)); // nothing pending yet: the same plain ask
+        assertThat(fantasies.get(1)).isNotEqualTo(lies.get(1));
+    }
+
+    @Test
     void aBatchOfNothingIsRefused() {
         assertThatThrownBy(() -> warmedUp().ask(0, BatchStrategy.CL_MEAN))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected n >= 1, found 0");

@@ -37,12 +37,14 @@ public final class AcquisitionOptimizer {
     private final int candidates;
     private final int refineFrom;
     private final LocalPenalty penalty; // null: none
+    private final FantasyAcquisition fantasies; // null: the plain acquisition of the surrogate
 
     public AcquisitionOptimizer(int candidates, int refineFrom) {
-        this(candidates, refineFrom, null);
+        this(candidates, refineFrom, null, null);
     }
 
-    private AcquisitionOptimizer(int candidates, int refineFrom, LocalPenalty penalty) {
+    private AcquisitionOptimizer(int candidates, int refineFrom, LocalPenalty penalty,
+            FantasyAcquisition fantasies) {
         if (candidates < 1 || refineFrom < 0) {
             throw new IllegalArgumentException("AcquisitionOptimizer: expected candidates >= 1 and refineFrom >= 0, "
                     + "found " + candidates + ", " + refineFrom);
@@ -50,6 +52,7 @@ public final class AcquisitionOptimizer {
         this.candidates = candidates;
         this.refineFrom = refineFrom;
         this.penalty = penalty;
+        this.fantasies = fantasies;
     }
 
     /**
@@ -58,7 +61,16 @@ public final class AcquisitionOptimizer {
      * so that utilities that can be negative (LCB) are shifted to be non-negative first.
      */
     public AcquisitionOptimizer withPenalty(LocalPenalty p) {
-        return new AcquisitionOptimizer(candidates, refineFrom, p);
+        return new AcquisitionOptimizer(candidates, refineFrom, p, null);
+    }
+
+    /**
+     * This maximizer with every utility replaced by its average over the fantasies of the pending
+     * points ({@link FantasyAcquisition}); the surrogate passed to {@link #maximize} then only
+     * decides whether candidates are refined by gradient steps (it must be differentiable for that).
+     */
+    public AcquisitionOptimizer withFantasies(FantasyAcquisition f) {
+        return new AcquisitionOptimizer(candidates, refineFrom, null, f);
     }
 
     /**
@@ -81,7 +93,7 @@ public final class AcquisitionOptimizer {
         for (int i = 0; i < candidates; i++) {
             units[i] = space.toUnit(space.sample(rng));
         }
-        Prediction[] predictions = surrogate.predict(units);
+        Prediction[] predictions = fantasies == null ? surrogate.predict(units) : null;
         List<Optional<Proposal>> out = new ArrayList<>();
         for (AcquisitionFunction acquisition : acquisitions) {
             out.add(Optional.ofNullable(select(space, surrogate, acquisition, best, excluded, units, predictions)));
@@ -92,11 +104,13 @@ public final class AcquisitionOptimizer {
     private Proposal select(Space space, Surrogate surrogate, AcquisitionFunction acquisition, double best,
             Set<List<Object>> excluded, double[][] units, Prediction[] predictions) {
         Integer[] order = new Integer[candidates];
-        double[] utility = new double[candidates];
+        double[] utility = fantasies == null ? new double[candidates] : fantasies.utilities(acquisition, best, units);
         double floor = 0;
         for (int i = 0; i < candidates; i++) {
             order[i] = i;
-            utility[i] = acquisition.utility(predictions[i].mean(), predictions[i].std(), best);
+            if (fantasies == null) {
+                utility[i] = acquisition.utility(predictions[i].mean(), predictions[i].std(), best);
+            }
             floor = Math.min(floor, utility[i]);
         }
         if (penalty != null) {
@@ -108,11 +122,11 @@ public final class AcquisitionOptimizer {
         List<Proposal> pool = new ArrayList<>();
         if (surrogate instanceof DifferentiableSurrogate differentiable) {
             for (int r = 0; r < Math.min(refineFrom, candidates); r++) {
-                double[] refined = refine(differentiable, acquisition, best, units[order[r]], penalty, floor);
+                double[] refined = refine(differentiable, acquisition, best, units[order[r]], penalty, floor,
+                        fantasies);
                 List<Object> point = space.fromUnit(refined);
                 double[] snapped = space.toUnit(point);
-                Prediction p = surrogate.predict(snapped);
-                double u = acquisition.utility(p.mean(), p.std(), best);
+                double u = utility(surrogate, acquisition, best, snapped);
                 pool.add(new Proposal(point, snapped,
                         penalty == null ? u : Math.max(u - floor, 0) * penalty.value(snapped, null)));
             }
@@ -134,6 +148,15 @@ public final class AcquisitionOptimizer {
         return winner;
     }
 
+    /** The (un-penalized) utility at one unit-cube point. */
+    private double utility(Surrogate surrogate, AcquisitionFunction acquisition, double best, double[] unit) {
+        if (fantasies != null) {
+            return fantasies.utilities(acquisition, best, new double[][] {unit})[0];
+        }
+        Prediction p = surrogate.predict(unit);
+        return acquisition.utility(p.mean(), p.std(), best);
+    }
+
     private static Proposal firstAllowed(List<Proposal> pool, Set<List<Object>> excluded, Set<List<Object>> seen) {
         for (Proposal p : pool) {
             if (!excluded.contains(p.point())) {
@@ -147,12 +170,15 @@ public final class AcquisitionOptimizer {
     /** Maximizes the utility from {@code start} inside [0, 1]^d by minimizing its negative. */
     static double[] refine(DifferentiableSurrogate surrogate, AcquisitionFunction acquisition, double best,
             double[] start) {
-        return refine(surrogate, acquisition, best, start, null, 0);
+        return refine(surrogate, acquisition, best, start, null, 0, null);
     }
 
-    /** As above, the utility penalized as in {@link #withPenalty} when {@code penalty} is not null. */
+    /**
+     * As above, the utility penalized as in {@link #withPenalty} when {@code penalty} is not null,
+     * or averaged over the fantasies when {@code fantasies} is not null.
+     */
     private static double[] refine(DifferentiableSurrogate surrogate, AcquisitionFunction acquisition, double best,
-            double[] start, LocalPenalty penalty, double floor) {
+            double[] start, LocalPenalty penalty, double floor, FantasyAcquisition fantasies) {
         int d = start.length;
         double[] lower = new double[d];
         double[] upper = new double[d];
@@ -160,7 +186,8 @@ public final class AcquisitionOptimizer {
         double[] dPenalty = new double[d];
         BoundedLbfgs lbfgs = new BoundedLbfgs(10, REFINE_ITERATIONS, 1e-9, 1e-12);
         BoundedLbfgs.Result result = lbfgs.minimize((x, g) -> {
-            double u = utilityAndGradient(surrogate, acquisition, best, x, g);
+            double u = fantasies != null ? fantasies.utilityAndGradient(acquisition, best, x, g)
+                    : utilityAndGradient(surrogate, acquisition, best, x, g);
             if (penalty != null) { // (max(u - floor, 0) · P)' = P u' + (u - floor) P' where u > floor
                 double shifted = Math.max(u - floor, 0);
                 double p = penalty.value(x, dPenalty);

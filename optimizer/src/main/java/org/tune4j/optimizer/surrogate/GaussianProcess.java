@@ -373,6 +373,73 @@ public final class GaussianProcess implements DifferentiableSurrogate {
         return new PredictionGradient(yMean + yScale * mean, yScale * std, dMean, dStd);
     }
 
+    /**
+     * The joint posterior covariance of the latent function at {@code xs} (objective units, (m, m)
+     * row-major, without the white noise): {@code cov = c·M(xs, xs) - Vᵀ V} with
+     * {@code V = L⁻¹ K(X, xs)} (Rasmussen & Williams eq. 2.24). For {@link FantasyPosterior}.
+     */
+    double[] posteriorCovariance(double[][] xs) {
+        requireFitted();
+        int n = alpha.length;
+        int m = xs.length;
+        double[][] v = new double[n][m]; // (n, m): K(X, xs), then L⁻¹ K(X, xs)
+        double[] row = new double[d];
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(trainX, p * d, row, 0, d);
+            for (int j = 0; j < m; j++) {
+                v[p][j] = kernel.value(row, xs[j]);
+            }
+        }
+        cholesky.solveLowerInPlace(v);
+        double[] cov = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = kernel.value(xs[i], xs[j]);
+                for (int p = 0; p < n; p++) {
+                    s -= v[p][i] * v[p][j];
+                }
+                cov[i * m + j] = yScale * yScale * s;
+                cov[j * m + i] = cov[i * m + j];
+            }
+        }
+        return cov;
+    }
+
+    /** The white-noise variance in objective units: s² · scale² (what an observation adds to the latent variance). */
+    public double noiseVariance() {
+        return noise() * yScale * yScale;
+    }
+
+    /** Observations (and lies) this GP is conditioned on. */
+    int size() {
+        requireFitted();
+        return alpha.length;
+    }
+
+    /** Row p of the training inputs (a copy). */
+    double[] trainRow(int p) {
+        return Arrays.copyOfRange(trainX, p * d, (p + 1) * d);
+    }
+
+    /** The factor of K + (s² + ε) I. */
+    Cholesky factor() {
+        return cholesky;
+    }
+
+    /** The normalized targets (y - mean) / scale (a copy). */
+    double[] normalizedTargets() {
+        return yNormalized.clone();
+    }
+
+    /** The target normalization: y = targetMean() + targetScale() · normalized. */
+    double targetMean() {
+        return yMean;
+    }
+
+    double targetScale() {
+        return yScale;
+    }
+
     private void requireFitted() {
         if (alpha == null) {
             throw new IllegalStateException("GaussianProcess: call fit before predict");

@@ -132,7 +132,7 @@ class MainTest {
         Run batch = run("ask", "--study", tmp.resolve("s").toString(), "--batch-strategy", "cl-median");
         assertThat(batch.exit()).isEqualTo(2);
         assertThat(batch.err()).startsWith("tune4j: Invalid value for option '--batch-strategy'").contains(
-                "expected one of cl-min, cl-mean, cl-max, kriging-believer, local-penalization, found 'cl-median'");
+                "expected one of cl-min, cl-mean, cl-max, kriging-believer, local-penalization, fantasies, found 'cl-median'");
         assertThat(Files.exists(tmp.resolve("s"))).isFalse();
     }
 
