@@ -2,6 +2,8 @@ package org.tune4j.optimizer.surrogate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.tune4j.optimizer.surrogate.SmoothFunctionFits.fitted;
+import static org.tune4j.optimizer.surrogate.SmoothFunctionFits.points;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -15,30 +17,6 @@ import org.tune4j.optimizer.surrogate.FantasyPosterior.FantasizedGradient;
  * fantasy means against the law of total variance, the gradients against central differences.
  */
 class FantasyPosteriorTest {
-
-    private static double f(double[] x) {
-        return Math.sin(6 * x[0]) + 0.5 * Math.cos(4 * x[1]) + 0.1 * x[2];
-    }
-
-    private static double[][] points(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[][] x = new double[n][];
-        for (int i = 0; i < n; i++) {
-            x[i] = new double[] {rng.nextDouble(), rng.nextDouble(), rng.nextDouble()};
-        }
-        return x;
-    }
-
-    private static GaussianProcess fitted(double[][] x) {
-        double[] y = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = f(x[i]);
-        }
-        GaussianProcess gp = new GaussianProcess(GaussianProcess.Settings.defaults().withRestarts(1),
-                new SplittableRandom(1));
-        gp.fit(x, y);
-        return gp;
-    }
 
     @Test
     void eachFantasyIsTheGpConditionedOnItsOutcomesWithOneSharedStd() {
