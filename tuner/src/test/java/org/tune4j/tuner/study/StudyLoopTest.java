@@ -22,13 +22,8 @@ import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 
 class StudyLoopTest {
-    private static final Space SPACE = SpaceFile.parse("""
-            {"x": {"type": "real", "low": 0, "high": 1},
-             "n": {"type": "integer", "low": 0, "high": 3},
-             "c": {"type": "categorical", "categories": ["a", "b"]}}
-            """, "test space");
-    private static final OptimizerConfig OPTIMIZER = OptimizerConfig.defaults().withInitialPoints(3)
-            .withCandidates(300).withRefineFrom(1).withSeed(7);
+    private static final Space SPACE = MixedSpaceStudy.SPACE;
+    private static final OptimizerConfig OPTIMIZER = MixedSpaceStudy.OPTIMIZER;
 
     @TempDir
     Path tmp;

@@ -17,7 +17,6 @@ import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunLayout;
-import org.tune4j.tuner.storage.SpaceFile;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
@@ -34,13 +33,8 @@ import org.tune4j.tuner.storage.postgres.TestDatabase;
  * point twice, with the automatic batch and with batches of 4 (queued points).
  */
 class StudyWorkerTest {
-    private static final Space SPACE = SpaceFile.parse("""
-            {"x": {"type": "real", "low": 0, "high": 1},
-             "n": {"type": "integer", "low": 0, "high": 3},
-             "c": {"type": "categorical", "categories": ["a", "b"]}}
-            """, "test space");
-    private static final OptimizerConfig OPTIMIZER = OptimizerConfig.defaults().withInitialPoints(3)
-            .withCandidates(300).withRefineFrom(1).withSeed(7);
+    private static final Space SPACE = MixedSpaceStudy.SPACE;
+    private static final OptimizerConfig OPTIMIZER = MixedSpaceStudy.OPTIMIZER;
     private static final Map<String, Object> X0 = Map.of("x", 0.5, "n", 1, "c", "a");
 
     @TempDir
