@@ -3,6 +3,7 @@ package org.tune4j.tuner.storage.postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -25,7 +26,8 @@ public final class PgDatabase {
     private final StorageUrl url;
     private final String password;
     private final Consumer<String> notice;
-    private final RoundTrips roundTrips = new RoundTrips();
+    private final RoundTrips roundTrips;
+    private final List<PgDatabase> siblings = new java.util.ArrayList<>();
     private Connection connection;
 
     /** A transaction's body. */
@@ -39,9 +41,26 @@ public final class PgDatabase {
      * @param notice   receives the one-line retry notices
      */
     public PgDatabase(StorageUrl url, String password, Consumer<String> notice) {
+        this(url, password, notice, new RoundTrips());
+    }
+
+    private PgDatabase(StorageUrl url, String password, Consumer<String> notice, RoundTrips roundTrips) {
         this.url = url;
         this.password = password;
         this.notice = notice;
+        this.roundTrips = roundTrips;
+    }
+
+    /**
+     * A second connection to the same database, with transactions of its own (a worker's
+     * background refill of the study's queue, {@link PgRefill}, beside its asks, heartbeats and
+     * results on this one): connected on its first transaction, its round trips counted with this
+     * one's, closed with this one.
+     */
+    public synchronized PgDatabase sibling() {
+        PgDatabase s = new PgDatabase(url, password, notice, roundTrips);
+        siblings.add(s);
+        return s;
     }
 
     public StorageUrl url() {
@@ -91,9 +110,18 @@ public final class PgDatabase {
         return roundTrips.count();
     }
 
-    /** Closes the connection. */
-    public synchronized void close() {
-        closeQuietly();
+    /**
+     * Closes the connection, then the siblings' (each once its transaction in progress, if any, has
+     * ended: a transaction is never cut in half by this worker; the server rolls back one whose
+     * process dies).
+     */
+    public void close() {
+        List<PgDatabase> others;
+        synchronized (this) {
+            closeQuietly();
+            others = List.copyOf(siblings);
+        }
+        others.forEach(PgDatabase::close);
     }
 
     private Connection open() throws SQLException {

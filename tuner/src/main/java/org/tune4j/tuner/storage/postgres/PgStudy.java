@@ -36,6 +36,9 @@ import org.tune4j.tuner.storage.TrialRecord;
  * {@link PgStudies}'.
  */
 public final class PgStudy {
+    /** The queue depth that means half the workers running ({@code --queue-depth auto}). */
+    public static final int AUTO_DEPTH = PgRefill.AUTO;
+
     private final PgDatabase db;
     private final String name;
     private final String worker;
@@ -66,6 +69,15 @@ public final class PgStudy {
          */
         default boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
             return !arrived.isEmpty();
+        }
+
+        /**
+         * A proposer of the same study for another thread (the worker's background refill,
+         * {@link PgRefill}), sharing no state with this one; by default this one (a proposer
+         * without state). The same one at every call.
+         */
+        default Proposer another() {
+            return this;
         }
     }
 
@@ -114,6 +126,19 @@ public final class PgStudy {
      */
     public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues, int batch,
                    Consumer<AskTiming> timing) {
+        this(db, name, worker, grace, requeues, batch, 0, timing);
+    }
+
+    /**
+     * As above, with pipelined batches when {@code queueDepth} is not 0: a worker whose ask leaves
+     * fewer than {@code queueDepth} points queued ({@link #AUTO_DEPTH}: half the workers running)
+     * refills the queue in the background, on a second connection, while its trial runs
+     * ({@link PgRefill}); and a worker that finds the queue empty while another holds the study's
+     * lock polls the queue instead of waiting for the lock. 0: no refill (the worker proposes when
+     * the queue is empty).
+     */
+    public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues, int batch, int queueDepth,
+                   Consumer<AskTiming> timing) {
         if (batch < 0) {
             throw new IllegalArgumentException("batch: expected 0 (automatic) or a number of points >= 1, found "
                     + batch);
@@ -124,7 +149,8 @@ public final class PgStudy {
         this.grace = Objects.requireNonNull(grace);
         this.requeues = requeues;
         this.timing = Objects.requireNonNull(timing);
-        this.asker = new PgAsk(this, db, name, grace, batch);
+        this.asker = new PgAsk(this, db, name, grace, batch, queueDepth == 0 ? null
+                : new PgRefill(this, db.sibling(), name, grace, batch, queueDepth, timing));
     }
 
 
@@ -272,6 +298,20 @@ public final class PgStudy {
                 if (!r.next()) {
                     throw new IllegalStateException("study \"" + name + "\" was deleted from " + db.url());
                 }
+            }
+        }
+    }
+
+    /**
+     * Takes the study row's lock if it is free ({@code FOR UPDATE SKIP LOCKED}: no row when another
+     * transaction holds it); false without waiting when it is held.
+     */
+    boolean tryLockStudy(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT name FROM tune4j_study WHERE name = ? FOR UPDATE "
+                + "SKIP LOCKED")) {
+            q.setString(1, name);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
             }
         }
     }
