@@ -49,8 +49,22 @@ import org.tune4j.tuner.storage.TrialRecord;
  * under the lock at once, without the optimistic attempt (measured: at 8 and 16 workers on 2 busy
  * cores the attempts collided and were thrown away; BENCHMARKS.md, Shared study, round 3).
  *
+ * <p>The lock is never waited for (round 4): the locked step tries it ({@link PgStudy#tryLockStudy});
+ * while another worker holds it (proposing a batch, or refilling the queue) this one polls the
+ * queue, claiming the first point that appears, and proposes itself only when the queue stayed
+ * empty and the lock came free. Between two looks it waits: with pipelined batches for the
+ * holder's notification at its commit (PostgreSQL's LISTEN/NOTIFY, at most
+ * {@link #MAX_NOTIFIED_WAIT}; measured: polling every 5-50 ms instead cost 103 round trips per
+ * trial at 16 workers, BENCHMARKS.md round 4), without them for pauses of {@link #FIRST_POLL}
+ * doubling up to {@link #MAX_POLL}
+ * (after {@link #POLL_LIMIT} it waits for the lock). Pipelined batches ({@link PgRefill}): after an
+ * ask that leaves fewer points queued than the queue's depth, the worker refills the queue in the
+ * background while its trial runs; in such a study a worker with others running never proposes
+ * outside the lock (its point would collide with the refills').
+ *
  * <p>Life cycle: one per {@link PgStudy} (one worker); not thread-safe (the worker asks from one
- * thread). Numbers stay unique and without gaps: they are still taken under the lock.
+ * thread; its refill has its own reader and connection). Numbers stay unique and without gaps:
+ * they are still taken under the lock.
  */
 final class PgAsk {
     /** Conflicts after which the proposal is made under the lock. */
@@ -63,6 +77,11 @@ final class PgAsk {
     static final Duration MAX_POLL = Duration.ofMillis(50);
     /** After polling this long the worker waits for the lock instead (a holder that never lets go is the server's to end). */
     static final Duration POLL_LIMIT = Duration.ofSeconds(30);
+    /**
+     * With pipelined batches, the longest wait for a notification between two looks at the queue
+     * (the lock's holder notifies at its commit; this bounds a notification missed by a race).
+     */
+    static final Duration MAX_NOTIFIED_WAIT = Duration.ofMillis(250);
 
     private final PgStudy study;
     private final PgDatabase db;
@@ -167,9 +186,10 @@ final class PgAsk {
 
     /**
      * Takes the study's lock if it is free and answers under it ({@link #locked}); while another
-     * worker holds it (proposing, or refilling the queue), polls the queue instead of waiting:
-     * claims the first queued point that appears, with pauses of {@link #FIRST_POLL} doubling up
-     * to {@link #MAX_POLL}; after {@link #POLL_LIMIT} waits for the lock. Null for a conflict.
+     * worker holds it (proposing, or refilling the queue), looks at the queue instead of waiting
+     * for the lock: claims the first queued point that appears, waiting between two looks for the
+     * holder's notification (pipelined) or a pause of {@link #FIRST_POLL} doubling up to
+     * {@link #MAX_POLL}; after {@link #POLL_LIMIT} waits for the lock. Null for a conflict.
      */
     private PgStudy.Next lockedOrPolled(int calls, PgView.View seen, Map<String, Object> proposal,
                                         PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) {
@@ -186,9 +206,13 @@ final class PgAsk {
                 return attempt.next();
             }
             t = System.nanoTime();
-            pause(pause);
+            if (refill != null) {
+                db.awaitNotification(MAX_NOTIFIED_WAIT);  // listening since the attempt: the holder notifies at its commit
+            } else {
+                pause(pause);
+                pause = Math.min(2 * pause, MAX_POLL.toNanos());
+            }
             clock.lockWait += System.nanoTime() - t;
-            pause = Math.min(2 * pause, MAX_POLL.toNanos());
         }
     }
 
@@ -204,10 +228,17 @@ final class PgAsk {
         }
         clock.lockWait += System.nanoTime() - t;
         if (locked) {
-            return new Attempt(locked(c, calls, seen, proposal, proposer, notice, clock));
+            Attempt answer = new Attempt(locked(c, calls, seen, proposal, proposer, notice, clock));
+            if (refill != null && clock.seen.workers(study.worker()) > 1) {
+                study.notifyQueue(c);  // others may be waiting: for the points this queued, or for the lock
+            }
+            return answer;
         }
         PgQueue.Claimed claimed = queue.claim(c);
         if (claimed == null) {
+            if (refill != null) {
+                study.listenQueue(c);  // from the commit on: the holder's commit wakes this worker
+            }
             return BUSY;
         }
         clock.fromQueue = true;

@@ -3,10 +3,13 @@ package org.tune4j.tuner.storage.postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Connections to the study database, and the retry policy when it goes away.
@@ -102,6 +105,26 @@ public final class PgDatabase {
                         firstLine(e), attempt + 1, MAX_RETRIES, seconds));
                 sleep(seconds * 1000);
             }
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for a notification on a channel this connection listens to
+     * (PostgreSQL's LISTEN/NOTIFY: a notification is delivered when the notifying transaction
+     * commits, to the sessions listening then); true when one came. No statement is sent: the
+     * driver reads the socket. A lost connection returns false (the next transaction reconnects).
+     */
+    public synchronized boolean awaitNotification(Duration timeout) {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        if (connection == null) {
+            sleep(millis);
+            return false;
+        }
+        try {
+            PGNotification[] got = connection.unwrap(PGConnection.class).getNotifications(millis);
+            return got != null && got.length > 0;
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -156,6 +156,7 @@ final class PgRefill {
                 : proposer.proposeBatch(now.finished(), now.pendingParams(), k);
         nanos[1] = System.nanoTime() - t;
         queue.enqueue(c, now.last() + 1, points);
+        study.notifyQueue(c);  // workers waiting on an empty queue claim them at the commit
         return new Round(now.last() + 1, points.size(), queued + points.size() < want && room > points.size(),
                 now.finished().size(), now.pending().size());
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -314,6 +315,32 @@ public final class PgStudy {
                 return r.next();
             }
         }
+    }
+
+    /**
+     * Listens, from this transaction's commit on, to the study's queue channel ({@link #notifyQueue}):
+     * a worker that found the lock busy and the queue empty then waits for a notification
+     * ({@link PgDatabase#awaitNotification}) instead of polling.
+     */
+    void listenQueue(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LISTEN " + channel());
+        }
+    }
+
+    /**
+     * Notifies the study's listeners when this transaction commits: it held the study's lock and
+     * queued points or let the lock go (PostgreSQL delivers a NOTIFY at the commit, none on a rollback).
+     */
+    void notifyQueue(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("NOTIFY " + channel());
+        }
+    }
+
+    /** The study's LISTEN/NOTIFY channel: an identifier made from its name (a collision only wakes a waiter early). */
+    private String channel() {
+        return "tune4j_queue_" + Integer.toHexString(name.hashCode());
     }
 
     void reclaimLost(Connection c, Consumer<String> notice) throws SQLException {
