@@ -79,9 +79,10 @@ final class PgAsk {
     static final Duration POLL_LIMIT = Duration.ofSeconds(30);
     /**
      * With pipelined batches, the longest wait for a notification between two looks at the queue
-     * (the lock's holder notifies at its commit; this bounds a notification missed by a race).
+     * (the lock's holder notifies at its commit, and this worker listens from its first wait on;
+     * the bound is for a holder that did not notify, e.g. one that found the queue deep enough).
      */
-    static final Duration MAX_NOTIFIED_WAIT = Duration.ofMillis(250);
+    static final Duration MAX_NOTIFIED_WAIT = Duration.ofSeconds(1);
 
     private final PgStudy study;
     private final PgDatabase db;
@@ -93,6 +94,12 @@ final class PgAsk {
     private final PgRefill refill;  // null: no pipelined batches
     private int lockedAsks;  // asks left that propose under the lock
     private int lastBatch = 1;  // the batch of the last proposal under the lock; above 1: propose under the lock
+    private boolean listening;  // this worker's connection listens to the study's queue channel
+    private boolean expectQueued;  // the last ask expects points queued now: the next claims in its snapshot's transaction
+
+    /** A claim attempt and the read after it, in one transaction. */
+    private record ClaimAndView(PgQueue.Claimed claimed, PgView.View view) {
+    }
 
     /** The times and round trips of the ask in progress, and what the refill decision needs. */
     private static final class Clock {
@@ -135,11 +142,26 @@ final class PgAsk {
         boolean busy = lockedAsks > 0 || batch > 1 || lastBatch > 1;  // batches are proposed under the lock
         lockedAsks = Math.max(0, lockedAsks - 1);
         PgStudy.Next next = null;
+        PgView.View first = null;
+        if (expectQueued) {  // the last ask left points queued: claim one first, in the snapshot's transaction
+            long t = System.nanoTime();
+            ClaimAndView both = db.transaction(c -> new ClaimAndView(queue.claim(c), reader.read(c)));
+            clock.snapshot += System.nanoTime() - t;
+            clock.seen = both.view();
+            if (both.claimed() != null) {
+                clock.fromQueue = true;
+                next = PgQueue.asClaim(both.claimed(), both.view().finished());
+            }
+            first = both.view();
+        }
         while (next == null) {
             boolean underLock = busy || clock.conflicts >= MAX_CONFLICTS;
             long t = System.nanoTime();
-            PgView.View snapshot = db.transaction(reader::read);
-            clock.snapshot += System.nanoTime() - t;
+            PgView.View snapshot = first != null ? first : db.transaction(reader::read);
+            if (first == null) {
+                clock.snapshot += System.nanoTime() - t;
+            }
+            first = null;
             clock.seen = snapshot;
             if (snapshot.finished().size() >= calls) {
                 next = new PgStudy.Done(snapshot.finished());
@@ -177,8 +199,9 @@ final class PgAsk {
                 lockedAsks = LOCKED_AFTER_CONFLICT;
             }
         }
+        expectQueued = false;
         if (next instanceof PgStudy.Claim && refill != null) {
-            requestRefill(calls, proposer, notice, clock);
+            expectQueued = requestRefill(calls, proposer, notice, clock) > 0;
         }
         timing.accept(timing(next, clock, db.roundTrips() - trips));
         return next;
@@ -195,6 +218,9 @@ final class PgAsk {
                                         PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) {
         long started = System.nanoTime();
         long pause = FIRST_POLL.toNanos();
+        if (listening) {
+            db.discardNotifications();  // those of commits before this look at the queue say nothing new
+        }
         while (true) {
             boolean wait = System.nanoTime() - started > POLL_LIMIT.toNanos();
             long t = System.nanoTime();
@@ -207,7 +233,12 @@ final class PgAsk {
             }
             t = System.nanoTime();
             if (refill != null) {
-                db.awaitNotification(MAX_NOTIFIED_WAIT);  // listening since the attempt: the holder notifies at its commit
+                if (!listening) {  // the first time: from now on this connection hears every holder's commit
+                    study.listenQueue();
+                    listening = true;
+                    continue;
+                }
+                db.awaitNotification(MAX_NOTIFIED_WAIT);
             } else {
                 pause(pause);
                 pause = Math.min(2 * pause, MAX_POLL.toNanos());
@@ -236,9 +267,6 @@ final class PgAsk {
         }
         PgQueue.Claimed claimed = queue.claim(c);
         if (claimed == null) {
-            if (refill != null) {
-                study.listenQueue(c);  // from the commit on: the holder's commit wakes this worker
-            }
             return BUSY;
         }
         clock.fromQueue = true;
@@ -308,15 +336,19 @@ final class PgAsk {
      * After a trial was handed out: when the queue, as this ask last saw it less what it took and
      * plus what it queued, is below the refill's depth and the budget has room, this worker
      * refills it in the background ({@link PgRefill}, which checks again under the lock).
+     *
+     * @return the points this worker expects queued at its next ask (then it claims before it reads)
      */
-    private void requestRefill(int calls, PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) {
+    private int requestRefill(int calls, PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) {
         PgView.View seen = clock.seen;
         int added = Math.max(0, clock.proposed - 1);
         int left = seen.queuedCount() - (clock.fromQueue ? 1 : 0) + added;
         int room = seen.room(calls) - (clock.fromQueue ? 0 : clock.proposed);
-        if (room > 0 && left < refill.depth(seen.workers(study.worker()))) {
+        int depth = refill.depth(seen.workers(study.worker()));
+        if (room > 0 && left < depth) {
             refill.request(calls, proposer.another(), notice);
         }
+        return depth > 0 ? left + (room > 0 && left < depth ? 1 : 0) : 0;
     }
 
     /**

@@ -31,6 +31,7 @@ public final class PgDatabase {
     private final Consumer<String> notice;
     private final RoundTrips roundTrips;
     private final List<PgDatabase> siblings = new java.util.ArrayList<>();
+    private final java.util.Set<String> channels = new java.util.LinkedHashSet<>();  // LISTENed to on every connection
     private Connection connection;
 
     /** A transaction's body. */
@@ -109,6 +110,23 @@ public final class PgDatabase {
     }
 
     /**
+     * Listens to {@code channel} (a plain identifier) on this connection from now on, and again on
+     * every connection that replaces a lost one; nothing when it already does.
+     */
+    public synchronized void listen(String channel) {
+        if (!channel.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("LISTEN channel: expected a plain identifier, found \"" + channel + "\"");
+        }
+        if (channels.add(channel) && connection != null) {
+            transaction(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    return s.execute("LISTEN " + channel);
+                }
+            });
+        }
+    }
+
+    /**
      * Waits up to {@code timeout} for a notification on a channel this connection listens to
      * (PostgreSQL's LISTEN/NOTIFY: a notification is delivered when the notifying transaction
      * commits, to the sessions listening then); true when one came. No statement is sent: the
@@ -125,6 +143,17 @@ public final class PgDatabase {
             return got != null && got.length > 0;
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** Drops the notifications received so far and not yet read (no statement is sent). */
+    public synchronized void discardNotifications() {
+        try {
+            if (connection != null) {
+                connection.unwrap(PGConnection.class).getNotifications();
+            }
+        } catch (SQLException e) {
+            // a lost connection: nothing to discard
         }
     }
 
@@ -155,7 +184,13 @@ public final class PgDatabase {
         }
         p.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         p.setProperty("ApplicationName", "tune4j");
-        return roundTrips.wrap(DriverManager.getConnection(url.jdbc(), p));
+        Connection c = roundTrips.wrap(DriverManager.getConnection(url.jdbc(), p));
+        for (String channel : channels) {  // a new connection listens where the lost one did (autocommit: at once)
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("LISTEN " + channel);
+            }
+        }
+        return c;
     }
 
     /** True when the connection (not the statement) failed: worth a retry on a new connection. */

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>try the study row's lock without waiting ({@link PgStudy#tryLockStudy}); busy: another
  *       worker is proposing, and its points will fill the queue, so nothing is done;</li>
- *   <li>read the trials (its own {@link PgView}); nothing is done when the queue is already as deep
+ *   <li>mark lost trials ({@link PgStudy#reclaimLost}: asks that find a queued point take no lock),
+ *       read the trials (its own {@link PgView}); nothing is done when the queue is already as deep
  *       as the depth or the budget has no room;</li>
  *   <li>propose k points ({@code --batch K}, or the workers running, at most
  *       {@link PgQueue#MAX_AUTO_BATCH}; never beyond the budget) with every running and queued
@@ -109,7 +110,7 @@ final class PgRefill {
         }
         thread.execute(() -> {
             try {
-                for (int round = 0; round < MAX_ROUNDS && refillOnce(calls, proposer).more(); round++) {
+                for (int round = 0; round < MAX_ROUNDS && refillOnce(calls, proposer, notice).more(); round++) {
                     // again: the queue is still below its depth
                 }
             } catch (RuntimeException e) {
@@ -123,11 +124,11 @@ final class PgRefill {
     }
 
     /** One refill transaction (the class comment's steps), timed as an {@link AskTiming} "refill" line. */
-    Round refillOnce(int calls, PgStudy.Proposer proposer) {
+    Round refillOnce(int calls, PgStudy.Proposer proposer, Consumer<String> notice) {
         long trips = db.roundTrips();
         long[] nanos = new long[3];  // lock try, proposal, the rest
         long start = System.nanoTime();
-        Round round = db.transaction(c -> locked(c, calls, proposer, nanos));
+        Round round = db.transaction(c -> locked(c, calls, proposer, notice, nanos));
         nanos[2] = System.nanoTime() - start - nanos[0] - nanos[1];
         timing.accept(new AskTiming(round.queued() > 0 ? "refill" : "refill-skipped", round.first(), round.finished(),
                 round.pending(), 0, true, round.queued(), 0, nanos[1], nanos[0], nanos[2],
@@ -135,13 +136,15 @@ final class PgRefill {
         return round;
     }
 
-    private Round locked(Connection c, int calls, PgStudy.Proposer proposer, long[] nanos) throws SQLException {
+    private Round locked(Connection c, int calls, PgStudy.Proposer proposer, Consumer<String> notice, long[] nanos)
+            throws SQLException {
         long t = System.nanoTime();
         boolean locked = study.tryLockStudy(c);
         nanos[0] = System.nanoTime() - t;
         if (!locked) {
             return new Round(0, 0, false, 0, 0);
         }
+        study.reclaimLost(c, notice);  // asks that claim a queued point first never take the lock while the queue lasts
         PgView.View now = view.read(c);
         int workers = now.workers(worker);
         int want = depth(workers);

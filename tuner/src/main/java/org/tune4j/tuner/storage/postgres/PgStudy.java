@@ -318,14 +318,12 @@ public final class PgStudy {
     }
 
     /**
-     * Listens, from this transaction's commit on, to the study's queue channel ({@link #notifyQueue}):
-     * a worker that found the lock busy and the queue empty then waits for a notification
+     * Listens to the study's queue channel ({@link #notifyQueue}) on this worker's connection from
+     * now on: a worker that found the lock busy and the queue empty then waits for a notification
      * ({@link PgDatabase#awaitNotification}) instead of polling.
      */
-    void listenQueue(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("LISTEN " + channel());
-        }
+    void listenQueue() {
+        db.listen(channel());
     }
 
     /**
