@@ -51,11 +51,12 @@ final class StorageOptions {
                     + "(0, the default: the workers seen, at most 4; 1 for a worker alone).")
     int batch;
 
-    @Option(names = "--queue-depth", paramLabel = "auto|D",
-            description = "With --storage: pipelined batches: a worker whose trial leaves fewer than D points queued "
-                    + "proposes the next batch (--batch) in the background while its trial runs, if no other worker "
-                    + "holds the study's lock (auto, the default: half the workers running, so a worker alone never "
-                    + "does; 0: never, a worker proposes when the queue is empty).")
+    @Option(names = "--queue-depth", paramLabel = "D",
+            description = "With --storage: pipelined batches (D: auto or a number): a worker whose trial leaves "
+                    + "fewer than D points queued proposes the next batch (--batch) in the background while its "
+                    + "trial runs, if no other worker holds the study's lock (auto, the default: half the workers "
+                    + "running, so a worker alone never does; 0: never, a worker proposes when the queue is empty "
+                    + "and waits for the lock, as before).")
     String queueDepth = "auto";
 
     @Option(names = "--ask-timing",

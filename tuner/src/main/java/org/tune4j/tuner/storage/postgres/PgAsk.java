@@ -49,15 +49,15 @@ import org.tune4j.tuner.storage.TrialRecord;
  * under the lock at once, without the optimistic attempt (measured: at 8 and 16 workers on 2 busy
  * cores the attempts collided and were thrown away; BENCHMARKS.md, Shared study, round 3).
  *
- * <p>The lock is never waited for (round 4): the locked step tries it ({@link PgStudy#tryLockStudy});
- * while another worker holds it (proposing a batch, or refilling the queue) this one polls the
- * queue, claiming the first point that appears, and proposes itself only when the queue stayed
- * empty and the lock came free. Between two looks it waits: with pipelined batches for the
- * holder's notification at its commit (PostgreSQL's LISTEN/NOTIFY, at most
+ * <p>With pipelined batches the lock is not waited for (round 4): the locked step tries it
+ * ({@link PgStudy#tryLockStudy}); while another worker holds it (proposing a batch, or refilling
+ * the queue) this one looks at the queue, claiming the first point that appears, and proposes
+ * itself only when the queue stayed empty and the lock came free. Between two looks it waits for
+ * the holder's notification at its commit (PostgreSQL's LISTEN/NOTIFY, at most
  * {@link #MAX_NOTIFIED_WAIT}; measured: polling every 5-50 ms instead cost 103 round trips per
- * trial at 16 workers, BENCHMARKS.md round 4), without them for pauses of {@link #FIRST_POLL}
- * doubling up to {@link #MAX_POLL}
- * (after {@link #POLL_LIMIT} it waits for the lock). Pipelined batches ({@link PgRefill}): after an
+ * trial at 16 workers and 401 at 32 on 2 busy cores, BENCHMARKS.md round 4); after
+ * {@link #POLL_LIMIT} it waits for the lock. Without pipelined batches ({@code --queue-depth 0},
+ * ask/tell) nobody notifies, and a worker waits for the lock as in round 3. Pipelined batches ({@link PgRefill}): after an
  * ask that leaves fewer points queued than the queue's depth, the worker refills the queue in the
  * background while its trial runs; in such a study a worker with others running never proposes
  * outside the lock (its point would collide with the refills').
@@ -71,10 +71,6 @@ final class PgAsk {
     static final int MAX_CONFLICTS = 1;
     /** Asks that propose under the lock after one that had a conflict (the study is busy: proposals collide). */
     static final int LOCKED_AFTER_CONFLICT = 8;
-    /** The first pause of a worker polling the queue while another holds the study's lock; it doubles up to {@link #MAX_POLL}. */
-    static final Duration FIRST_POLL = Duration.ofMillis(5);
-    /** The longest pause between two polls of the queue. */
-    static final Duration MAX_POLL = Duration.ofMillis(50);
     /** After polling this long the worker waits for the lock instead (a holder that never lets go is the server's to end). */
     static final Duration POLL_LIMIT = Duration.ofSeconds(30);
     /**
@@ -211,18 +207,17 @@ final class PgAsk {
      * Takes the study's lock if it is free and answers under it ({@link #locked}); while another
      * worker holds it (proposing, or refilling the queue), looks at the queue instead of waiting
      * for the lock: claims the first queued point that appears, waiting between two looks for the
-     * holder's notification (pipelined) or a pause of {@link #FIRST_POLL} doubling up to
-     * {@link #MAX_POLL}; after {@link #POLL_LIMIT} waits for the lock. Null for a conflict.
+     * holder's notification; after {@link #POLL_LIMIT} waits for the lock. Without pipelined
+     * batches (no one notifies) waits for the lock at once. Null for a conflict.
      */
     private PgStudy.Next lockedOrPolled(int calls, PgView.View seen, Map<String, Object> proposal,
                                         PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) {
         long started = System.nanoTime();
-        long pause = FIRST_POLL.toNanos();
         if (listening) {
             db.discardNotifications();  // those of commits before this look at the queue say nothing new
         }
         while (true) {
-            boolean wait = System.nanoTime() - started > POLL_LIMIT.toNanos();
+            boolean wait = refill == null || System.nanoTime() - started > POLL_LIMIT.toNanos();
             long t = System.nanoTime();
             long waited = clock.lockWait;
             long proposing = clock.propose;
@@ -231,18 +226,13 @@ final class PgAsk {
             if (attempt != BUSY) {
                 return attempt.next();
             }
-            t = System.nanoTime();
-            if (refill != null) {
-                if (!listening) {  // the first time: from now on this connection hears every holder's commit
-                    study.listenQueue();
-                    listening = true;
-                    continue;
-                }
-                db.awaitNotification(MAX_NOTIFIED_WAIT);
-            } else {
-                pause(pause);
-                pause = Math.min(2 * pause, MAX_POLL.toNanos());
+            if (!listening) {  // the first time: from now on this connection hears every holder's commit
+                study.listenQueue();
+                listening = true;
+                continue;
             }
+            t = System.nanoTime();
+            db.awaitNotification(MAX_NOTIFIED_WAIT);
             clock.lockWait += System.nanoTime() - t;
         }
     }
@@ -372,15 +362,6 @@ final class PgAsk {
             k++;
         }
         return k;
-    }
-
-    private static void pause(long nanos) {
-        try {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while polling the study's queue", e);
-        }
     }
 
     private static AskTiming timing(PgStudy.Next next, Clock clock, long roundTrips) {

@@ -135,8 +135,8 @@ public final class PgStudy {
      * fewer than {@code queueDepth} points queued ({@link #AUTO_DEPTH}: half the workers running)
      * refills the queue in the background, on a second connection, while its trial runs
      * ({@link PgRefill}); and a worker that finds the queue empty while another holds the study's
-     * lock polls the queue instead of waiting for the lock. 0: no refill (the worker proposes when
-     * the queue is empty).
+     * lock waits for that worker's commit and claims what it queued instead of waiting for the
+     * lock ({@link PgAsk}). 0: no refill, and a worker waits for the lock (round 3's hand-out).
      */
     public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues, int batch, int queueDepth,
                    Consumer<AskTiming> timing) {
