@@ -189,6 +189,9 @@ class SharedStudyTest {
         refused(Map.of(), "postgresql://nobody@/db", "--storage: expected postgresql://USER@HOST[:PORT]/DB");
         refused(Map.of("PGPASSWORD", "wrong-password"), url, "password authentication failed for user");
         refused(Map.of(), "postgresql://tune4j@127.0.0.1:1/tune4j_test", "unreachable");
+        List<String> depth = new ArrayList<>(worker(2));
+        depth.addAll(depth.indexOf("--"), List.of("--queue-depth", "many"));
+        refused(Map.of(), depth, "--queue-depth: expected auto or 0..1000 queued points, found many");
 
         assertThat(run("first", Map.of(), worker(2)).exitValue()).as(Tune4j.output(tmp, "first")).isZero();
         Files.writeString(tmp.resolve("space.json"), SPACE.replace("\"high\": 2}}", "\"high\": 3}}"));
@@ -213,9 +216,13 @@ class SharedStudyTest {
     }
 
     private void refused(Map<String, String> env, String storage, String expected) throws Exception {
-        String name = "refused-" + System.nanoTime();
         List<String> args = new ArrayList<>(worker(2));
         args.set(args.indexOf("--storage") + 1, storage);
+        refused(env, args, expected);
+    }
+
+    private void refused(Map<String, String> env, List<String> args, String expected) throws Exception {
+        String name = "refused-" + System.nanoTime();
         Process p = run(name, env, args);
         String err = Files.readString(tmp.resolve(name + ".err"));
         assertThat(p.exitValue()).as(Tune4j.output(tmp, name)).isNotZero();
