@@ -9,6 +9,8 @@
 #  - conflicts (proposals dropped because a trial became pending meanwhile) and proposals made under the lock;
 #  - batches: asks that proposed several points at once, and asks that claimed a queued batch point
 #    (outcome "batch": no proposal, no study lock); these count among the asks above;
+#  - background refills of the queue (pipelined batches, round 4): how many, the points they queued,
+#    their proposal's mean time, and the refills that found the lock busy or the queue deep enough;
 #  - the asks' phases: means of the unlocked read, the proposal, the wait for the study lock and the
 #    work under it (a lock-free claim of a queued point counts as "locked");
 #  - the best value the study found (the sanity check of the proposals; the quadratic's minimum is 0);
@@ -17,7 +19,7 @@
 #    committed transactions (pg_stat_database xact_commit, all sessions of the database) per trial.
 # Usage: bench/shared-study/run.sh postgresql://USER@HOST[:PORT]/DB [W ...]   (password: PGPASSWORD or ~/.pgpass)
 # Environment: SLEEP, CALLS, TUNE4J (the launcher; default this checkout's), ASK_TIMING=0 for a tune4j
-# without --ask-timing, BATCH=K passes --batch K (unset: the workers' default, automatic), TUNE4J_JAVA_OPTS (default -Xmx128m: 32 worker JVMs must fit), KEEP=DIR keeps the logs.
+# without --ask-timing, BATCH=K passes --batch K (unset: the workers' default, automatic), DEPTH=D passes --queue-depth D (unset: auto), TUNE4J_JAVA_OPTS (default -Xmx128m: 32 worker JVMs must fit), KEEP=DIR keeps the logs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 url="${1:?give the storage URL}"; shift
@@ -26,6 +28,7 @@ tune4j="${TUNE4J:-$here/../../tune4j}"
 export SLEEP="${SLEEP:-1.5}" TUNE4J_JAVA_OPTS="${TUNE4J_JAVA_OPTS:--Xmx128m}"
 timing=(--ask-timing); [ "${ASK_TIMING:-1}" = 0 ] && timing=()
 [ -n "${BATCH:-}" ] && timing+=(--batch "$BATCH")
+[ -n "${DEPTH:-}" ] && timing+=(--queue-depth "$DEPTH")
 work="${KEEP:-$(mktemp -d)}"; mkdir -p "$work"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
 "$tune4j" --help >/dev/null  # builds the launcher's jar once, before the workers start
@@ -61,6 +64,9 @@ for W in ${counts[@]}; do
       if ($0 ~ /under the lock/) locked++
       all[++na] = tot
       if (f >= 75 && f < 125) b1[++n1] = tot; if (f >= 450 && f < 550) b5[++n5] = tot; if (f >= 900 && f <= 1000) bk[++nk] = tot }
+    $5 == "refill:" || $5 == "refill-skipped:" {
+      if ($5 == "refill:") { rf++; for (k = 2; k <= NF; k++) if ($k == "proposed;") rpts += $(k - 1) } else rs++
+      for (k = 1; k < NF; k++) { if ($k == "propose") rpp += $(k + 1); if ($k == "wait") rpw += $(k + 1); if ($k == "locked") rpl += $(k + 1) } }
     /database round trips:/ { trips += $NF }
     /^Best value / { v = $3 + 0; if (best == "" || v < best) best = v }
     END {
@@ -69,6 +75,7 @@ for W in ${counts[@]}; do
       if (n1) printf "  around 100 finished (75-124, %d asks): median %.1f ms, p90 %.1f ms\n", n1, pct(b1, n1, 0.5), pct(b1, n1, 0.9)
       if (n5) printf "  around 500 finished (450-549, %d asks): median %.1f ms, p90 %.1f ms\n", n5, pct(b5, n5, 0.5), pct(b5, n5, 0.9)
       if (nk) printf "  around 1,000 finished (900-999, %d asks): median %.1f ms, p90 %.1f ms\n", nk, pct(bk, nk, 0.5), pct(bk, nk, 0.9)
+      if (rf + rs) printf "  background refills (pipelined batches): %d queued %d points (proposal %.1f ms, lock try %.1f ms, rest %.1f ms: means), %d found the lock busy or the queue deep enough\n", rf, rpts, rf ? rpp / rf : 0, rpw / (rf + rs), rpl / (rf + rs), rs
       if (trips) printf "  round trips counted by the workers: %d, %.1f per finished trial\n", trips, trips / C
       if (before != "" && after != "") printf "  committed transactions (server, whole database): %d, %.1f per finished trial\n", after - before, (after - before) / C
     }'

@@ -51,6 +51,14 @@ final class StorageOptions {
                     + "(0, the default: the workers seen, at most 4; 1 for a worker alone).")
     int batch;
 
+    @Option(names = "--queue-depth", paramLabel = "D",
+            description = "With --storage: pipelined batches (D: auto or a number): a worker whose trial leaves "
+                    + "fewer than D points queued proposes the next batch (--batch) in the background while its "
+                    + "trial runs, if no other worker holds the study's lock (auto, the default: half the workers "
+                    + "running, so a worker alone never does; 0: never, a worker proposes when the queue is empty "
+                    + "and waits for the lock, as before).")
+    String queueDepth = "auto";
+
     @Option(names = "--ask-timing",
             description = "With --storage: print on standard error where each ask's time went (unlocked read, the "
                     + "optimizer's proposal, lock wait, work under the lock) and its database round trips.")
@@ -94,6 +102,7 @@ final class StorageOptions {
             throw new ParameterException(spec.commandLine(), "--batch: expected 0 (automatic) or 1..64 points, found "
                     + batch);
         }
+        queueDepth();  // refused here, naming the option, when it is neither auto nor 0..1000
         if (requeues < 0 || requeues > 100) {
             throw new ParameterException(spec.commandLine(), "--requeue: expected 0..100, found " + requeues);
         }
@@ -110,6 +119,23 @@ final class StorageOptions {
         return db;
     }
 
+    /** --queue-depth as {@link PgStudy}'s queue depth: {@link PgStudy#AUTO_DEPTH} for auto. */
+    int queueDepth() {
+        if (queueDepth.equals("auto")) {
+            return PgStudy.AUTO_DEPTH;
+        }
+        try {
+            int d = Integer.parseInt(queueDepth);
+            if (d >= 0 && d <= 1000) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new ParameterException(spec.commandLine(), "--queue-depth: expected auto or 0..1000 queued points, found "
+                + queueDepth);
+    }
+
     Duration heartbeat() {
         return Duration.ofMillis(Math.round(heartbeatSeconds * 1000));
     }
@@ -121,13 +147,17 @@ final class StorageOptions {
 
     /** A worker's study handle under the given worker name. */
     PgStudy study(PgDatabase db, String name, String worker) {
-        return study(db, name, worker, batch);
+        return study(db, name, worker, batch, queueDepth());
     }
 
-    /** As above, with the given batch instead of --batch's. */
+    /** As above, with the given batch instead of --batch's and no background refill (a one-shot asker). */
     PgStudy study(PgDatabase db, String name, String worker, int batch) {
+        return study(db, name, worker, batch, 0);
+    }
+
+    private PgStudy study(PgDatabase db, String name, String worker, int batch, int depth) {
         Duration grace = heartbeat().multipliedBy(graceBeats);
-        return new PgStudy(db, name, worker, grace, requeues, batch,
+        return new PgStudy(db, name, worker, grace, requeues, batch, depth,
                 askTiming ? t -> System.err.println("tune4j: " + t.line()) : t -> { });
     }
 

@@ -30,7 +30,8 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * given point k, once across workers; they are told as given (not counted toward the initial
  * design), and one still running elsewhere is pending without counting toward it either.
  *
- * <p>Life cycle: one per worker; not thread-safe.
+ * <p>Life cycle: one per worker thread; not thread-safe ({@link #another} gives the worker's
+ * background refill a proposer of its own).
  */
 public final class SharedProposer implements PgStudy.Proposer {
     /** Root-mean-square distance per unit-cube coordinate below which a newly pending point makes a proposal stale. */
@@ -40,6 +41,7 @@ public final class SharedProposer implements PgStudy.Proposer {
     private final OptimizerConfig config;
     private final FitMemo fits = new FitMemo();
     private final List<Map<String, Object>> givenPoints;
+    private SharedProposer twin;  // the background refill's (PgStudy.Proposer#another), made at its first use
 
     public SharedProposer(Space space, OptimizerConfig config) {
         this(space, config, List.of());
@@ -105,6 +107,18 @@ public final class SharedProposer implements PgStudy.Proposer {
             }
         }
         return o;
+    }
+
+    /**
+     * The proposer of the worker's background refill of the queue (a second thread): the same
+     * space, configuration and given points, with a fit memo of its own; the same one at every call.
+     */
+    @Override
+    public synchronized PgStudy.Proposer another() {
+        if (twin == null) {
+            twin = new SharedProposer(space, config, givenPoints);
+        }
+        return twin;
     }
 
     @Override

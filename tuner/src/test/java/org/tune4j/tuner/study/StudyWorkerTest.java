@@ -19,6 +19,7 @@ import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyDescription;
 import org.tune4j.tuner.storage.TrialRecord;
+import org.tune4j.tuner.storage.postgres.AskTiming;
 import org.tune4j.tuner.storage.postgres.PgDatabase;
 import org.tune4j.tuner.storage.postgres.PgSchema;
 import org.tune4j.tuner.storage.postgres.PgStudies;
@@ -30,7 +31,8 @@ import org.tune4j.tuner.storage.postgres.TestDatabase;
  * ({@link TestDatabase}): one worker hands out the same trials as {@link StudyLoop} on a run
  * directory (the given point first, then the same asks: the automatic batch is 1 for a worker
  * alone), and two workers on threads share the budget with the given point handed out once and no
- * point twice, with the automatic batch and with batches of 4 (queued points).
+ * point twice, with the automatic batch and with batches of 4 (queued points); four workers that
+ * refill the queue in the background (pipelined batches) end with exactly the budget, no point twice.
  */
 class StudyWorkerTest {
     private static final Space SPACE = MixedSpaceStudy.SPACE;
@@ -75,6 +77,47 @@ class StudyWorkerTest {
     @Test
     void twoWorkersWithBatchesOfFourShareTheBudgetWithTheGivenPointOnceAndNoPointTwice() throws Exception {
         twoWorkers(4);
+    }
+
+    @Test
+    void fourWorkersRefillingTheQueueInTheBackgroundEndWithExactlyTheBudgetAndNoPointTwice() throws Exception {
+        int calls = 24;
+        try (TestDatabase.Fresh fresh = TestDatabase.fresh()) {
+            List<PgDatabase> dbs = new ArrayList<>();
+            List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            try {
+                for (int w = 0; w < 4; w++) {
+                    dbs.add(TestDatabase.open(fresh.url()));
+                }
+                PgSchema.ensure(dbs.get(0));
+                PgStudies.openOrCreate(dbs.get(0), "s", "test", Json.mapper().createObjectNode(), SPACE, calls);
+                Map<String, Integer> ranBy = new ConcurrentHashMap<>();
+                List<Thread> others = new ArrayList<>();
+                for (int w = 1; w < 4; w++) {
+                    StudyWorker worker = worker(dbs.get(w), "w" + w, calls, 0, PgStudy.AUTO_DEPTH, slow("w" + w, ranBy),
+                            t -> outcomes.add(t.outcome()));
+                    Thread t = new Thread(worker::run);
+                    t.start();
+                    others.add(t);
+                }
+                List<TrialRecord> trials = worker(dbs.get(0), "w0", calls, 0, PgStudy.AUTO_DEPTH, slow("w0", ranBy),
+                        t -> outcomes.add(t.outcome())).run().trials();
+                for (Thread t : others) {
+                    t.join(60_000);
+                }
+                assertThat(trials.stream().map(TrialRecord::number).toList())
+                        .isEqualTo(java.util.stream.IntStream.rangeClosed(1, calls).boxed().toList());
+                assertThat(ranBy.values().stream().mapToInt(Integer::intValue).sum()).as("trials run").isEqualTo(calls);
+                assertThat(trials.get(0).params()).isEqualTo(X0);
+                Set<Map<String, Object>> points = new HashSet<>();
+                trials.forEach(t -> points.add(t.params()));
+                assertThat(points).as("distinct points").hasSize(calls);
+                assertThat(outcomes).as("background refills, and asks that claimed their points").contains("refill",
+                        "batch");
+            } finally {
+                dbs.forEach(PgDatabase::close);
+            }
+        }
     }
 
     private void twoWorkers(int batch) throws Exception {
@@ -131,7 +174,14 @@ class StudyWorkerTest {
 
     /** A worker with the given batch (0: automatic, as the CLI's default). */
     private static StudyWorker worker(PgDatabase db, String name, int calls, int batch, TrialEvaluator evaluator) {
-        return new StudyWorker(new PgStudy(db, "s", name, Duration.ofMinutes(1), 1, batch, t -> { }), SPACE, OPTIMIZER, calls, null,
-                evaluator, StudyListener.NONE, Duration.ofMillis(200), new ArrayList<>(List.of(X0)), null);
+        return worker(db, name, calls, batch, 0, evaluator, t -> { });
+    }
+
+    /** As above, with a queue depth (pipelined batches unless 0) and a receiver of its asks' timings. */
+    private static StudyWorker worker(PgDatabase db, String name, int calls, int batch, int depth,
+                                      TrialEvaluator evaluator, java.util.function.Consumer<AskTiming> timing) {
+        return new StudyWorker(new PgStudy(db, "s", name, Duration.ofMinutes(1), 1, batch, depth, timing), SPACE,
+                OPTIMIZER, calls, null, evaluator, StudyListener.NONE, Duration.ofMillis(200),
+                new ArrayList<>(List.of(X0)), null);
     }
 }

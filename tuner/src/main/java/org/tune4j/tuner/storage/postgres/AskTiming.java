@@ -6,12 +6,15 @@ import java.util.Locale;
  * Where one ask of a shared study ({@link PgStudy#next}) spent its time, for the scale figures of
  * issue 15 ({@code minimize --storage URL --ask-timing}): the unlocked read of the trials
  * (snapshot), the optimizer's proposal (outside the lock, or under it after a conflict), the
- * wait for the study row's lock and the other work under it (reclaiming lost trials, the second
+ * wait for the study row's lock (with the pauses between polls of the queue while another worker
+ * held it) and the other work under it (reclaiming lost trials, the second
  * read, the insert, the commit), summed over the attempts.
  *
  * @param outcome    {@code claim} (a new point), {@code batch} (a point another worker proposed in a
  *                   batch and queued), {@code queued} (a lost or released trial handed out again),
- *                   {@code wait} or {@code done}
+ *                   {@code wait} or {@code done}; or a background refill of the queue ({@link PgRefill}):
+ *                   {@code refill} ({@code proposed} points queued from trial {@code number} on) or
+ *                   {@code refill-skipped} (the lock was busy, or the queue deep enough: nothing proposed)
  * @param number     the trial handed out, or 0
  * @param finished   finished trials the proposal saw
  * @param pending    running or queued trials the proposal saw (as constant liars); 0 without a proposal

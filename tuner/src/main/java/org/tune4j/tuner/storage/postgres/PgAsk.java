@@ -1,17 +1,12 @@
 package org.tune4j.tuner.storage.postgres;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.TrialRecord;
@@ -54,14 +49,36 @@ import org.tune4j.tuner.storage.TrialRecord;
  * under the lock at once, without the optimistic attempt (measured: at 8 and 16 workers on 2 busy
  * cores the attempts collided and were thrown away; BENCHMARKS.md, Shared study, round 3).
  *
+ * <p>With pipelined batches the lock is not waited for (round 4): the locked step tries it
+ * ({@link PgStudy#tryLockStudy}); while another worker holds it (proposing a batch, or refilling
+ * the queue) this one looks at the queue, claiming the first point that appears, and proposes
+ * itself only when the queue stayed empty and the lock came free. Between two looks it waits for
+ * the holder's notification at its commit (PostgreSQL's LISTEN/NOTIFY, at most
+ * {@link #MAX_NOTIFIED_WAIT}; measured: polling every 5-50 ms instead cost 103 round trips per
+ * trial at 16 workers and 401 at 32 on 2 busy cores, BENCHMARKS.md round 4); after
+ * {@link #POLL_LIMIT} it waits for the lock. Without pipelined batches ({@code --queue-depth 0},
+ * ask/tell) nobody notifies, and a worker waits for the lock as in round 3. Pipelined batches ({@link PgRefill}): after an
+ * ask that leaves fewer points queued than the queue's depth, the worker refills the queue in the
+ * background while its trial runs; in such a study a worker with others running never proposes
+ * outside the lock (its point would collide with the refills').
+ *
  * <p>Life cycle: one per {@link PgStudy} (one worker); not thread-safe (the worker asks from one
- * thread). Numbers stay unique and without gaps: they are still taken under the lock.
+ * thread; its refill has its own reader and connection). Numbers stay unique and without gaps:
+ * they are still taken under the lock.
  */
 final class PgAsk {
     /** Conflicts after which the proposal is made under the lock. */
     static final int MAX_CONFLICTS = 1;
     /** Asks that propose under the lock after one that had a conflict (the study is busy: proposals collide). */
     static final int LOCKED_AFTER_CONFLICT = 8;
+    /** After polling this long the worker waits for the lock instead (a holder that never lets go is the server's to end). */
+    static final Duration POLL_LIMIT = Duration.ofSeconds(30);
+    /**
+     * With pipelined batches, the longest wait for a notification between two looks at the queue
+     * (the lock's holder notifies at its commit, and this worker listens from its first wait on;
+     * the bound is for a holder that did not notify, e.g. one that found the queue deep enough).
+     */
+    static final Duration MAX_NOTIFIED_WAIT = Duration.ofSeconds(1);
 
     private final PgStudy study;
     private final PgDatabase db;
@@ -69,37 +86,18 @@ final class PgAsk {
     private final Duration grace;
     private final int batch;  // points per proposal under the lock; 0: automatic (PgQueue#autoBatch)
     private final PgQueue queue;
-    private final TreeMap<Integer, TrialRecord> finished = new TreeMap<>();  // never changes once written
+    private final PgView reader;
+    private final PgRefill refill;  // null: no pipelined batches
     private int lockedAsks;  // asks left that propose under the lock
     private int lastBatch = 1;  // the batch of the last proposal under the lock; above 1: propose under the lock
+    private boolean listening;  // this worker's connection listens to the study's queue channel
+    private boolean expectQueued;  // the last ask expects points queued now: the next claims in its snapshot's transaction
 
-    /** A trial without a result: running or queued. */
-    private record Pending(int number, String state, Map<String, Object> params, boolean silent) {
+    /** A claim attempt and the read after it, in one transaction. */
+    private record ClaimAndView(PgQueue.Claimed claimed, PgView.View view) {
     }
 
-    /** The study as one read saw it (finished: this worker's cache at that moment). */
-    private record View(List<TrialRecord> finished, List<Pending> pending, int last) {
-        Set<Integer> pendingNumbers() {
-            Set<Integer> out = new HashSet<>();
-            pending.forEach(p -> out.add(p.number()));
-            return out;
-        }
-
-        List<Map<String, Object>> pendingParams() {
-            return pending.stream().map(Pending::params).toList();
-        }
-
-        int queued() {
-            return pending.stream().filter(p -> p.state().equals("queued")).mapToInt(Pending::number).findFirst()
-                    .orElse(-1);
-        }
-
-        boolean anySilent() {
-            return pending.stream().anyMatch(Pending::silent);
-        }
-    }
-
-    /** The times and round trips of the ask in progress. */
+    /** The times and round trips of the ask in progress, and what the refill decision needs. */
     private static final class Clock {
         long snapshot;
         long propose;
@@ -109,16 +107,29 @@ final class PgAsk {
         int pending;
         int proposed;
         boolean lockedProposal;
+        PgView.View seen;  // the last view of the study this ask read
+        boolean fromQueue;  // the trial handed out was a queued row
     }
 
-    /** @param batch points proposed at once under the lock (k - 1 of them queued); 0 for automatic */
-    PgAsk(PgStudy study, PgDatabase db, String name, Duration grace, int batch) {
+    /** A locked step's answer, or none when the lock was busy and the queue empty ({@link #BUSY}). */
+    private record Attempt(PgStudy.Next next) {
+    }
+
+    private static final Attempt BUSY = new Attempt(null);
+
+    /**
+     * @param batch  points proposed at once under the lock (k - 1 of them queued); 0 for automatic
+     * @param refill this worker's background refill of the queue, or null for none
+     */
+    PgAsk(PgStudy study, PgDatabase db, String name, Duration grace, int batch, PgRefill refill) {
         this.study = study;
         this.db = db;
         this.name = name;
         this.grace = grace;
         this.batch = batch;
         this.queue = new PgQueue(name, study.worker());
+        this.reader = new PgView(name, grace);
+        this.refill = refill;
     }
 
     PgStudy.Next next(int calls, PgStudy.Proposer proposer, Consumer<String> notice, Consumer<AskTiming> timing) {
@@ -127,11 +138,27 @@ final class PgAsk {
         boolean busy = lockedAsks > 0 || batch > 1 || lastBatch > 1;  // batches are proposed under the lock
         lockedAsks = Math.max(0, lockedAsks - 1);
         PgStudy.Next next = null;
+        PgView.View first = null;
+        if (expectQueued) {  // the last ask left points queued: claim one first, in the snapshot's transaction
+            long t = System.nanoTime();
+            ClaimAndView both = db.transaction(c -> new ClaimAndView(queue.claim(c), reader.read(c)));
+            clock.snapshot += System.nanoTime() - t;
+            clock.seen = both.view();
+            if (both.claimed() != null) {
+                clock.fromQueue = true;
+                next = PgQueue.asClaim(both.claimed(), both.view().finished());
+            }
+            first = both.view();
+        }
         while (next == null) {
             boolean underLock = busy || clock.conflicts >= MAX_CONFLICTS;
             long t = System.nanoTime();
-            View snapshot = db.transaction(this::read);
-            clock.snapshot += System.nanoTime() - t;
+            PgView.View snapshot = first != null ? first : db.transaction(reader::read);
+            if (first == null) {
+                clock.snapshot += System.nanoTime() - t;
+            }
+            first = null;
+            clock.seen = snapshot;
             if (snapshot.finished().size() >= calls) {
                 next = new PgStudy.Done(snapshot.finished());
                 break;
@@ -141,6 +168,7 @@ final class PgAsk {
                 PgQueue.Claimed claimed = db.transaction(queue::claim);
                 clock.locked += System.nanoTime() - t;
                 if (claimed != null) {
+                    clock.fromQueue = true;
                     next = PgQueue.asClaim(claimed, snapshot.finished());
                     break;
                 }  // taken by others meanwhile: the locked step decides
@@ -151,6 +179,9 @@ final class PgAsk {
                 next = new PgStudy.Wait();
                 break;
             }
+            if (refill != null && snapshot.workers(study.worker()) > 1) {
+                underLock = true;  // the queue is being refilled: a point proposed outside the lock would collide
+            }
             Map<String, Object> proposal = null;
             if (!full && clean && !underLock) {
                 t = System.nanoTime();
@@ -158,20 +189,78 @@ final class PgAsk {
                 clock.pending = snapshot.pending().size();
                 clock.propose += System.nanoTime() - t;
             }
-            Map<String, Object> proposed = proposal;
-            View seen = snapshot;
-            t = System.nanoTime();
-            long waited = clock.lockWait;
-            long proposing = clock.propose;
-            next = db.transaction(c -> locked(c, calls, seen, proposed, proposer, notice, clock));
-            clock.locked += System.nanoTime() - t - (clock.lockWait - waited) - (clock.propose - proposing);
+            next = lockedOrPolled(calls, snapshot, proposal, proposer, notice, clock);
             if (next == null) {
                 clock.conflicts++;
                 lockedAsks = LOCKED_AFTER_CONFLICT;
             }
         }
+        expectQueued = false;
+        if (next instanceof PgStudy.Claim && refill != null) {
+            expectQueued = requestRefill(calls, proposer, notice, clock) > 0;
+        }
         timing.accept(timing(next, clock, db.roundTrips() - trips));
         return next;
+    }
+
+    /**
+     * Takes the study's lock if it is free and answers under it ({@link #locked}); while another
+     * worker holds it (proposing, or refilling the queue), looks at the queue instead of waiting
+     * for the lock: claims the first queued point that appears, waiting between two looks for the
+     * holder's notification; after {@link #POLL_LIMIT} waits for the lock. Without pipelined
+     * batches (no one notifies) waits for the lock at once. Null for a conflict.
+     */
+    private PgStudy.Next lockedOrPolled(int calls, PgView.View seen, Map<String, Object> proposal,
+                                        PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) {
+        long started = System.nanoTime();
+        if (listening) {
+            db.discardNotifications();  // those of commits before this look at the queue say nothing new
+        }
+        while (true) {
+            boolean wait = refill == null || System.nanoTime() - started > POLL_LIMIT.toNanos();
+            long t = System.nanoTime();
+            long waited = clock.lockWait;
+            long proposing = clock.propose;
+            Attempt attempt = db.transaction(c -> attempt(c, wait, calls, seen, proposal, proposer, notice, clock));
+            clock.locked += System.nanoTime() - t - (clock.lockWait - waited) - (clock.propose - proposing);
+            if (attempt != BUSY) {
+                return attempt.next();
+            }
+            if (!listening) {  // the first time: from now on this connection hears every holder's commit
+                study.listenQueue();
+                listening = true;
+                continue;
+            }
+            t = System.nanoTime();
+            db.awaitNotification(MAX_NOTIFIED_WAIT);
+            clock.lockWait += System.nanoTime() - t;
+        }
+    }
+
+    /** One transaction: the lock (tried, or waited for), then the locked step; or, when busy, one claim attempt. */
+    private Attempt attempt(Connection c, boolean wait, int calls, PgView.View seen, Map<String, Object> proposal,
+                            PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) throws SQLException {
+        long t = System.nanoTime();
+        boolean locked = true;
+        if (wait) {
+            study.lockStudy(c);
+        } else {
+            locked = study.tryLockStudy(c);
+        }
+        clock.lockWait += System.nanoTime() - t;
+        if (locked) {
+            Attempt answer = new Attempt(locked(c, calls, seen, proposal, proposer, notice, clock));
+            if (refill != null && clock.seen.workers(study.worker()) > 1) {
+                study.notifyQueue(c);  // others may be waiting: for the points this queued, or for the lock
+            }
+            return answer;
+        }
+        PgQueue.Claimed claimed = queue.claim(c);
+        if (claimed == null) {
+            return BUSY;
+        }
+        clock.fromQueue = true;
+        return new Attempt(PgQueue.asClaim(claimed, seen.finished()));
     }
 
     /**
@@ -180,21 +269,20 @@ final class PgAsk {
      *
      * @param proposal made from {@code snapshot}, or null to propose here
      */
-    private PgStudy.Next locked(Connection c, int calls, View snapshot, Map<String, Object> proposal,
+    private PgStudy.Next locked(Connection c, int calls, PgView.View snapshot, Map<String, Object> proposal,
                                 PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) throws SQLException {
-        long t = System.nanoTime();
-        study.lockStudy(c);
-        clock.lockWait += System.nanoTime() - t;
         study.reclaimLost(c, notice);
-        View now = read(c);
+        PgView.View now = reader.read(c);
+        clock.seen = now;
         if (now.finished().size() >= calls) {
             return new PgStudy.Done(now.finished());
         }
         if (now.queued() >= 0) {
-            PgStudy.Next claimed = claimQueued(c, now);
+            PgQueue.Claimed claimed = queue.claim(c);
             if (claimed != null) {
-                return claimed;
-            }
+                clock.fromQueue = true;
+                return PgQueue.asClaim(claimed, now.finished());
+            }  // all being claimed by others at this moment (their claims commit within milliseconds)
         }
         if (now.finished().size() + now.pending().size() >= calls) {
             return new PgStudy.Wait();
@@ -203,7 +291,7 @@ final class PgAsk {
         List<Map<String, Object>> queued = List.of();
         if (params == null) {
             long p = System.nanoTime();
-            int room = calls - now.finished().size() - now.pending().size();
+            int room = now.room(calls);
             lastBatch = batch > 0 ? batch : queue.autoBatch(c, grace);
             int k = Math.min(room, lastBatch);
             List<Map<String, Object>> points = k <= 1 ? List.of(proposer.propose(now.finished(), now.pendingParams()))
@@ -235,19 +323,29 @@ final class PgAsk {
     }
 
     /**
-     * Under the lock, with queued rows: claims one; null when all are being claimed by others at
-     * this moment (their claims commit within milliseconds; the ask goes on as without a queue).
+     * After a trial was handed out: when the queue, as this ask last saw it less what it took and
+     * plus what it queued, is below the refill's depth and the budget has room, this worker
+     * refills it in the background ({@link PgRefill}, which checks again under the lock).
+     *
+     * @return the points this worker expects queued at its next ask (then it claims before it reads)
      */
-    private PgStudy.Next claimQueued(Connection c, View now) throws SQLException {
-        PgQueue.Claimed claimed = queue.claim(c);
-        return claimed == null ? null : PgQueue.asClaim(claimed, now.finished());
+    private int requestRefill(int calls, PgStudy.Proposer proposer, Consumer<String> notice, Clock clock) {
+        PgView.View seen = clock.seen;
+        int added = Math.max(0, clock.proposed - 1);
+        int left = seen.queuedCount() - (clock.fromQueue ? 1 : 0) + added;
+        int room = seen.room(calls) - (clock.fromQueue ? 0 : clock.proposed);
+        int depth = refill.depth(seen.workers(study.worker()));
+        if (room > 0 && left < depth) {
+            refill.request(calls, proposer.another(), notice);
+        }
+        return depth > 0 ? left + (room > 0 && left < depth ? 1 : 0) : 0;
     }
 
     /**
      * The points of the trials numbered after {@code snapshot}: the proposal did not see them.
      * Running or already finished: a trial may start and end while a worker waits for the lock.
      */
-    private static List<Map<String, Object>> arrivedSince(View snapshot, View now) {
+    private static List<Map<String, Object>> arrivedSince(PgView.View snapshot, PgView.View now) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (TrialRecord t : now.finished().subList(now.finished().size() - newer(now.finished(), snapshot.last()),
                 now.finished().size())) {
@@ -264,36 +362,6 @@ final class PgAsk {
             k++;
         }
         return k;
-    }
-
-    /**
-     * One query: the rows not in this worker's cache of finished trials; the finished among them
-     * join the cache. A running trial whose heartbeat is older than the grace period is silent.
-     */
-    private View read(Connection c) throws SQLException {
-        List<Pending> pending = new ArrayList<>();
-        int last = finished.isEmpty() ? 0 : finished.lastKey();
-        try (PreparedStatement q = c.prepareStatement("SELECT number, state, params, record, state = 'running' AND "
-                + "heartbeat < now() - make_interval(secs => ?) FROM tune4j_trial WHERE study = ? AND number <> ALL (?) "
-                + "ORDER BY number")) {
-            Array known = c.createArrayOf("integer", finished.keySet().toArray(new Integer[0]));
-            q.setDouble(1, grace.toMillis() / 1e3);
-            q.setString(2, name);
-            q.setArray(3, known);
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    int number = r.getInt(1);
-                    last = Math.max(last, number);
-                    if (r.getString(4) != null) {
-                        finished.put(number, PgStudy.record(r.getString(4)));
-                    } else {
-                        pending.add(new Pending(number, r.getString(2), PgStudy.params(r.getString(3)), r.getBoolean(5)));
-                    }
-                }
-            }
-            known.free();
-        }
-        return new View(List.copyOf(finished.values()), pending, last);
     }
 
     private static AskTiming timing(PgStudy.Next next, Clock clock, long roundTrips) {

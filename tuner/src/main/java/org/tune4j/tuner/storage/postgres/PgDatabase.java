@@ -3,9 +3,13 @@ package org.tune4j.tuner.storage.postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Connections to the study database, and the retry policy when it goes away.
@@ -25,7 +29,9 @@ public final class PgDatabase {
     private final StorageUrl url;
     private final String password;
     private final Consumer<String> notice;
-    private final RoundTrips roundTrips = new RoundTrips();
+    private final RoundTrips roundTrips;
+    private final List<PgDatabase> siblings = new java.util.ArrayList<>();
+    private final java.util.Set<String> channels = new java.util.LinkedHashSet<>();  // LISTENed to on every connection
     private Connection connection;
 
     /** A transaction's body. */
@@ -39,9 +45,26 @@ public final class PgDatabase {
      * @param notice   receives the one-line retry notices
      */
     public PgDatabase(StorageUrl url, String password, Consumer<String> notice) {
+        this(url, password, notice, new RoundTrips());
+    }
+
+    private PgDatabase(StorageUrl url, String password, Consumer<String> notice, RoundTrips roundTrips) {
         this.url = url;
         this.password = password;
         this.notice = notice;
+        this.roundTrips = roundTrips;
+    }
+
+    /**
+     * A second connection to the same database, with transactions of its own (a worker's
+     * background refill of the study's queue, {@link PgRefill}, beside its asks, heartbeats and
+     * results on this one): connected on its first transaction, its round trips counted with this
+     * one's, closed with this one.
+     */
+    public synchronized PgDatabase sibling() {
+        PgDatabase s = new PgDatabase(url, password, notice, roundTrips);
+        siblings.add(s);
+        return s;
     }
 
     public StorageUrl url() {
@@ -86,14 +109,71 @@ public final class PgDatabase {
         }
     }
 
+    /**
+     * Listens to {@code channel} (a plain identifier) on this connection from now on, and again on
+     * every connection that replaces a lost one; nothing when it already does.
+     */
+    public synchronized void listen(String channel) {
+        if (!channel.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("LISTEN channel: expected a plain identifier, found \"" + channel + "\"");
+        }
+        if (channels.add(channel) && connection != null) {
+            transaction(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    return s.execute("LISTEN " + channel);
+                }
+            });
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for a notification on a channel this connection listens to
+     * (PostgreSQL's LISTEN/NOTIFY: a notification is delivered when the notifying transaction
+     * commits, to the sessions listening then); true when one came. No statement is sent: the
+     * driver reads the socket. A lost connection returns false (the next transaction reconnects).
+     */
+    public synchronized boolean awaitNotification(Duration timeout) {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        if (connection == null) {
+            sleep(millis);
+            return false;
+        }
+        try {
+            PGNotification[] got = connection.unwrap(PGConnection.class).getNotifications(millis);
+            return got != null && got.length > 0;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Drops the notifications received so far and not yet read (no statement is sent). */
+    public synchronized void discardNotifications() {
+        try {
+            if (connection != null) {
+                connection.unwrap(PGConnection.class).getNotifications();
+            }
+        } catch (SQLException e) {
+            // a lost connection: nothing to discard
+        }
+    }
+
     /** Round trips to the server so far (statements, commits, rollbacks), on every connection of this database. */
     public long roundTrips() {
         return roundTrips.count();
     }
 
-    /** Closes the connection. */
-    public synchronized void close() {
-        closeQuietly();
+    /**
+     * Closes the connection, then the siblings' (each once its transaction in progress, if any, has
+     * ended: a transaction is never cut in half by this worker; the server rolls back one whose
+     * process dies).
+     */
+    public void close() {
+        List<PgDatabase> others;
+        synchronized (this) {
+            closeQuietly();
+            others = List.copyOf(siblings);
+        }
+        others.forEach(PgDatabase::close);
     }
 
     private Connection open() throws SQLException {
@@ -104,7 +184,13 @@ public final class PgDatabase {
         }
         p.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         p.setProperty("ApplicationName", "tune4j");
-        return roundTrips.wrap(DriverManager.getConnection(url.jdbc(), p));
+        Connection c = roundTrips.wrap(DriverManager.getConnection(url.jdbc(), p));
+        for (String channel : channels) {  // a new connection listens where the lost one did (autocommit: at once)
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("LISTEN " + channel);
+            }
+        }
+        return c;
     }
 
     /** True when the connection (not the statement) failed: worth a retry on a new connection. */

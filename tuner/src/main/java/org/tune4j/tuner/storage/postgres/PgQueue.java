@@ -26,9 +26,13 @@ import org.tune4j.tuner.storage.TrialRecord;
  * first. Its number was allocated when it was queued, inside the budget, so claiming it changes
  * neither the numbers nor the budget's count (queued rows count as pending everywhere).
  *
+ * <p>A third writer of batch points is a worker's background refill ({@link PgRefill}, pipelined
+ * batches): it queues a batch before the queue runs dry, while the worker's trial runs.
+ *
  * <p>A queued point is never dropped: it was proposed with the trials finished then, and a batch
- * (by default at most {@link #MAX_AUTO_BATCH} points) is proposed only when no queued point is
- * claimable, so its points go out within about one trial's time. (A staleness rule was built and measured:
+ * (by default at most {@link #MAX_AUTO_BATCH} points) is proposed only when fewer than the queue's
+ * depth are queued (half the workers running; without refills, only when none is claimable), so
+ * its points go out within about one trial's time. (A staleness rule was built and measured:
  * queued points older than 16 finished trials re-proposed in place under the lock. At 32 workers
  * on 2 busy cores the points went stale while the workers waited in the lock's queue, and one
  * worker re-proposed all 189 of them in one hold of the lock, for minutes: dropped.)

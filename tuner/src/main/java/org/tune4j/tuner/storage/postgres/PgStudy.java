@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,9 @@ import org.tune4j.tuner.storage.TrialRecord;
  * {@link PgStudies}'.
  */
 public final class PgStudy {
+    /** The queue depth that means half the workers running ({@code --queue-depth auto}). */
+    public static final int AUTO_DEPTH = PgRefill.AUTO;
+
     private final PgDatabase db;
     private final String name;
     private final String worker;
@@ -66,6 +70,15 @@ public final class PgStudy {
          */
         default boolean stale(Map<String, Object> proposal, List<Map<String, Object>> arrived) {
             return !arrived.isEmpty();
+        }
+
+        /**
+         * A proposer of the same study for another thread (the worker's background refill,
+         * {@link PgRefill}), sharing no state with this one; by default this one (a proposer
+         * without state). The same one at every call.
+         */
+        default Proposer another() {
+            return this;
         }
     }
 
@@ -114,6 +127,19 @@ public final class PgStudy {
      */
     public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues, int batch,
                    Consumer<AskTiming> timing) {
+        this(db, name, worker, grace, requeues, batch, 0, timing);
+    }
+
+    /**
+     * As above, with pipelined batches when {@code queueDepth} is not 0: a worker whose ask leaves
+     * fewer than {@code queueDepth} points queued ({@link #AUTO_DEPTH}: half the workers running)
+     * refills the queue in the background, on a second connection, while its trial runs
+     * ({@link PgRefill}); and a worker that finds the queue empty while another holds the study's
+     * lock waits for that worker's commit and claims what it queued instead of waiting for the
+     * lock ({@link PgAsk}). 0: no refill, and a worker waits for the lock (round 3's hand-out).
+     */
+    public PgStudy(PgDatabase db, String name, String worker, Duration grace, int requeues, int batch, int queueDepth,
+                   Consumer<AskTiming> timing) {
         if (batch < 0) {
             throw new IllegalArgumentException("batch: expected 0 (automatic) or a number of points >= 1, found "
                     + batch);
@@ -124,7 +150,8 @@ public final class PgStudy {
         this.grace = Objects.requireNonNull(grace);
         this.requeues = requeues;
         this.timing = Objects.requireNonNull(timing);
-        this.asker = new PgAsk(this, db, name, grace, batch);
+        this.asker = new PgAsk(this, db, name, grace, batch, queueDepth == 0 ? null
+                : new PgRefill(this, db.sibling(), name, grace, batch, queueDepth, timing));
     }
 
 
@@ -274,6 +301,44 @@ public final class PgStudy {
                 }
             }
         }
+    }
+
+    /**
+     * Takes the study row's lock if it is free ({@code FOR UPDATE SKIP LOCKED}: no row when another
+     * transaction holds it); false without waiting when it is held.
+     */
+    boolean tryLockStudy(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT name FROM tune4j_study WHERE name = ? FOR UPDATE "
+                + "SKIP LOCKED")) {
+            q.setString(1, name);
+            try (ResultSet r = q.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    /**
+     * Listens to the study's queue channel ({@link #notifyQueue}) on this worker's connection from
+     * now on: a worker that found the lock busy and the queue empty then waits for a notification
+     * ({@link PgDatabase#awaitNotification}) instead of polling.
+     */
+    void listenQueue() {
+        db.listen(channel());
+    }
+
+    /**
+     * Notifies the study's listeners when this transaction commits: it held the study's lock and
+     * queued points or let the lock go (PostgreSQL delivers a NOTIFY at the commit, none on a rollback).
+     */
+    void notifyQueue(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("NOTIFY " + channel());
+        }
+    }
+
+    /** The study's LISTEN/NOTIFY channel: an identifier made from its name (a collision only wakes a waiter early). */
+    private String channel() {
+        return "tune4j_queue_" + Integer.toHexString(name.hashCode());
     }
 
     void reclaimLost(Connection c, Consumer<String> notice) throws SQLException {

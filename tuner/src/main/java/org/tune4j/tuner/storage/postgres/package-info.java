@@ -11,7 +11,9 @@
  * {@link org.tune4j.tuner.storage.postgres.PgStudy} allocates, heartbeats and records trials in
  * transactions, its asks through {@link org.tune4j.tuner.storage.postgres.PgAsk} (the proposal
  * made outside the study's lock, validated under it, or under it as a batch whose other points
- * {@link org.tune4j.tuner.storage.postgres.PgQueue} queues and hands out without the lock), timed by
+ * {@link org.tune4j.tuner.storage.postgres.PgQueue} queues and hands out without the lock; a worker's
+ * {@link org.tune4j.tuner.storage.postgres.PgRefill} refills that queue in the background before it
+ * runs dry; each reads the trials through a {@link org.tune4j.tuner.storage.postgres.PgView}), timed by
  * {@link org.tune4j.tuner.storage.postgres.AskTiming} with the round trips
  * {@link org.tune4j.tuner.storage.postgres.RoundTrips} counts;
  * {@link org.tune4j.tuner.storage.postgres.PgBestModel} keeps the best finished
