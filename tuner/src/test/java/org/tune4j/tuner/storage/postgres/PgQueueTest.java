@@ -65,22 +65,13 @@ class PgQueueTest {
 
     /** Proposes {@code k} points (x = 0.1 * i, y = the call's tag), recording each call's pending and k. */
     private static PgStudy.Proposer batchOf(double tag, List<String> calls) {
-        return new PgStudy.Proposer() {
-            @Override
-            public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
-                return proposeBatch(finished, pending, 1).get(0);
+        return (BatchProposer) (finished, pending, k) -> {
+            calls.add(finished.size() + " finished, " + pending.size() + " pending, k " + k);
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                out.add(Map.of("x", 0.1 * i, "y", tag));
             }
-
-            @Override
-            public List<Map<String, Object>> proposeBatch(List<TrialRecord> finished,
-                                                          List<Map<String, Object>> pending, int k) {
-                calls.add(finished.size() + " finished, " + pending.size() + " pending, k " + k);
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (int i = 0; i < k; i++) {
-                    out.add(Map.of("x", 0.1 * i, "y", tag));
-                }
-                return out;
-            }
+            return out;
         };
     }
 

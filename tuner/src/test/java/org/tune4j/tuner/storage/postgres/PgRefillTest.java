@@ -38,21 +38,12 @@ class PgRefillTest {
      * (n + i) / 1000. Two proposals that saw the same trials make the same points, so a point handed
      * out twice is a refill or an ask that did not see another's trials.
      */
-    private static final PgStudy.Proposer BY_COUNT = new PgStudy.Proposer() {
-        @Override
-        public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
-            return proposeBatch(finished, pending, 1).get(0);
+    private static final PgStudy.Proposer BY_COUNT = (BatchProposer) (finished, pending, k) -> {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            out.add(Map.of("x", (finished.size() + pending.size() + i) / 1000.0, "y", 0.0));
         }
-
-        @Override
-        public List<Map<String, Object>> proposeBatch(List<TrialRecord> finished, List<Map<String, Object>> pending,
-                                                      int k) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (int i = 0; i < k; i++) {
-                out.add(Map.of("x", (finished.size() + pending.size() + i) / 1000.0, "y", 0.0));
-            }
-            return out;
-        }
+        return out;
     };
 
     private static void study(StorageUrl url, String name, int calls) throws Exception {
@@ -151,23 +142,14 @@ class PgRefillTest {
             CountDownLatch refilling = new CountDownLatch(1);
             CountDownLatch never = new CountDownLatch(1);
             List<String> notices = Collections.synchronizedList(new ArrayList<>());
-            PgStudy.Proposer stuck = new PgStudy.Proposer() {  // a's refill: proposes, then its process is gone
-                @Override
-                public Map<String, Object> propose(List<TrialRecord> finished, List<Map<String, Object>> pending) {
-                    return proposeBatch(finished, pending, 1).get(0);
+            PgStudy.Proposer stuck = (BatchProposer) (finished, pending, k) -> {  // a's refill: then its process is gone
+                refilling.countDown();
+                try {
+                    never.await();  // the "killed" process does nothing more
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-
-                @Override
-                public List<Map<String, Object>> proposeBatch(List<TrialRecord> finished,
-                                                              List<Map<String, Object>> pending, int k) {
-                    refilling.countDown();
-                    try {
-                        never.await();  // the "killed" process does nothing more
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new IllegalStateException("killed");
-                }
+                throw new IllegalStateException("killed");
             };
             PgStudy.Proposer a = new PgStudy.Proposer() {
                 @Override
