@@ -3,10 +3,14 @@ package org.tune4j.tuner.storage.postgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -30,8 +34,8 @@ public final class PgDatabase {
     private final String password;
     private final Consumer<String> notice;
     private final RoundTrips roundTrips;
-    private final List<PgDatabase> siblings = new java.util.ArrayList<>();
-    private final java.util.Set<String> channels = new java.util.LinkedHashSet<>();  // LISTENed to on every connection
+    private final List<PgDatabase> siblings = new ArrayList<>();
+    private final Set<String> channels = new LinkedHashSet<>();  // LISTENed to on every connection
     private Connection connection;
 
     /** A transaction's body. */
@@ -119,9 +123,8 @@ public final class PgDatabase {
         }
         if (channels.add(channel) && connection != null) {
             transaction(c -> {
-                try (java.sql.Statement s = c.createStatement()) {
-                    return s.execute("LISTEN " + channel);
-                }
+                listen(c, channel);
+                return null;
             });
         }
     }
@@ -186,11 +189,16 @@ public final class PgDatabase {
         p.setProperty("ApplicationName", "tune4j");
         Connection c = roundTrips.wrap(DriverManager.getConnection(url.jdbc(), p));
         for (String channel : channels) {  // a new connection listens where the lost one did (autocommit: at once)
-            try (java.sql.Statement s = c.createStatement()) {
-                s.execute("LISTEN " + channel);
-            }
+            listen(c, channel);
         }
         return c;
+    }
+
+    /** LISTEN on {@code channel}, a plain identifier (checked by {@link #listen(String)}). */
+    private static void listen(Connection c, String channel) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("LISTEN " + channel);
+        }
     }
 
     /** True when the connection (not the statement) failed: worth a retry on a new connection. */
