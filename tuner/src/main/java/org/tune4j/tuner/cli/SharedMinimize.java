@@ -14,12 +14,13 @@ import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.CommandEvaluator;
 import org.tune4j.tuner.study.MinimizeConfig;
 import org.tune4j.tuner.study.MinimizeStudy;
+import org.tune4j.tuner.study.PostgresStorage;
 import org.tune4j.tuner.study.StudyListener;
 import org.tune4j.tuner.study.StudyLoop;
-import org.tune4j.tuner.study.StudyWorker;
 
 /**
- * {@code tune4j minimize --storage URL --name S ...}: this process is one worker of the study
+ * {@code tune4j minimize --storage URL --name S ...}: this process is one worker (a {@link StudyLoop} on a
+ * {@link PostgresStorage}) of the study
  * {@code S} in the database; the first worker creates it, the others join it (same space and
  * configuration, or refused naming the difference). With {@code --workers K}, K such workers in
  * this process ({@link Workers}), each line of a trial prefixed with its worker.
@@ -39,7 +40,7 @@ final class SharedMinimize {
                     config.calls(), String.join(" ", config.command()), workers == 1 ? ""
                             : String.format(Locale.ROOT, " (this process: %d workers, %s/1..%d)", workers,
                             StorageOptions.workerName(), workers));
-            List<StudyWorker> all = new ArrayList<>();
+            List<StudyLoop> all = new ArrayList<>();
             for (int k = 1; k <= workers; k++) {
                 PgDatabase db = k == 1 ? first : StorageOptions.open(url);
                 if (k > 1) {
@@ -48,10 +49,11 @@ final class SharedMinimize {
                 String prefix = workers == 1 ? "" : "[worker " + k + "] ";
                 CommandEvaluator evaluator = new CommandEvaluator(config.command(), Path.of("").toAbsolutePath(),
                         line -> stdout.println(prefix + "  | " + line), config.trialTimeout());
-                all.add(new StudyWorker(workers == 1 ? options.study(db, name)
+                PostgresStorage storage = new PostgresStorage(workers == 1 ? options.study(db, name)
                         : options.study(db, name, StorageOptions.workerName() + "/" + k), space, config.optimizer(),
-                        config.calls(), config.pruner().create(config.optimizer().seed(), 0), evaluator,
-                        listeners.apply(k), options.heartbeat()));
+                        List.of(), null, options.heartbeat());
+                all.add(new StudyLoop(storage, config.calls(), config.pruner().create(config.optimizer().seed(), 0),
+                        evaluator, listeners.apply(k)));
             }
             StudyLoop.Outcome outcome = Workers.runAll(all);
             if (options.askTiming) {

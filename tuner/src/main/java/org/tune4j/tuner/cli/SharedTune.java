@@ -22,9 +22,9 @@ import org.tune4j.tuner.storage.postgres.PgDatabase;
 import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
+import org.tune4j.tuner.study.PostgresStorage;
 import org.tune4j.tuner.study.SharedArtifacts;
 import org.tune4j.tuner.study.StudyLoop;
-import org.tune4j.tuner.study.StudyWorker;
 import org.tune4j.tuner.study.TrainingEvaluator;
 import org.tune4j.tuner.study.TuneConfig;
 import org.tune4j.tuner.study.TuneStudy;
@@ -35,7 +35,8 @@ import org.tune4j.tuner.study.TutorialSpace;
  * network, defaults, pruner and seeds as {@code tune} on a run directory) with this process as K
  * workers of the study {@code S} in the database. The first worker anywhere creates it, the others
  * join it (same space and configuration but for the threads and kernels each machine runs with,
- * or refused naming the difference). Each worker is a {@link StudyWorker} with its own connection
+ * or refused naming the difference). Each worker is a {@link StudyLoop} on a
+ * {@link PostgresStorage} with its own connection
  * and {@code --threads T / K} training threads (at least 1), its trials trained by a
  * {@link TrainingEvaluator} whose training logs and best model go to the database
  * ({@link SharedArtifacts}). At the end the best model is read back from the database and scored
@@ -74,7 +75,7 @@ final class SharedTune {
                     .orElse(List.of());
             ProgressBarListener bar = workers == 1
                     ? new ProgressBarListener(out, System.err, data.train().count(), config.epochs()) : null;
-            List<StudyWorker> all = new ArrayList<>();
+            List<StudyLoop> all = new ArrayList<>();
             for (int k = 1; k <= workers; k++) {
                 PgDatabase db = k == 1 ? first : StorageOptions.open(url);
                 if (k > 1) {
@@ -86,8 +87,8 @@ final class SharedTune {
                 SharedArtifacts artifacts = new SharedArtifacts(study, data.train().classNames(), console::warning);
                 TrainingEvaluator evaluator = new TrainingEvaluator(data, worker, space, artifacts, previous,
                         bar == null ? TrainingListener.NONE : bar);
-                all.add(new StudyWorker(study, space, config.optimizer(), config.calls(), TuneStudy.pruner(worker, data),
-                        evaluator, console, options.heartbeat(), x0, artifacts));
+                all.add(new StudyLoop(new PostgresStorage(study, space, config.optimizer(), x0, artifacts,
+                        options.heartbeat()), config.calls(), TuneStudy.pruner(worker, data), evaluator, console));
             }
             StudyLoop.Outcome outcome = Workers.runAll(all);
             if (bar != null) {

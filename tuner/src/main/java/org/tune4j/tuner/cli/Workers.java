@@ -3,23 +3,23 @@ package org.tune4j.tuner.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.tune4j.tuner.study.StudyLoop;
-import org.tune4j.tuner.study.StudyWorker;
 
 /**
  * {@code --workers K}: runs K workers of one shared study in this process, the first on the
  * calling thread and the others on threads of their own, and waits for all of them. Each worker
- * has its own connection and hands its running trial back on Ctrl-C ({@link StudyWorker}).
+ * is a {@link StudyLoop} on a {@link org.tune4j.tuner.study.PostgresStorage} of its own connection, and hands
+ * its running trial back on Ctrl-C.
  */
 final class Workers {
     private Workers() {
     }
 
     /** Runs the workers; returns the first one's outcome (the study's finished trials); rethrows the first failure. */
-    static StudyLoop.Outcome runAll(List<StudyWorker> workers) {
+    static StudyLoop.Outcome runAll(List<StudyLoop> workers) {
         List<Thread> threads = new ArrayList<>();
         RuntimeException[] failure = new RuntimeException[1];
         for (int k = 1; k < workers.size(); k++) {
-            StudyWorker w = workers.get(k);
+            StudyLoop w = workers.get(k);
             Thread t = new Thread(() -> {
                 try {
                     w.run();

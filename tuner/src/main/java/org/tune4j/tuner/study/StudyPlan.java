@@ -8,8 +8,8 @@ import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.StudyDescription;
 
 /**
- * Everything {@link StudyLoop} needs to run a study: where, what, how many calls, and the
- * points to evaluate first.
+ * A study in a run directory as {@link StudyLoop} runs it ({@link RunDirectoryStorage}): where,
+ * what, how many calls, and the points to evaluate first.
  *
  * @param dir         the run directory (study.json already written)
  * @param description the study as recorded in study.json

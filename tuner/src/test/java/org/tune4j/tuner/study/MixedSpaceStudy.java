@@ -7,7 +7,7 @@ import org.tune4j.tuner.storage.SpaceFile;
 /**
  * The small study the loop tests share: one real, one integer and one categorical dimension, and
  * a cheap optimizer configuration (3 initial points, 300 candidates, seed 7), so that
- * {@link StudyWorkerTest} can compare a database worker with {@link StudyLoopTest}'s loop.
+ * {@link PostgresStudyLoopTest} can compare a database worker with {@link StudyLoopTest}'s loop.
  */
 final class MixedSpaceStudy {
     static final Space SPACE = SpaceFile.parse("""

@@ -19,7 +19,7 @@
  * {@link org.tune4j.tuner.storage.postgres.PgBestModel} keeps the best finished
  * trial's model, and {@link org.tune4j.tuner.storage.postgres.PgImport} writes a whole study
  * ({@code tune4j copy}); {@link org.tune4j.tuner.storage.postgres.PgAskTell} is what
- * {@code ask}/{@code tell --storage} add (the asked trial's lease, the told result). It knows nothing of training or the optimizer: the worker loop is
- * {@code study.StudyWorker}. The run directory stays the embedded default ({@code org.tune4j.tuner.storage}).
+ * {@code ask}/{@code tell --storage} add (the asked trial's lease, the told result). It knows nothing of training or the optimizer: a worker is
+ * {@code study.StudyLoop} on a {@code study.PostgresStorage}, the loop of a run directory on another backend. The run directory stays the embedded default ({@code org.tune4j.tuner.storage}).
  */
 package org.tune4j.tuner.storage.postgres;

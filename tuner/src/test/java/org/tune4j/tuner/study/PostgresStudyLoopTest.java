@@ -27,14 +27,15 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.TestDatabase;
 
 /**
- * {@link StudyWorker} with a given first point (the tutorial's x0) against the real PostgreSQL
+ * {@link StudyLoop} on {@link PostgresStorage} (a worker) with a given first point (the tutorial's x0)
+ * against the real PostgreSQL
  * ({@link TestDatabase}): one worker hands out the same trials as {@link StudyLoop} on a run
  * directory (the given point first, then the same asks: the automatic batch is 1 for a worker
  * alone), and two workers on threads share the budget with the given point handed out once and no
  * point twice, with the automatic batch and with batches of 4 (queued points); four workers that
  * refill the queue in the background (pipelined batches) end with exactly the budget, no point twice.
  */
-class StudyWorkerTest {
+class PostgresStudyLoopTest {
     private static final Space SPACE = MixedSpaceStudy.SPACE;
     private static final OptimizerConfig OPTIMIZER = MixedSpaceStudy.OPTIMIZER;
     private static final Map<String, Object> X0 = Map.of("x", 0.5, "n", 1, "c", "a");
@@ -59,7 +60,7 @@ class StudyWorkerTest {
             try {
                 PgSchema.ensure(db);
                 PgStudies.openOrCreate(db, "s", "test", config, SPACE, 7);
-                List<TrialRecord> shared = worker(db, "w", 7, 0, StudyWorkerTest::quadratic).run().trials();
+                List<TrialRecord> shared = worker(db, "w", 7, 0, PostgresStudyLoopTest::quadratic).run().trials();
                 assertThat(shared.stream().map(TrialRecord::params).toList())
                         .isEqualTo(local.stream().map(TrialRecord::params).toList());
                 assertThat(shared.get(0).params()).isEqualTo(X0);
@@ -94,7 +95,7 @@ class StudyWorkerTest {
                 Map<String, Integer> ranBy = new ConcurrentHashMap<>();
                 List<Thread> others = new ArrayList<>();
                 for (int w = 1; w < 4; w++) {
-                    StudyWorker worker = worker(dbs.get(w), "w" + w, calls, 0, PgStudy.AUTO_DEPTH, slow("w" + w, ranBy),
+                    StudyLoop worker = worker(dbs.get(w), "w" + w, calls, 0, PgStudy.AUTO_DEPTH, slow("w" + w, ranBy),
                             t -> outcomes.add(t.outcome()));
                     Thread t = new Thread(worker::run);
                     t.start();
@@ -155,7 +156,7 @@ class StudyWorkerTest {
         RunLayout dir = new RunLayout(tmp.resolve(name));
         StudyDescription description = StudyDirectory.create(dir, "test",
                 Json.mapper().createObjectNode().put("test", true), SPACE);
-        return new StudyLoop(new StudyPlan(dir, description, OPTIMIZER, calls, List.of(X0)), StudyWorkerTest::quadratic,
+        return new StudyLoop(new StudyPlan(dir, description, OPTIMIZER, calls, List.of(X0)), PostgresStudyLoopTest::quadratic,
                 StudyListener.NONE).run().trials();
     }
 
@@ -173,15 +174,15 @@ class StudyWorkerTest {
     }
 
     /** A worker with the given batch (0: automatic, as the CLI's default). */
-    private static StudyWorker worker(PgDatabase db, String name, int calls, int batch, TrialEvaluator evaluator) {
+    private static StudyLoop worker(PgDatabase db, String name, int calls, int batch, TrialEvaluator evaluator) {
         return worker(db, name, calls, batch, 0, evaluator, t -> { });
     }
 
     /** As above, with a queue depth (pipelined batches unless 0) and a receiver of its asks' timings. */
-    private static StudyWorker worker(PgDatabase db, String name, int calls, int batch, int depth,
+    private static StudyLoop worker(PgDatabase db, String name, int calls, int batch, int depth,
                                       TrialEvaluator evaluator, java.util.function.Consumer<AskTiming> timing) {
-        return new StudyWorker(new PgStudy(db, "s", name, Duration.ofMinutes(1), 1, batch, depth, timing), SPACE,
-                OPTIMIZER, calls, null, evaluator, StudyListener.NONE, Duration.ofMillis(200),
-                new ArrayList<>(List.of(X0)), null);
+        return new StudyLoop(new PostgresStorage(new PgStudy(db, "s", name, Duration.ofMinutes(1), 1, batch, depth,
+                timing), SPACE, OPTIMIZER, new ArrayList<>(List.of(X0)), null, Duration.ofMillis(200)), calls, null,
+                evaluator, StudyListener.NONE);
     }
 }
