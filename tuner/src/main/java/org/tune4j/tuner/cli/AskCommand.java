@@ -1,7 +1,6 @@
 package org.tune4j.tuner.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,15 +8,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tune4j.optimizer.BatchStrategy;
 import org.tune4j.tuner.storage.Json;
-import org.tune4j.tuner.storage.RunLayout;
 import org.tune4j.tuner.storage.SpaceFile;
-import org.tune4j.tuner.storage.postgres.StorageUrl;
+import org.tune4j.tuner.study.AskTellStorage;
 import org.tune4j.tuner.study.AskTellStudy;
 import org.tune4j.tuner.study.StudyListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +22,9 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code tune4j ask --study DIR [--space SPACE.json] [--batch-strategy NAME]}: prints the next trial as
- * one JSON line. With {@code --storage URL --name S} the study lives in the database
- * ({@link SharedAskTell}); {@code --lease SECONDS} bounds how long its trial waits for a tell.
+ * one JSON line. The study is found once ({@link AskTellChoice}): a run directory, or with
+ * {@code --storage URL --name S} the database ({@link SharedAskTell}; {@code --lease SECONDS}
+ * bounds how long its trial waits for a tell); the ask goes through {@link AskTellStorage}.
  */
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = {"Print the next point to evaluate as one JSON line {\"trial\": N, \"params\": {...}}.",
@@ -71,46 +69,15 @@ final class AskCommand implements Callable<Integer> {
                 System.err.println("tune4j: warning: " + message);
             }
         };
-        StorageUrl url = study != null && storage.storage == null ? null : storage.url(name.name);  // --study over $TUNE4J_STORAGE
-        AskTellStudy.Asked asked;
-        if (url != null) {
-            if (study != null) {
-                throw new ParameterException(spec.commandLine(), "--study: names a run directory; with --storage the "
-                        + "study is --name's");
-            }
-            if (batchStrategy != BatchStrategy.CL_MIN) {
-                throw new ParameterException(spec.commandLine(), "--batch-strategy: with --storage the pending trials "
-                        + "are treated as every worker of the study treats them: cl-min (found " + batchStrategy.label()
-                        + ")");
-            }
-            if (leaseSeconds != null && !(leaseSeconds >= 1 && leaseSeconds <= 366 * 86400.0)) {
-                throw new ParameterException(spec.commandLine(), "--lease: expected seconds in 1..31622400, found "
-                        + leaseSeconds);
-            }
-            asked = SharedAskTell.ask(url, storage, name.name, spaceFile == null ? null : SpaceFile.read(spaceFile),
-                    optimizer.settings(), leaseSeconds == null ? null : Duration.ofMillis(Math.round(leaseSeconds * 1e3)),
-                    warnings);
-        } else {
-            if (study == null) {
-                throw new ParameterException(spec.commandLine(), "ask: give the study: --study DIR (a run directory), or "
-                        + "--storage URL --name S");
-            }
-            if (leaseSeconds != null) {
-                throw new ParameterException(spec.commandLine(), "--lease: only with --storage (a run directory's "
-                        + "pending trials wait for their tell)");
-            }
-            asked = askRunDirectory(warnings);
-        }
+        AskTellStorage target = AskTellChoice.resolve(spec, "ask", study, storage, name.name, batchStrategy,
+                leaseSeconds);
+        AskTellStudy.Asked asked = target.ask(spaceFile == null ? null : SpaceFile.read(spaceFile),
+                optimizer.settings(), warnings);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("trial", asked.trial());
         line.put("params", asked.params());
         System.out.println(Json.line(line));
         return 0;
-    }
-
-    private AskTellStudy.Asked askRunDirectory(StudyListener warnings) {
-        return AskTellStudy.ask(new RunLayout(study),
-                spaceFile == null ? null : SpaceFile.read(spaceFile), optimizer.settings(), batchStrategy, warnings);
     }
 
     /** The batch strategies by label, as the option's converter and completion candidates. */

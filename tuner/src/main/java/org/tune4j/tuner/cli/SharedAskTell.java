@@ -12,6 +12,7 @@ import org.tune4j.tuner.storage.postgres.PgDatabase;
 import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
+import org.tune4j.tuner.study.AskTellStorage;
 import org.tune4j.tuner.study.AskTellStudy;
 import org.tune4j.tuner.study.SharedProposer;
 import org.tune4j.tuner.study.StudyListener;
@@ -23,24 +24,32 @@ import org.tune4j.tuner.study.StudyListener;
  * An ask is one hand-out of a worker ({@link PgStudy#next}: lost trials reclaimed, a queued point
  * first, else a new point with every running and queued trial pending, the constant liar) without a
  * process behind it: its trial's lease is {@link PgAskTell#lease}'s. The study has no budget: asks
- * go on until the caller stops.
+ * go on until the caller stops. This is {@link AskTellStorage}'s PostgreSQL backend; each step
+ * connects, does its one transaction (or two: the hand-out, then the lease) and disconnects.
  */
-final class SharedAskTell {
+final class SharedAskTell implements AskTellStorage {
     /** The budget a study of asks and tells has: none. */
     private static final int UNBOUNDED = Integer.MAX_VALUE;
 
-    private SharedAskTell() {
+    private final StorageUrl url;
+    private final StorageOptions options;
+    private final String name;
+    private final Duration lease;
+
+    /** @param lease how long an asked trial counts as alive without a tell; null: until told */
+    SharedAskTell(StorageUrl url, StorageOptions options, String name, Duration lease) {
+        this.url = url;
+        this.options = options;
+        this.name = name;
+        this.lease = lease;
     }
 
     /**
-     * Hands out the next trial of study {@code name}, creating it when it does not exist.
-     *
-     * @param space    required to create the study; compared with the recorded one when given
-     * @param settings the optimizer settings of a new study (a study that exists keeps its own)
-     * @param lease    how long the trial counts as alive without a tell; null: until told
+     * Hands out the next trial of study {@code name}, creating it when it does not exist: one
+     * worker's hand-out, then the trial's lease.
      */
-    static AskTellStudy.Asked ask(StorageUrl url, StorageOptions options, String name, Space space,
-                                  OptimizerConfig settings, Duration lease, StudyListener listener) {
+    @Override
+    public AskTellStudy.Asked ask(Space space, OptimizerConfig settings, StudyListener listener) {
         PgDatabase db = StorageOptions.open(url);
         try {
             StudyDescription study = open(db, name, space, settings);
@@ -59,7 +68,8 @@ final class SharedAskTell {
     }
 
     /** Records the outcome of trial {@code number} (value null: failed) of the ask-tell study {@code name}. */
-    static TrialRecord tell(StorageUrl url, String name, int number, Double value) {
+    @Override
+    public TrialRecord tell(int number, Double value, StudyListener listener) {
         PgDatabase db = StorageOptions.open(url);
         try {
             checkKind(db, PgStudies.describe(db, name), name);
