@@ -26,7 +26,7 @@ final class AskTellChoice {
      */
     static AskTellStorage resolve(CommandSpec spec, String command, Path study, StorageOptions storage, String name,
                                   BatchStrategy batch, Double leaseSeconds) {
-        StorageUrl url = study != null && storage.storage == null ? null : storage.url(name);  // --study over $TUNE4J_STORAGE
+        StorageUrl url = storage.url(name, study != null);
         if (url != null) {
             if (study != null) {
                 throw new ParameterException(spec.commandLine(), "--study: names a run directory; with --storage the "

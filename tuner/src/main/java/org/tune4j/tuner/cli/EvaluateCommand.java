@@ -46,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StorageUrl url = modelFile != null && storage.storage == null ? null : storage.url(study.name);
+        StorageUrl url = storage.url(study.name, modelFile != null);
         if (url == null) {
             if (modelFile == null) {
                 throw new IllegalArgumentException("evaluate: give a MODEL file, or --storage URL --name STUDY");

@@ -85,7 +85,7 @@ final class MinimizeCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream stdout = System.out;
         Space space = spaceFile == null ? null : SpaceFile.read(spaceFile);
-        StorageUrl url = (out != null || resume) && storage.storage == null ? null : storage.url(study.name);
+        StorageUrl url = storage.url(study.name, out != null || resume);
         if (url != null) {
             return shared(url, space, stdout);
         }

@@ -41,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StorageUrl url = runDir != null && storage.storage == null ? null : storage.url(study.name);  // RUN_DIR over $TUNE4J_STORAGE
+        StorageUrl url = storage.url(study.name, runDir != null);
         if (url != null) {
             if (runDir != null || out == null) {
                 throw new IllegalArgumentException("report --storage: give the study with --name and the directory to "

@@ -70,6 +70,16 @@ final class StorageOptions {
         return storage != null || env != null && !env.isBlank();
     }
 
+    /**
+     * Where a command's study is, decided once: null for a run directory (or a model file) given on
+     * the command line without --storage, which wins over TUNE4J_STORAGE; else as {@link #url(String)}.
+     *
+     * @param localGiven whether the command was given its run directory (or file)
+     */
+    StorageUrl url(String name, boolean localGiven) {
+        return localGiven && storage == null ? null : url(name);
+    }
+
     /** The URL from --storage or TUNE4J_STORAGE, or null for a run directory; {@code name} is the study's --name. */
     StorageUrl url(String name) {
         String text = storage != null ? storage : System.getenv(ENV);
