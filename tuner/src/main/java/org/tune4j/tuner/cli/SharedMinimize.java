@@ -51,7 +51,7 @@ final class SharedMinimize {
                         line -> stdout.println(prefix + "  | " + line), config.trialTimeout());
                 PostgresStorage storage = new PostgresStorage(workers == 1 ? options.study(db, name)
                         : options.study(db, name, StorageOptions.workerName() + "/" + k), space, config.optimizer(),
-                        List.of(), null, options.heartbeat());
+                        List.of(), options.heartbeat());
                 all.add(new StudyLoop(storage, config.calls(), config.pruner().create(config.optimizer().seed(), 0),
                         evaluator, listeners.apply(k)));
             }

@@ -23,7 +23,6 @@ import org.tune4j.tuner.storage.postgres.PgStudies;
 import org.tune4j.tuner.storage.postgres.PgStudy;
 import org.tune4j.tuner.storage.postgres.StorageUrl;
 import org.tune4j.tuner.study.PostgresStorage;
-import org.tune4j.tuner.study.SharedArtifacts;
 import org.tune4j.tuner.study.StudyLoop;
 import org.tune4j.tuner.study.TrainingEvaluator;
 import org.tune4j.tuner.study.TuneConfig;
@@ -39,7 +38,7 @@ import org.tune4j.tuner.study.TutorialSpace;
  * {@link PostgresStorage} with its own connection
  * and {@code --threads T / K} training threads (at least 1), its trials trained by a
  * {@link TrainingEvaluator} whose training logs and best model go to the database
- * ({@link SharedArtifacts}). At the end the best model is read back from the database and scored
+ * ({@link PostgresStorage#artifacts}). At the end the best model is read back from the database and scored
  * on the test set, its figures recorded beside it.
  */
 final class SharedTune {
@@ -84,11 +83,11 @@ final class SharedTune {
                 PgStudy study = options.study(db, name, host + "/" + k);
                 WorkerConsole console = new WorkerConsole(out, System.err, "worker " + k,
                         bar == null ? () -> { } : bar::closeBar);
-                SharedArtifacts artifacts = new SharedArtifacts(study, data.train().classNames(), console::warning);
-                TrainingEvaluator evaluator = new TrainingEvaluator(data, worker, space, artifacts, previous,
+                PostgresStorage storage = new PostgresStorage(study, space, config.optimizer(), x0, options.heartbeat());
+                TrainingEvaluator evaluator = new TrainingEvaluator(data, worker, space,
+                        storage.artifacts(data.train().classNames(), console), previous,
                         bar == null ? TrainingListener.NONE : bar);
-                all.add(new StudyLoop(new PostgresStorage(study, space, config.optimizer(), x0, artifacts,
-                        options.heartbeat()), config.calls(), TuneStudy.pruner(worker, data), evaluator, console));
+                all.add(new StudyLoop(storage, config.calls(), TuneStudy.pruner(worker, data), evaluator, console));
             }
             StudyLoop.Outcome outcome = Workers.runAll(all);
             if (bar != null) {

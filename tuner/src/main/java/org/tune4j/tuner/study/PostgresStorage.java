@@ -21,29 +21,33 @@ import org.tune4j.tuner.storage.postgres.PgStudy;
  * trials pending, the constant liar); a running trial's heartbeat is refreshed every
  * {@link #heartbeat}, and an interrupted one is handed back to the queue ({@link PgStudy#release});
  * {@link #record} is {@link PgStudy#finish}, once per trial, with the model bytes the evaluator
- * kept ({@link SharedArtifacts}) when the study keeps its best model. The study is created or
+ * kept when the study keeps its best model (a training study: {@link #artifacts}). The study is created or
  * joined before ({@code PgStudies.openOrCreate}, by the command), so {@link #begin} has nothing to
  * do; the database's connection is the command's to close.
  */
 public final class PostgresStorage implements StudyStorage {
     private final PgStudy study;
     private final SharedProposer proposer;
-    private final SharedArtifacts models;
     private final Duration heartbeat;
+    private SharedArtifacts models;  // the model bytes kept for record; null when the study keeps no model
 
     /**
      * @param givenPoints the study's first trials' points (the tutorial's x0), handed out before any
      *                    asked one: trial {@code k} gets {@code givenPoints[k - 1]}, once across workers
-     * @param models      the evaluator's kept model bytes, recorded with each trial; null when the
-     *                    study keeps no model
      * @param heartbeat   how often a running trial's heartbeat is refreshed (also the waiting poll)
      */
     public PostgresStorage(PgStudy study, Space space, OptimizerConfig optimizer, List<Map<String, Object>> givenPoints,
-                           SharedArtifacts models, Duration heartbeat) {
+                           Duration heartbeat) {
         this.study = study;
         this.proposer = new SharedProposer(space, optimizer, givenPoints);
-        this.models = models;
         this.heartbeat = heartbeat;
+    }
+
+    /** The trial's row (its log) and the study's model table; the study now keeps its best model. */
+    @Override
+    public TrialArtifacts artifacts(List<String> classNames, StudyListener listener) {
+        models = new SharedArtifacts(study, classNames, listener::warning);
+        return models;
     }
 
     @Override

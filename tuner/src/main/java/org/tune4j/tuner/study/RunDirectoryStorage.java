@@ -13,6 +13,7 @@ import org.tune4j.optimizer.ExpectedMinimum;
 import org.tune4j.optimizer.Optimizer;
 import org.tune4j.optimizer.OptimizerConfig;
 import org.tune4j.optimizer.SpaceExhaustedException;
+import org.tune4j.optimizer.TrialState;
 import org.tune4j.optimizer.space.Space;
 import org.tune4j.tuner.storage.DerivedFiles;
 import org.tune4j.tuner.storage.Journal;
@@ -60,6 +61,21 @@ public final class RunDirectoryStorage implements StudyStorage {
         this.description = description;
         this.config = config;
         this.givenPoints = List.copyOf(givenPoints);
+    }
+
+    /**
+     * {@code logs/<dir>/training.csv} and {@code best-model.t4j}, the best so far known from the
+     * journal's trials; a warning when the best trial's model is missing (it could not be saved).
+     */
+    @Override
+    public TrialArtifacts artifacts(List<String> classNames, StudyListener listener) {
+        List<TrialRecord> previous = new Journal(dir.journal()).read(w -> { }).finished();
+        BestModel best = new BestModel(dir.bestModel(), previous, classNames);
+        if (!Files.exists(dir.bestModel()) && previous.stream().anyMatch(t -> t.state() == TrialState.COMPLETE)) {
+            listener.warning(dir.bestModel() + " is missing (the best trial's model could not be saved): a later "
+                    + "trial that beats the best saves its model; until then there are no test figures");
+        }
+        return new RunDirectoryArtifacts(dir, best);
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.tune4j.tuner.storage.TrialRecord;
  * heartbeats and loses no trial ({@link #heartbeat} empty), and never says {@link Wait}.
  *
  * <p>Life cycle (one storage per loop, used on the loop's thread, but {@link #beat} on a heartbeat
- * thread and {@link #release} on a shutdown hook): {@link #begin} once; then {@link #next} until
+ * thread and {@link #release} on a shutdown hook): {@link #artifacts} once for a training study's
+ * evaluator; {@link #begin} once; then {@link #next} until
  * {@link Done}; for each {@link Claim}, while it is evaluated, {@link #beat} every
  * {@link #heartbeat} (when present), then {@link #record} once (or, interrupted, {@link #release});
  * at {@link Done}, {@link #expectedMinimum} and {@link #end}; {@link #close} always, last. A
@@ -44,6 +45,17 @@ public interface StudyStorage {
     /** The study has its budget of finished trials, or its space is exhausted: these are its finished trials. */
     record Done(List<TrialRecord> finished) implements Next {
     }
+
+    /**
+     * Where a training trial's log and best model go ({@link TrainingEvaluator}; a study of a
+     * command keeps none and never asks). Called once, before {@link #begin}: a run directory keeps
+     * {@code logs/} and {@code best-model.t4j} beside its journal ({@link RunDirectoryArtifacts}); a
+     * database keeps them in the study's rows ({@link SharedArtifacts}), the model's bytes written by
+     * {@link #record} when the trial is then the best.
+     *
+     * @param classNames the training data's class names, saved with the model for {@code predict}
+     */
+    TrialArtifacts artifacts(List<String> classNames, StudyListener listener);
 
     /**
      * Starts this loop's session on the study towards {@code calls} finished trials (a run

@@ -15,7 +15,6 @@ import org.tune4j.engine.train.Evaluator;
 import org.tune4j.engine.train.TrainConfig;
 import org.tune4j.engine.train.TrainingListener;
 import org.tune4j.optimizer.prune.Pruner;
-import org.tune4j.optimizer.TrialState;
 import org.tune4j.tuner.storage.Journal;
 import org.tune4j.tuner.storage.Json;
 import org.tune4j.tuner.storage.ResultsDocument;
@@ -68,16 +67,13 @@ public final class TuneStudy {
     public static Result run(RunLayout dir, StudyDescription study, TuneConfig config, DataSplits data,
                              StudyListener listener, TrainingListener progress) {
         List<TrialRecord> previous = new Journal(dir.journal()).read(w -> { }).finished();
-        BestModel best = new BestModel(dir.bestModel(), previous, data.train().classNames());
-        if (!Files.exists(dir.bestModel()) && previous.stream().anyMatch(t -> t.state() == TrialState.COMPLETE)) {
-            listener.warning(dir.bestModel() + " is missing (the best trial's model could not be saved): a later "
-                    + "trial that beats the best saves its model; until then there are no test figures");
-        }
-        TrainingEvaluator evaluator = new TrainingEvaluator(data, config, study.space(), dir, best, previous, progress);
         List<Map<String, Object>> x0 = TutorialSpace.defaultPoint(study.space(), config.batchSize())
                 .map(List::of).orElse(List.of());
-        StudyPlan run = new StudyPlan(dir, study, config.optimizer(), config.calls(), x0, pruner(config, data));
-        StudyLoop.Outcome outcome = new StudyLoop(run, evaluator, listener).run();
+        RunDirectoryStorage storage = new RunDirectoryStorage(dir, study, config.optimizer(), x0);
+        TrainingEvaluator evaluator = new TrainingEvaluator(data, config, study.space(),
+                storage.artifacts(data.train().classNames(), listener), previous, progress);
+        StudyLoop.Outcome outcome = new StudyLoop(storage, config.calls(), pruner(config, data), evaluator, listener)
+                .run();
 
         ResultsDocument.TestResult test = testBestModel(dir, config, data);
         DerivedFiles.write(dir, study, outcome.trials(),

@@ -182,7 +182,7 @@ class PostgresStudyLoopTest {
     private static StudyLoop worker(PgDatabase db, String name, int calls, int batch, int depth,
                                       TrialEvaluator evaluator, java.util.function.Consumer<AskTiming> timing) {
         return new StudyLoop(new PostgresStorage(new PgStudy(db, "s", name, Duration.ofMinutes(1), 1, batch, depth,
-                timing), SPACE, OPTIMIZER, new ArrayList<>(List.of(X0)), null, Duration.ofMillis(200)), calls, null,
+                timing), SPACE, OPTIMIZER, new ArrayList<>(List.of(X0)), Duration.ofMillis(200)), calls, null,
                 evaluator, StudyListener.NONE);
     }
 }

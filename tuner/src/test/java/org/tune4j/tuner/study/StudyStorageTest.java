@@ -61,7 +61,7 @@ class StudyStorageTest {
     private static PostgresStorage database(PgDatabase db) {
         PgSchema.ensure(db);
         PgStudies.openOrCreate(db, "s", "test", Json.mapper().createObjectNode(), SPACE, CALLS);
-        return new PostgresStorage(new PgStudy(db, "s", "w", Duration.ofMinutes(1), 1), SPACE, OPTIMIZER, GIVEN, null,
+        return new PostgresStorage(new PgStudy(db, "s", "w", Duration.ofMinutes(1), 1), SPACE, OPTIMIZER, GIVEN,
                 Duration.ofMillis(200));
     }
 
