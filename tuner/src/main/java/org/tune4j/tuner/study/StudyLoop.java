@@ -151,15 +151,20 @@ public final class StudyLoop {
         TrialRecord trial = new TrialRecord(number, claim.params(), outcome.value(), outcome.state(), outcome.error(),
                 seconds, outcome.history(), outcome.logDir(),
                 monitor.records() ? monitor.reports() : outcome.reports(), outcome.pruneReason());
+        record(trial, unsaved);
+    }
+
+    /** Records the finished trial; then a trial whose model alone was lost stops the study. */
+    private void record(TrialRecord trial, UnsavedModelException unsaved) {
         boolean recorded = storage.record(trial);
         if (unsaved != null) {
-            throw new StorageException("trial " + number + " finished (its result is in the journal), but "
+            throw new StorageException("trial " + trial.number() + " finished (its result is in the journal), but "
                     + unsaved.getMessage(), unsaved.getCause());
         }
         if (recorded) {
             listener.trialFinished(trial);
         } else {
-            listener.warning("trial " + number + " already has a result (this worker was taken for lost); "
+            listener.warning("trial " + trial.number() + " already has a result (this worker was taken for lost); "
                     + "this worker's result is discarded, not counted twice");
         }
     }
